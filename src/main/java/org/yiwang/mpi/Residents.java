@@ -1,0 +1,119 @@
+package org.yiwang.mpi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.platform.audit.AuditEvent;
+import org.yiwang.platform.audit.AuditTrail;
+import org.yiwang.platform.crypto.FieldEncryption;
+
+/**
+ * Read access to the residents of the master index. Every read of a resident is recorded in the audit trail with
+ * the caller's purpose; counts are aggregates and are not.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Residents {
+
+    /** Blind-index and encryption context of the ID number column. */
+    static final String ID_NUMBER_CONTEXT = "mpi.resident.id_number";
+    static final String PHONE_CONTEXT = "mpi.resident.phone";
+
+    private static final String COLUMNS = """
+            id, health_record_number, name, sex, birth_date, ethnicity, id_number_masked, phone_masked, division_code,
+            address, guardian_resident_id, registered_organisation_id, voided_at""";
+
+    private final JdbcClient jdbc;
+    private final FieldEncryption encryption;
+    private final AuditTrail auditTrail;
+
+    Residents(JdbcClient jdbc, FieldEncryption encryption, AuditTrail auditTrail) {
+        this.jdbc = jdbc;
+        this.encryption = encryption;
+        this.auditTrail = auditTrail;
+    }
+
+    /** Residents on file, voided records excluded. */
+    public long count() {
+        return jdbc.sql("select count(*) from mpi.resident where voided_at is null").query(Long.class).single();
+    }
+
+    /**
+     * Residents on file by township: keys are the 9-digit division codes (county + township), in code order.
+     * Residents registered at county level only are counted under their 6-digit county code.
+     */
+    public Map<String, Long> countByTownship() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select left(division_code, 9) as township, count(*) as n
+                        from mpi.resident where voided_at is null
+                        group by 1 order by 1
+                        """)
+                .query((rs, row) -> Map.entry(rs.getString("township"), rs.getLong("n")))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The resident, voided or not; the read is audited with {@code purpose}. */
+    public Optional<ResidentSummary> findById(long id, String purpose) {
+        requirePurpose(purpose);
+        Optional<ResidentSummary> resident = jdbc.sql("select " + COLUMNS + " from mpi.resident where id = :id")
+                .param("id", id)
+                .query(Residents::map)
+                .optional();
+        resident.ifPresent(r -> audit(r, "VIEW_RESIDENT", purpose));
+        return resident;
+    }
+
+    /**
+     * The living record with this ID number, found by blind index without decrypting anything. A 15-digit legacy
+     * number or a lower-case x is normalised first; the read is audited with {@code purpose}.
+     *
+     * @throws InvalidResidentIdNumberException when the number itself is invalid
+     */
+    public Optional<ResidentSummary> findByIdNumber(String idNumber, String purpose) {
+        requirePurpose(purpose);
+        ResidentIdNumber number = ResidentIdNumber.of(idNumber);
+        Optional<ResidentSummary> resident = jdbc.sql("select " + COLUMNS + """
+                         from mpi.resident where id_number_index = :index and voided_at is null
+                        """)
+                .param("index", encryption.blindIndex(number.value(), ID_NUMBER_CONTEXT))
+                .query(Residents::map)
+                .optional();
+        resident.ifPresent(r -> audit(r, "FIND_RESIDENT_BY_ID_NUMBER", purpose));
+        return resident;
+    }
+
+    private void audit(ResidentSummary resident, String action, String purpose) {
+        auditTrail.record(AuditEvent.read(resident.id(), action, "Resident", Long.toString(resident.id()), purpose));
+    }
+
+    private static void requirePurpose(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("a purpose is required to read a resident");
+        }
+    }
+
+    private static ResidentSummary map(ResultSet rs, int row) throws SQLException {
+        return new ResidentSummary(
+                rs.getLong("id"),
+                rs.getString("health_record_number"),
+                rs.getString("name"),
+                Sex.fromCode(rs.getInt("sex")),
+                rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getString("ethnicity"),
+                rs.getString("id_number_masked"),
+                rs.getString("phone_masked"),
+                rs.getString("division_code"),
+                rs.getString("address"),
+                rs.getObject("guardian_resident_id", Long.class),
+                rs.getLong("registered_organisation_id"),
+                rs.getObject("voided_at") != null);
+    }
+}

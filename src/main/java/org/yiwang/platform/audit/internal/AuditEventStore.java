@@ -1,0 +1,191 @@
+package org.yiwang.platform.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the audit tables. Callers own the transactions. */
+@Repository
+class AuditEventStore {
+
+    /** Serializes sealers and purges across nodes; readers and writers never take it. */
+    private static final long CHAIN_LOCK_KEY = 0x7969_7761_6E67_A0D1L;
+
+    private static final String ENTRY_COLUMNS = """
+            id, occurred_at, category, action, outcome, actor_account_id, actor_username, actor_role, actor_kind,
+            organisation_id, resident_id, object_type, object_id, purpose, subject, detail, client_address,
+            correlation_id""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    AuditEventStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    long insert(AuditEntry e) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
+                            actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type, object_id,
+                            purpose, subject, detail, client_address, correlation_id)
+                        values (:occurredAt, :category, :action, :outcome, :actorAccountId, :actorUsername, :actorRole,
+                            :actorKind, :organisationId, :residentId, :objectType, :objectId, :purpose, :subject, :detail,
+                            :clientAddress, :correlationId)""")
+                .param("occurredAt", utc(e.occurredAt()))
+                .param("category", e.category())
+                .param("action", e.action())
+                .param("outcome", e.outcome())
+                .param("actorAccountId", e.actorAccountId())
+                .param("actorUsername", e.actorUsername())
+                .param("actorRole", e.actorRole())
+                .param("actorKind", e.actorKind())
+                .param("organisationId", e.organisationId())
+                .param("residentId", e.residentId())
+                .param("objectType", e.objectType())
+                .param("objectId", e.objectId())
+                .param("purpose", e.purpose())
+                .param("subject", e.subject())
+                .param("detail", e.detail())
+                .param("clientAddress", e.clientAddress())
+                .param("correlationId", e.correlationId())
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    boolean tryLockChain() {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)")
+                .param("key", CHAIN_LOCK_KEY).query(Boolean.class).single());
+    }
+
+    void lockChain() {
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK_KEY).query((rs, n) -> 1).single();
+    }
+
+    ChainAnchor anchor() {
+        return jdbc.sql("""
+                        select purged_through_seq, purged_through_hash, purged_mac, head_seq, head_hash, head_mac
+                        from platform.audit_chain_anchor where id = 1""")
+                .query((rs, n) -> new ChainAnchor(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getLong(4),
+                        rs.getBytes(5), rs.getBytes(6)))
+                .single();
+    }
+
+    List<AuditEntry> unsealed(int limit) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from platform.audit_event where chain_seq is null order by id limit :limit")
+                .param("limit", limit)
+                .query((rs, n) -> entry(rs))
+                .list();
+    }
+
+    long countUnsealed() {
+        return jdbc.sql("select count(*) from platform.audit_event where chain_seq is null").query(Long.class).single();
+    }
+
+    /** Keyset page of sealed entries after a chain position, in chain order. */
+    List<ChainedEntry> chainPage(long afterSeq, int limit) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + """
+                        , chain_seq, prev_hash, entry_hash from platform.audit_event
+                        where chain_seq > :after order by chain_seq limit :limit""")
+                .param("after", afterSeq)
+                .param("limit", limit)
+                .query((rs, n) -> new ChainedEntry(entry(rs), rs.getLong("chain_seq"), rs.getBytes("prev_hash"),
+                        rs.getBytes("entry_hash")))
+                .list();
+    }
+
+    /** Links only (no fields), for the purge. */
+    List<ChainLink> links(long afterSeq, int limit) {
+        return jdbc.sql("""
+                        select id, chain_seq, occurred_at, prev_hash, entry_hash from platform.audit_event
+                        where chain_seq > :after order by chain_seq limit :limit""")
+                .param("after", afterSeq)
+                .param("limit", limit)
+                .query((rs, n) -> new ChainLink(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getBytes(4), rs.getBytes(5)))
+                .list();
+    }
+
+    void seal(List<ChainedEntry> sealed, Instant sealedAt) {
+        SqlParameterSource[] rows = sealed.stream()
+                .map(s -> new MapSqlParameterSource()
+                        .addValue("id", s.entry().id())
+                        .addValue("seq", s.chainSeq())
+                        .addValue("prev", s.prevHash())
+                        .addValue("hash", s.entryHash())
+                        .addValue("sealedAt", utc(sealedAt)))
+                .toArray(SqlParameterSource[]::new);
+        int[] counts = batch.batchUpdate("""
+                update platform.audit_event set chain_seq = :seq, prev_hash = :prev, entry_hash = :hash, sealed_at = :sealedAt
+                where id = :id and chain_seq is null""", rows);
+        for (int count : counts) {
+            if (count != 1 && count >= 0) {
+                // Only possible if the chain lock was bypassed; roll back rather than fork the chain.
+                throw new IllegalStateException("Audit entry was sealed concurrently; sealing batch rolled back");
+            }
+        }
+    }
+
+    void moveHead(long seq, byte[] hash, byte[] mac, String algorithm) {
+        jdbc.sql("update platform.audit_chain_anchor set head_seq = :seq, head_hash = :hash, head_mac = :mac, algorithm = :alg where id = 1")
+                .param("seq", seq).param("hash", hash).param("mac", mac).param("alg", algorithm)
+                .update();
+    }
+
+    void movePurgedThrough(long seq, byte[] hash, byte[] mac, Instant purgedAt) {
+        jdbc.sql("""
+                        update platform.audit_chain_anchor
+                        set purged_through_seq = :seq, purged_through_hash = :hash, purged_mac = :mac, purged_at = :at
+                        where id = 1""")
+                .param("seq", seq).param("hash", hash).param("mac", mac).param("at", utc(purgedAt))
+                .update();
+    }
+
+    /** Deletes entries behind the anchor; the append-only trigger lets only this transaction-local purge through. */
+    int deleteThrough(long afterSeq, long throughSeq) {
+        jdbc.sql("select set_config('yiwang.audit_purge', 'on', true)").query((rs, n) -> 1).single();
+        return jdbc.sql("delete from platform.audit_event where chain_seq > :after and chain_seq <= :through")
+                .param("after", afterSeq).param("through", throughSeq)
+                .update();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("category"),
+                rs.getString("action"),
+                rs.getString("outcome"),
+                rs.getObject("actor_account_id", Long.class),
+                rs.getString("actor_username"),
+                rs.getString("actor_role"),
+                rs.getString("actor_kind"),
+                rs.getObject("organisation_id", Long.class),
+                rs.getObject("resident_id", Long.class),
+                rs.getString("object_type"),
+                rs.getString("object_id"),
+                rs.getString("purpose"),
+                rs.getString("subject"),
+                rs.getString("detail"),
+                rs.getString("client_address"),
+                rs.getString("correlation_id"));
+    }
+
+    record ChainLink(long id, long chainSeq, Instant occurredAt, byte[] prevHash, byte[] entryHash) {
+    }
+}

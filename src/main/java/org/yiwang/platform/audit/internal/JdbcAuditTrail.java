@@ -1,0 +1,76 @@
+package org.yiwang.platform.audit.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.yiwang.platform.audit.AuditEvent;
+import org.yiwang.platform.audit.AuditTrail;
+import org.yiwang.platform.security.Actor;
+import org.yiwang.platform.security.CurrentActor;
+import org.yiwang.platform.security.Role;
+
+/**
+ * Appends one row per event inside the caller's transaction, so that an audited read or write and its
+ * entry commit or roll back together. No lock is taken here: chaining is the sealer's job, so audited reads
+ * on many nodes never queue behind each other.
+ */
+@Component
+class JdbcAuditTrail implements AuditTrail {
+
+    static final String CORRELATION_ID_KEY = "correlationId";
+
+    private final AuditEventStore store;
+    // Lazy: the security module itself records login events through this trail.
+    private final ObjectProvider<CurrentActor> currentActor;
+    private final Clock clock;
+
+    JdbcAuditTrail(AuditEventStore store, ObjectProvider<CurrentActor> currentActor, Clock clock) {
+        this.store = store;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        Objects.requireNonNull(event.category(), "category");
+        Objects.requireNonNull(event.action(), "action");
+        Objects.requireNonNull(event.outcome(), "outcome");
+        Optional<Actor> actor = currentActor.getObject().current();
+        store.insert(new AuditEntry(
+                0,
+                // PostgreSQL keeps microseconds; the hash covers exactly what is stored.
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                event.category().name(),
+                event.action(),
+                event.outcome().name(),
+                actor.map(Actor::accountId).orElse(null),
+                actor.map(Actor::username).orElse(null),
+                actor.map(Actor::primaryRole).map(Role::name).orElse(null),
+                actor.map(a -> a.kind().name()).orElse(null),
+                actor.map(Actor::actingOrganisationId).orElse(null),
+                event.residentId(),
+                event.objectType(),
+                event.objectId(),
+                event.purpose(),
+                event.subject(),
+                event.detail(),
+                clientAddress(),
+                MDC.get(CORRELATION_ID_KEY)));
+    }
+
+    /** The caller's address; forwarded headers are already resolved by server.forward-headers-strategy. */
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+package org.yiwang.platform.security.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.yiwang.platform.audit.AuditEvent;
+import org.yiwang.platform.audit.AuditTrail;
+
+/** Password change, also the forced change at first login of a real (non-demo) account. */
+@Controller
+class PasswordController {
+
+    private final AccountStore accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy policy;
+    private final AuditTrail audit;
+    private final SecurityContextRepository contextRepository;
+
+    PasswordController(AccountStore accounts, PasswordEncoder passwordEncoder, SecuritySettings settings,
+            AuditTrail audit, SecurityContextRepository contextRepository) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.policy = new PasswordPolicy(settings.passwordMinLength());
+        this.audit = audit;
+        this.contextRepository = contextRepository;
+    }
+
+    @GetMapping("/account/password")
+    String form(Authentication authentication, Model model) {
+        model.addAttribute("forced", authentication.getPrincipal() instanceof SignedInUser u && u.mustChangePassword());
+        model.addAttribute("minLength", policy.minimumLength());
+        return "platform/password";
+    }
+
+    @PostMapping("/account/password")
+    String change(@RequestParam String currentPassword, @RequestParam String newPassword,
+            @RequestParam String confirmPassword, Authentication authentication, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        SignedInUser user = (SignedInUser) authentication.getPrincipal();
+        AccountRecord account = accounts.findById(user.actor().accountId()).orElseThrow();
+        List<String> errors = new ArrayList<>();
+        if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            errors.add("password.error.current");
+        }
+        if (!newPassword.equals(confirmPassword)) {
+            errors.add("password.error.confirm");
+        }
+        if (newPassword.equals(currentPassword)) {
+            errors.add("password.error.same");
+        }
+        errors.addAll(policy.violations(newPassword, account.username()));
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            model.addAttribute("forced", user.mustChangePassword());
+            model.addAttribute("minLength", policy.minimumLength());
+            response.setStatus(422);
+            return "platform/password";
+        }
+        accounts.changePassword(account.id(), passwordEncoder.encode(newPassword));
+        audit.record(AuditEvent.security("PASSWORD_CHANGED", AuditEvent.Outcome.SUCCESS, account.username(), null));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.withPasswordChanged(), null,
+                authentication.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contextRepository.saveContext(context, request, response);
+        return "redirect:/?passwordChanged";
+    }
+}

@@ -1,0 +1,19 @@
+package org.yiwang.platform.security.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Login-failure handling and password rules (SEC-04), {@code yiwang.security.*}.
+ *
+ * @param maxFailedLogins failed attempts that lock an account
+ * @param lockoutDuration how long it stays locked
+ * @param passwordMinLength minimum length of a new password
+ */
+@ConfigurationProperties("yiwang.security")
+record SecuritySettings(
+        @DefaultValue("5") int maxFailedLogins,
+        @DefaultValue("15m") Duration lockoutDuration,
+        @DefaultValue("10") int passwordMinLength) {
+}
