@@ -2,6 +2,7 @@ package org.yiwang.mpi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,10 @@ import org.yiwang.platform.crypto.FieldEncryption;
 /**
  * Read access to the residents of the master index. Every read of a resident is recorded in the audit trail with
  * the caller's purpose; counts are aggregates and are not.
+ * Not read-only: the audit entry of a read is written in the same transaction.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class Residents {
 
     /** Blind-index and encryption context of the ID number column. */
@@ -106,7 +108,7 @@ public class Residents {
                 rs.getString("health_record_number"),
                 rs.getString("name"),
                 Sex.fromCode(rs.getInt("sex")),
-                rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getObject("birth_date", LocalDate.class),
                 rs.getString("ethnicity"),
                 rs.getString("id_number_masked"),
                 rs.getString("phone_masked"),

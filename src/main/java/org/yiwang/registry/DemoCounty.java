@@ -15,12 +15,6 @@ public final class DemoCounty {
 
     public static final String NAME_EN = "Qingshui County";
 
-    /**
-     * Password of every demo login. Demo only: demo accounts exist only in demo runs and are listed at startup
-     * as such; never use it for a real account.
-     */
-    public static final String DEMO_PASSWORD = "Demo@2026";
-
     /** The "today" of the demo data, so ages and dates do not depend on the clock. */
     public static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 1, 1);
 

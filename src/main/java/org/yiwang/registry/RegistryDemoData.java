@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yiwang.platform.demo.DemoDataContributor;
+import org.yiwang.platform.demo.DemoMode;
 import org.yiwang.platform.security.AccountAdministration;
 import org.yiwang.platform.security.NewStaffAccount;
 
@@ -50,7 +51,7 @@ class RegistryDemoData implements DemoDataContributor {
                     .map(m -> new NewStaffAccount.Membership(organisationIds.get(m.organisationCode()), m.role()))
                     .toList();
             accounts.createStaffAccount(new NewStaffAccount(login.username(), login.displayName(),
-                    DemoCounty.DEMO_PASSWORD, practitionerIds.get(login.practitionerKey()), memberships, true));
+                    DemoMode.DEMO_PASSWORD, practitionerIds.get(login.practitionerKey()), memberships, true));
         }
         log.info("Demo county {}: {} organisations, {} practitioners, {} staff demo logins", DemoCounty.NAME_ZH,
                 plan.organisations().size(), plan.practitioners().size(), plan.logins().size());

@@ -16,6 +16,6 @@ public record NewStaffAccount(
         List<Membership> memberships,
         boolean demo) {
 
-    public record Membership(long organisationId, Role role) {
+    public record Membership(long organisationId, Role role) implements java.io.Serializable {
     }
 }

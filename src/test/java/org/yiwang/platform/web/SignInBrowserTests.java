@@ -1,0 +1,144 @@
+package org.yiwang.platform.web;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yiwang.IntegrationTest;
+import org.yiwang.platform.demo.DemoMode;
+import org.yiwang.platform.security.AccountAdministration;
+import org.yiwang.platform.security.NewStaffAccount;
+import org.yiwang.platform.security.Role;
+import org.yiwang.testing.Browsers;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** Signing in through a real Chromium, in both UI languages. */
+@IntegrationTest
+class SignInBrowserTests {
+
+    static Browsers.Session chromium;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountAdministration accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Browsers.launchChromium();
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void signIn(String username, String password) {
+        page.fill("[data-testid=username]", username);
+        page.fill("[data-testid=password]", password);
+        page.click("[data-testid=login-submit]");
+    }
+
+    @Test
+    void administratorSignsInInChineseAndLandsOnAdministration() {
+        page.navigate(url("/login"));
+        assertThat(page.locator("h1")).hasText("登录医网");
+        assertThat(page.locator("[data-testid=demo-logins]")).containsText("演示账户");
+        signIn("admin", DemoMode.DEMO_PASSWORD);
+        page.waitForURL(url("/admin"));
+        assertThat(page.locator("[data-testid=home-admin] h1")).hasText("系统管理");
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("admin-home-zh")).setFullPage(true));
+    }
+
+    @Test
+    void doctorSignsInInEnglishLandsOnWorkbenchAndSwitchesOrganisation() {
+        page.navigate(url("/login?lang=en"));
+        assertThat(page.locator("h1")).hasText("Sign in to Yiwang");
+        signIn("doctor", DemoMode.DEMO_PASSWORD);
+        page.waitForURL(url("/workbench"));
+        assertThat(page.locator("[data-testid=home-workbench] h1")).hasText("Doctor's workbench");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+
+        var switcher = page.locator("[data-testid=organisation-switcher]");
+        String first = switcher.inputValue();
+        String other = (String) switcher.evaluate("s => [...s.options].map(o => o.value).find(v => v !== s.value)");
+        switcher.selectOption(other);
+        page.waitForURL(url("/workbench"));
+        assertThat(page.locator("[data-testid=organisation-switcher]")).hasValue(other);
+        org.assertj.core.api.Assertions.assertThat(other).isNotEqualTo(first);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("doctor-workbench-en")).setFullPage(true));
+    }
+
+    @Test
+    void residentSignsInOnAPhoneSizedScreen() {
+        BrowserContext phone = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true));
+        Page small = phone.newPage();
+        small.navigate(url("/login"));
+        small.fill("[data-testid=username]", "resident");
+        small.fill("[data-testid=password]", DemoMode.DEMO_PASSWORD);
+        small.click("[data-testid=login-submit]");
+        small.waitForURL(url("/workbench"));
+        assertThat(small.locator("h1")).hasText("我的健康");
+        Object overflow = small.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+        org.assertj.core.api.Assertions.assertThat(overflow).as("page wider than the phone").isEqualTo(false);
+        small.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("resident-phone")).setFullPage(true));
+        phone.close();
+    }
+
+    @Test
+    @DisplayName("SEC-04 b: five wrong passwords in the browser lock the account")
+    void fiveWrongPasswordsLockTheAccount() {
+        String username = "lock" + UUID.randomUUID().toString().substring(0, 6);
+        long organisation = jdbc.sql("select organisation_id from platform.account_membership limit 1")
+                .query(Long.class).single();
+        accounts.createStaffAccount(new NewStaffAccount(username, "锁定测试", "Right#Pass2026", null,
+                List.of(new NewStaffAccount.Membership(organisation, Role.NURSE)), false));
+        page.navigate(url("/login"));
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            signIn(username, "wrong" + attempt);
+            assertThat(page.locator("[data-testid=login-error]")).hasText("用户名或密码错误。");
+        }
+        signIn(username, "wrong5");
+        assertThat(page.locator("[data-testid=login-locked]")).containsText("已锁定");
+        signIn(username, "Right#Pass2026");
+        assertThat(page.locator("[data-testid=login-locked]")).containsText("15 分钟");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("login-locked-zh")));
+    }
+}
