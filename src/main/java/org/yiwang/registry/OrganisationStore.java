@@ -44,11 +44,15 @@ class OrganisationStore {
                     ps.setBigDecimal(11, o.longitude());
                     ps.setString(12, createdBy);
                 });
+        List<String> children = organisations.stream().filter(o -> o.parentCode() != null).map(NewOrganisation::code).toList();
+        if (children.isEmpty()) {
+            return;
+        }
         long orphans = jdbc.sql("""
                         select count(*) from registry.organisation
-                        where parent_id is null and type <> 'HEALTH_COMMISSION' and code in (:codes)
+                        where parent_id is null and code in (:codes)
                         """)
-                .param("codes", organisations.stream().filter(o -> o.parentCode() != null).map(NewOrganisation::code).toList())
+                .param("codes", children)
                 .query(Long.class).single();
         if (orphans > 0) {
             throw new IllegalArgumentException(orphans + " organisations name a parent that was not written before them");

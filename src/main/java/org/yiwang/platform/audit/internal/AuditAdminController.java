@@ -79,7 +79,9 @@ class AuditAdminController {
         if (htmx != null) {
             return "platform/audit/verification :: result";
         }
-        return log(new AuditLogForm(null, null, null, null, null, null, null), model, locale);
+        AuditLogForm unfiltered = new AuditLogForm(null, null, null, null, null, null, null);
+        model.addAttribute("filter", unfiltered);
+        return log(unfiltered, model, locale);
     }
 
     private Map<Long, String> organisationNames(List<AuditLogEntry> entries, Locale locale) {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ import org.yiwang.platform.audit.AuditVerification;
 import org.yiwang.platform.audit.BrokenLink;
 import org.yiwang.platform.audit.VerificationReport;
 import org.yiwang.platform.demo.DemoMode;
+import org.yiwang.platform.security.OrganisationDirectory;
 import org.yiwang.testing.WebSession;
 
 /**
@@ -53,11 +55,12 @@ class AuditTrailIntegrationTests {
     private final TransactionTemplate transactions;
     private final MockMvc mvc;
     private final int port;
+    private final OrganisationDirectory organisations;
 
     @Autowired
     AuditTrailIntegrationTests(AuditTrail trail, AuditVerification verification, AuditSealer sealer,
             AuditRetentionPurge purge, JdbcClient jdbc, TransactionTemplate transactions, WebApplicationContext web,
-            @LocalServerPort int port) {
+            @LocalServerPort int port, OrganisationDirectory organisations) {
         this.trail = trail;
         this.verification = verification;
         this.sealer = sealer;
@@ -66,6 +69,7 @@ class AuditTrailIntegrationTests {
         this.transactions = transactions;
         this.mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
         this.port = port;
+        this.organisations = organisations;
     }
 
     @Test
@@ -244,8 +248,10 @@ class AuditTrailIntegrationTests {
 
         var page = admin.get("/admin/audit?user=admin&action=LOGIN&lang=en");
         assertThat(page.statusCode()).isEqualTo(200);
+        String organisationName = organisations.names(List.of(login.organisationId()), Locale.ENGLISH)
+                .get(login.organisationId());
         assertThat(page.body()).contains("data-testid=\"audit-table\"").contains("System administrator")
-                .doesNotContain(">" + login.organisationId() + "<"); // shown by name, not id
+                .contains(">" + organisationName + "<");
 
         WebSession doctor = new WebSession(port);
         doctor.login("doctor", DemoMode.DEMO_PASSWORD);
@@ -317,6 +323,11 @@ class AuditTrailIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(fragment).contains("yw-ok").contains("Hash chain intact").doesNotContain("<html");
+        // Without htmx the button still works: the whole page comes back with the result.
+        String page = mvc.perform(post("/admin/audit/verify").param("lang", "en")
+                        .with(user("admin").roles("SYSTEM_ADMIN")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<html").contains("Hash chain intact").contains("data-testid=\"audit-filter\"");
         String address = jdbc.sql("""
                         select client_address from platform.audit_event where action = 'AUDIT_VERIFY'
                         order by id desc limit 1""").query(String.class).single();
