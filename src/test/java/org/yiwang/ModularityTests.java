@@ -7,6 +7,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The modules of ARCHITECTURE.md stay acyclic and only use each other's declared public APIs. */
 class ModularityTests {
@@ -28,6 +29,12 @@ class ModularityTests {
                 .contains("platform", "registry", "mpi", "records", "scheduling", "referral", "ecg", "consultation",
                         "publichealth", "analytics", "fhir", "cli")
                 .doesNotContain("testing");
+    }
+
+    @Test
+    void verificationRejectsAccessToAnotherModulesInternals() {
+        assertThatThrownBy(() -> ApplicationModules.of("fixtures.modulith").verify())
+                .hasMessageContaining("fixtures.modulith.inventory.internal.StockLedger");
     }
 
     @Test

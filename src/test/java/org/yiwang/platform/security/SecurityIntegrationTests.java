@@ -180,6 +180,17 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void prometheusMetricsNeedAnApiToken() {
+        WebSession web = new WebSession(port);
+        assertThat(web.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        ApiClients.IssuedToken monitoring = apiClients.issue(anyOrganisation(), "Prometheus", "test");
+        HttpResponse<String> metrics = web.send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + monitoring.token()).GET().build());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests");
+    }
+
+    @Test
     void browserSessionsCannotCallTheApi() {
         WebSession admin = new WebSession(port);
         admin.login("admin", DemoMode.DEMO_PASSWORD);

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,6 +26,8 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "correlationId";
+    /** Set by {@link RequestUserInterceptor} once security has run; the security context is gone by the time we log. */
+    static final String USER_ATTRIBUTE = CorrelationIdFilter.class.getName() + ".user";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Logger requestLog = LoggerFactory.getLogger("org.yiwang.platform.web.RequestLog");
 
@@ -42,10 +43,9 @@ class CorrelationIdFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (!isStatic(request.getRequestURI())) {
-                var authentication = SecurityContextHolder.getContext().getAuthentication();
+                Object user = request.getAttribute(USER_ATTRIBUTE);
                 requestLog.info("{} {} {} {}ms user={}", request.getMethod(), request.getRequestURI(),
-                        response.getStatus(), (System.nanoTime() - started) / 1_000_000,
-                        authentication == null ? "-" : authentication.getName());
+                        response.getStatus(), (System.nanoTime() - started) / 1_000_000, user == null ? "-" : user);
             }
             MDC.remove(MDC_KEY);
         }
