@@ -39,6 +39,8 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", properties.sharedBuffers())
                 .setServerConfig("timezone", "UTC")
+                // Spring stops the server after everything that uses it has shut down gracefully.
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), dataDirectory,
                 (System.nanoTime() - started) / 1_000_000);
