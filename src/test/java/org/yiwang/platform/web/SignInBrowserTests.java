@@ -84,6 +84,23 @@ class SignInBrowserTests {
         assertThat(page.locator("[data-testid=home-admin] h1")).hasText("系统管理");
         assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("admin-home-zh")).setFullPage(true));
+        for (String adminPage : List.of("accounts", "api-clients", "audit")) {
+            page.navigate(url("/admin/" + adminPage));
+            assertThat(page.locator("[data-testid=error-page]")).hasCount(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("admin-" + adminPage + "-zh"))
+                    .setFullPage(true));
+        }
+    }
+
+    @Test
+    void analystSignsInInEnglishAndLandsOnTheCommissionOverview() {
+        page.navigate(url("/login?lang=en"));
+        signIn("analyst", DemoMode.DEMO_PASSWORD);
+        page.waitForURL(url("/commission"));
+        assertThat(page.locator("[data-testid=home-commission]")).isVisible();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator(".yw-mainnav")).containsText("Workbench");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("analyst-commission-en")).setFullPage(true));
     }
 
     @Test
@@ -94,6 +111,7 @@ class SignInBrowserTests {
         page.waitForURL(url("/workbench"));
         assertThat(page.locator("[data-testid=home-workbench] h1")).hasText("Doctor's workbench");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("[data-testid=recent-sign-ins]")).containsText("Succeeded");
 
         var switcher = page.locator("[data-testid=organisation-switcher]");
         String first = switcher.inputValue();

@@ -66,6 +66,7 @@ class AccountAdminController {
         model.addAttribute("nextAfter", more ? shown.getLast().username() : null);
         model.addAttribute("organisationNames", organisations(locale));
         model.addAttribute("roles", STAFF_ROLES);
+        model.addAttribute("now", java.time.Instant.now());
         return "platform/accounts";
     }
 

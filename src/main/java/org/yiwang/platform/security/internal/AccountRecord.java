@@ -21,7 +21,7 @@ record AccountRecord(
         Instant lastLoginAt,
         List<Membership> memberships) {
 
-    boolean lockedAt(Instant now) {
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

@@ -37,7 +37,8 @@ class AccountService implements AccountAdministration {
                 account.demo(), !account.demo(), creator());
         account.memberships().forEach(m -> accounts.addMembership(id, m.organisationId(), m.role()));
         audit.record(AuditEvent.administration("ACCOUNT_CREATED", "Account", String.valueOf(id),
-                account.username() + " " + account.memberships()));
+                account.username() + " " + account.memberships().stream()
+                        .map(m -> m.role() + "@" + m.organisationId()).toList()));
         return id;
     }
 

@@ -4,7 +4,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.yiwang.platform.audit.SignInHistory;
 import org.yiwang.platform.security.Actor;
 import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.platform.security.Role;
@@ -19,11 +21,15 @@ class HomeController {
 
     static final String WORKBENCH = "/workbench";
 
+    private static final int RECENT_SIGN_INS = 5;
+
     private final CurrentActor currentActor;
+    private final SignInHistory signInHistory;
     private final Map<Role, String> homePages = new EnumMap<>(Role.class);
 
-    HomeController(CurrentActor currentActor, List<HomePage> homePages) {
+    HomeController(CurrentActor currentActor, SignInHistory signInHistory, List<HomePage> homePages) {
         this.currentActor = currentActor;
+        this.signInHistory = signInHistory;
         this.homePages.put(Role.SYSTEM_ADMIN, "/admin");
         homePages.forEach(page -> this.homePages.put(page.role(), page.path()));
     }
@@ -40,7 +46,8 @@ class HomeController {
     }
 
     @GetMapping(WORKBENCH)
-    String workbench() {
+    String workbench(Model model) {
+        model.addAttribute("signIns", signInHistory.recent(currentActor.require().username(), RECENT_SIGN_INS));
         return "platform/workbench";
     }
 }
