@@ -78,6 +78,16 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    @DisplayName("SEC-04 b: sessions live in PostgreSQL and end after 30 idle minutes")
+    void sessionsAreStoredInPostgresWithAnIdleTimeout() {
+        new WebSession(port).login("labtech", DemoMode.DEMO_PASSWORD);
+        List<Integer> idleSeconds = jdbc.sql("""
+                select max_inactive_interval from platform.spring_session where principal_name = 'labtech'""")
+                .query(Integer.class).list();
+        assertThat(idleSeconds).isNotEmpty().allMatch(seconds -> seconds == 30 * 60);
+    }
+
+    @Test
     void staffWithoutAdminRoleGetAFriendlyForbiddenPage() {
         WebSession doctor = new WebSession(port);
         doctor.login("doctor", DemoMode.DEMO_PASSWORD);
