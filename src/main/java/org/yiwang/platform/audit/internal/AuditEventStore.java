@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** SQL of the audit tables. Callers own the transactions. */
@@ -27,11 +25,9 @@ class AuditEventStore {
             correlation_id""";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    AuditEventStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    AuditEventStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     long insert(AuditEntry e) {
@@ -117,23 +113,25 @@ class AuditEventStore {
                 .list();
     }
 
+    /**
+     * Writes a batch of chain links in one statement (arrays unnested server-side): one round trip per
+     * batch instead of one per entry, so sealing keeps ahead of thousands of audited reads a second.
+     */
     void seal(List<ChainedEntry> sealed, Instant sealedAt) {
-        SqlParameterSource[] rows = sealed.stream()
-                .map(s -> new MapSqlParameterSource()
-                        .addValue("id", s.entry().id())
-                        .addValue("seq", s.chainSeq())
-                        .addValue("prev", s.prevHash())
-                        .addValue("hash", s.entryHash())
-                        .addValue("sealedAt", utc(sealedAt)))
-                .toArray(SqlParameterSource[]::new);
-        int[] counts = batch.batchUpdate("""
-                update platform.audit_event set chain_seq = :seq, prev_hash = :prev, entry_hash = :hash, sealed_at = :sealedAt
-                where id = :id and chain_seq is null""", rows);
-        for (int count : counts) {
-            if (count != 1 && count >= 0) {
-                // Only possible if the chain lock was bypassed; roll back rather than fork the chain.
-                throw new IllegalStateException("Audit entry was sealed concurrently; sealing batch rolled back");
-            }
+        int updated = jdbc.sql("""
+                update platform.audit_event e
+                set chain_seq = link.seq, prev_hash = link.prev, entry_hash = link.hash, sealed_at = :sealedAt
+                from unnest(:ids, :seqs, :prevs, :hashes) as link(id, seq, prev, hash)
+                where e.id = link.id and e.chain_seq is null""")
+                .param("ids", new SqlArrayValue("bigint", sealed.stream().map(s -> s.entry().id()).toArray(Long[]::new)))
+                .param("seqs", new SqlArrayValue("bigint", sealed.stream().map(ChainedEntry::chainSeq).toArray(Long[]::new)))
+                .param("prevs", new SqlArrayValue("bytea", (Object[]) sealed.stream().map(ChainedEntry::prevHash).toArray(byte[][]::new)))
+                .param("hashes", new SqlArrayValue("bytea", (Object[]) sealed.stream().map(ChainedEntry::entryHash).toArray(byte[][]::new)))
+                .param("sealedAt", utc(sealedAt))
+                .update();
+        if (updated != sealed.size()) {
+            // Only possible if the chain lock was bypassed; roll back rather than fork the chain.
+            throw new IllegalStateException("Audit entry was sealed concurrently; sealing batch rolled back");
         }
     }
 
