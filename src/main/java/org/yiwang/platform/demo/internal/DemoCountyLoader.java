@@ -6,10 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,13 +16,13 @@ import org.yiwang.platform.demo.DemoMode;
 import org.yiwang.platform.security.internal.DemoLoginsPrinter;
 
 /**
- * Loads the demo county once, on the first start of a demo run, before the server takes requests.
- * An advisory lock keeps two nodes starting together from loading it twice.
+ * Loads the demo county once, on the first start of a demo run. It is a lifecycle bean of an earlier phase
+ * than the web server, so the login page answers only once the demo logins exist. An advisory lock keeps
+ * two nodes starting together from loading it twice.
  */
 @Component
 @Profile("!cli")
-@Order(0)
-class DemoCountyLoader implements ApplicationRunner {
+class DemoCountyLoader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCountyLoader.class);
     private static final long LOCK_KEY = 0x59_57_44_45_4d_4fL; // "YWDEMO"
@@ -44,8 +42,11 @@ class DemoCountyLoader implements ApplicationRunner {
         this.printer = printer;
     }
 
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        running = true;
         if (!demoMode.active()) {
             return;
         }
@@ -57,6 +58,22 @@ class DemoCountyLoader implements ApplicationRunner {
             }
         });
         printer.print();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server (whose phase is just below {@link SmartLifecycle#DEFAULT_PHASE}). */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     private void load() {
