@@ -201,6 +201,49 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void administratorIssuesAndRevokesATokenThroughTheAdminPage() {
+        WebSession admin = new WebSession(port);
+        admin.login("admin", DemoMode.DEMO_PASSWORD);
+        admin.get("/admin/api-clients");
+        long organisation = anyOrganisation();
+        HttpResponse<String> issued = admin.post("/admin/api-clients",
+                Map.of("organisationId", String.valueOf(organisation), "name", "乡镇卫生院 HIS"));
+        assertThat(issued.statusCode()).isEqualTo(302);
+        String page = admin.get("/admin/api-clients").body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("(yw_[A-Za-z0-9]+_[A-Za-z0-9]+)").matcher(page);
+        assertThat(token.find()).as("token shown once on the page").isTrue();
+        assertThat(bearer(admin, token.group(1)).statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/api-clients").body()).doesNotContain(token.group(1));
+
+        long clientId = jdbc.sql("select max(id) from platform.api_client").query(Long.class).single();
+        admin.post("/admin/api-clients/" + clientId + "/revoke", Map.of());
+        assertThat(bearer(admin, token.group(1)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void administratorCreatesAnAccountWhoseInitialPasswordMustBeChanged() {
+        WebSession admin = new WebSession(port);
+        admin.login("admin", DemoMode.DEMO_PASSWORD);
+        admin.get("/admin/accounts");
+        String username = "new" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = admin.post("/admin/accounts", Map.of("username", username,
+                "displayName", "李新", "organisationId", String.valueOf(anyOrganisation()), "role", "REGISTRAR"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String page = admin.get(created.headers().firstValue("Location").orElseThrow().replace(admin.baseUrl(), "")).body();
+        java.util.regex.Matcher password = java.util.regex.Pattern
+                .compile("data-testid=\"issued-password\">.*?<code[^>]*>([^<]+)</code>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertThat(password.find()).isTrue();
+
+        WebSession newcomer = new WebSession(port);
+        assertThat(newcomer.login(username, password.group(1))).isEqualTo("/account/password");
+
+        HttpResponse<String> duplicate = admin.post("/admin/accounts", Map.of("username", username,
+                "displayName", "李新", "organisationId", String.valueOf(anyOrganisation()), "role", "REGISTRAR"));
+        assertThat(duplicate.body()).contains("该用户名已被使用");
+    }
+
+    @Test
     void browserSessionsCannotCallTheApi() {
         WebSession admin = new WebSession(port);
         admin.login("admin", DemoMode.DEMO_PASSWORD);
