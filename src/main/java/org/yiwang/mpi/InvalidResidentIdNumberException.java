@@ -1,7 +1,9 @@
 package org.yiwang.mpi;
 
+import org.yiwang.platform.web.InvalidInputException;
+
 /** A resident ID number that fails validation; carries the precise, localisable reason. */
-public class InvalidResidentIdNumberException extends IllegalArgumentException {
+public class InvalidResidentIdNumberException extends InvalidInputException {
 
     private final transient IdNumberError error;
 

@@ -133,17 +133,98 @@ class SecurityIntegrationTests {
     void fiveWrongPasswordsLockTheAccount() {
         String username = newRealAccount("Initial#Pass2026");
         WebSession web = new WebSession(port);
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(web.login(username, "wrong-" + attempt)).isEqualTo("/login?error=bad");
         }
-        assertThat(web.login(username, "wrong-5")).isEqualTo("/login?error=locked");
         assertThat(web.login(username, "Initial#Pass2026")).isEqualTo("/login?error=locked");
         assertThat(web.get("/login?error=locked").body()).contains("15 分钟");
+        // further wrong passwords neither reveal nor extend the lock
+        String lockedUntil = jdbc.sql("select locked_until::text from platform.account where username = :u")
+                .param("u", username).query(String.class).single();
+        assertThat(web.login(username, "wrong-6")).isEqualTo("/login?error=bad");
+        assertThat(jdbc.sql("select locked_until::text from platform.account where username = :u")
+                .param("u", username).query(String.class).single()).isEqualTo(lockedUntil);
 
         // the lock ends by itself after the lockout duration
         jdbc.sql("update platform.account set locked_until = now() - interval '1 second' where username = :u")
                 .param("u", username).update();
         assertThat(web.login(username, "Initial#Pass2026")).isEqualTo("/account/password");
+    }
+
+    @Test
+    void wrongPasswordsDoNotRevealWhetherALoginNameExists() {
+        String disabled = newRealAccount("Initial#Pass2026");
+        jdbc.sql("update platform.account set enabled = false where username = :u").param("u", disabled).update();
+        WebSession web = new WebSession(port);
+        assertThat(web.login(disabled, "wrong")).isEqualTo("/login?error=bad");
+        assertThat(web.login("no-such-person", "wrong")).isEqualTo("/login?error=bad");
+        assertThat(web.login(disabled, "Initial#Pass2026")).isEqualTo("/login?error=disabled");
+    }
+
+    @Test
+    void failedLoginsAreAuditedUnderTheAccountsOwnSpelling() {
+        new WebSession(port).login("LabTech", "wrong");
+        assertThat(jdbc.sql("""
+                select subject from platform.audit_event where action = 'LOGIN' and outcome = 'FAILURE'
+                order by id desc limit 1""").query(String.class).single()).isEqualTo("labtech");
+    }
+
+    @Test
+    void disablingAnAccountEndsItsOpenSessions() {
+        String username = newRealAccount("Initial#Pass2026");
+        WebSession person = new WebSession(port);
+        person.login(username, "Initial#Pass2026");
+        assertThat(person.get("/account/password").statusCode()).isEqualTo(200);
+
+        WebSession admin = new WebSession(port);
+        admin.login("admin", DemoMode.DEMO_PASSWORD);
+        admin.get("/admin/accounts");
+        long id = jdbc.sql("select id from platform.account where username = :u").param("u", username)
+                .query(Long.class).single();
+        assertThat(admin.post("/admin/accounts/" + id + "/enabled", Map.of("enabled", "false")).statusCode())
+                .isEqualTo(302);
+        assertThat(person.get("/account/password").headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void apiDocumentationIsForAdministrators() {
+        WebSession doctor = new WebSession(port);
+        doctor.login("doctor", DemoMode.DEMO_PASSWORD);
+        assertThat(doctor.get("/v3/api-docs").statusCode()).isEqualTo(403);
+        WebSession admin = new WebSession(port);
+        admin.login("admin", DemoMode.DEMO_PASSWORD);
+        assertThat(admin.get("/v3/api-docs").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void forwardedAddressesFromUntrustedClientsAreIgnored() {
+        WebSession web = new WebSession(port);
+        web.get("/login");
+        web.send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/login?lang=en"))
+                .header("X-Forwarded-For", "203.0.113.66").header("X-Forwarded-Host", "evil.example").GET().build());
+        HttpResponse<String> login = web.send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", "203.0.113.66").header("X-Forwarded-Host", "evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("username=spoofer&password=x&_csrf=" + csrf(web))).build());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("evil.example");
+        assertThat(jdbc.sql("""
+                select client_address from platform.audit_event where subject = 'spoofer' order by id desc limit 1""")
+                .query(String.class).single()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void nulCharactersInParametersAreRejectedWithABadRequest() {
+        WebSession admin = new WebSession(port);
+        admin.login("admin", DemoMode.DEMO_PASSWORD);
+        assertThat(admin.get("/admin/accounts?q=a%00b").statusCode()).isEqualTo(400);
+        assertThat(admin.post("/login", Map.of("username", "adm\u0000in", "password", "x")).statusCode())
+                .isEqualTo(400);
+    }
+
+    private static String csrf(WebSession web) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(web.get("/login").body());
+        return m.find() ? m.group(1) : "";
     }
 
     @Test
@@ -167,6 +248,13 @@ class SecurityIntegrationTests {
 
         WebSession again = new WebSession(port);
         assertThat(again.login(username, "Better#Secret77")).isEqualTo("/");
+
+        // changing the password again from the second session ends the first one
+        again.get("/account/password");
+        again.post("/account/password", Map.of("currentPassword", "Better#Secret77",
+                "newPassword", "Third#Secret88", "confirmPassword", "Third#Secret88"));
+        assertThat(again.get("/workbench").statusCode()).isEqualTo(200);
+        assertThat(web.get("/workbench").headers().firstValue("Location").orElse("")).endsWith("/login");
     }
 
     @Test
@@ -241,6 +329,17 @@ class SecurityIntegrationTests {
         HttpResponse<String> duplicate = admin.post("/admin/accounts", Map.of("username", username,
                 "displayName", "李新", "organisationId", String.valueOf(anyOrganisation()), "role", "REGISTRAR"));
         assertThat(duplicate.body()).contains("该用户名已被使用");
+    }
+
+    @Test
+    void unknownApiPathsAnswerAProblemDocument() {
+        WebSession web = new WebSession(port);
+        ApiClients.IssuedToken issued = apiClients.issue(anyOrganisation(), "HIS", "test");
+        HttpResponse<String> response = web.send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/api/v1/nothing"))
+                .header("Authorization", "Bearer " + issued.token()).GET().build());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(response.body()).contains("GET /api/v1/nothing");
     }
 
     @Test

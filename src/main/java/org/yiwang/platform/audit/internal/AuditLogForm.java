@@ -60,7 +60,13 @@ record AuditLogForm(String from, String to, String user, String resident, String
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip()).atZone(DISPLAY_ZONE).toInstant();
+            LocalDateTime time = LocalDateTime.parse(value.strip());
+            if (time.getYear() < 1900 || time.getYear() > 9999) {
+                // PostgreSQL's timestamps end in year 294276; no audit entry lies outside this range anyway
+                errors.put(field, "audit.filter.invalidTime");
+                return null;
+            }
+            return time.atZone(DISPLAY_ZONE).toInstant();
         } catch (DateTimeParseException e) {
             errors.put(field, "audit.filter.invalidTime");
             return null;

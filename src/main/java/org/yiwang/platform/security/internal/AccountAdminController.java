@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
-import org.yiwang.platform.audit.AuditEvent;
-import org.yiwang.platform.audit.AuditTrail;
 import org.yiwang.platform.security.NewStaffAccount;
 import org.yiwang.platform.security.OrganisationDirectory;
 import org.yiwang.platform.security.Role;
@@ -42,17 +39,13 @@ class AccountAdminController {
 
     private final AccountStore accounts;
     private final AccountService accountService;
-    private final PasswordEncoder passwordEncoder;
     private final ObjectProvider<OrganisationDirectory> directory;
-    private final AuditTrail audit;
 
-    AccountAdminController(AccountStore accounts, AccountService accountService, PasswordEncoder passwordEncoder,
-            ObjectProvider<OrganisationDirectory> directory, AuditTrail audit) {
+    AccountAdminController(AccountStore accounts, AccountService accountService,
+            ObjectProvider<OrganisationDirectory> directory) {
         this.accounts = accounts;
         this.accountService = accountService;
-        this.passwordEncoder = passwordEncoder;
         this.directory = directory;
-        this.audit = audit;
     }
 
     @GetMapping
@@ -94,8 +87,14 @@ class AccountAdminController {
             return list("", "", model, locale);
         }
         String initialPassword = temporaryPassword();
-        accountService.createStaffAccount(new NewStaffAccount(username.trim(), displayName.trim(), initialPassword, null,
-                List.of(new NewStaffAccount.Membership(organisationId, role)), false));
+        try {
+            accountService.createStaffAccount(new NewStaffAccount(username.trim(), displayName.trim(), initialPassword,
+                    null, List.of(new NewStaffAccount.Membership(organisationId, role)), false));
+        } catch (AccountService.UsernameTakenException e) {
+            model.addAttribute("errors", List.of("accounts.error.usernameTaken"));
+            model.addAttribute("form", Map.of("username", username, "displayName", displayName));
+            return list("", "", model, locale);
+        }
         redirect.addFlashAttribute("issuedFor", username.trim());
         redirect.addFlashAttribute("issuedPassword", initialPassword);
         return "redirect:/admin/accounts?q=" + username.trim();
@@ -108,26 +107,21 @@ class AccountAdminController {
         if (role == Role.RESIDENT || !account.kind().equals("STAFF") || !organisations(locale).containsKey(organisationId)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Invalid membership");
         }
-        accounts.addMembership(id, organisationId, role);
-        audit.record(AuditEvent.administration("MEMBERSHIP_ADDED", "Account", String.valueOf(id),
-                "organisation " + organisationId + " " + role));
+        accountService.addMembership(account, organisationId, role);
         return "redirect:/admin/accounts?q=" + account.username();
     }
 
     @PostMapping("/{id}/unlock")
     String unlock(@PathVariable long id) {
         AccountRecord account = existing(id);
-        accounts.unlock(id);
-        audit.record(AuditEvent.administration("ACCOUNT_UNLOCKED", "Account", String.valueOf(id), null));
+        accountService.unlock(account);
         return "redirect:/admin/accounts?q=" + account.username();
     }
 
     @PostMapping("/{id}/enabled")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled) {
         AccountRecord account = existing(id);
-        accounts.setEnabled(id, enabled);
-        audit.record(AuditEvent.administration(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "Account",
-                String.valueOf(id), null));
+        accountService.setEnabled(account, enabled);
         return "redirect:/admin/accounts?q=" + account.username();
     }
 
@@ -135,8 +129,7 @@ class AccountAdminController {
     String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
         AccountRecord account = existing(id);
         String initialPassword = temporaryPassword();
-        accounts.resetPassword(id, passwordEncoder.encode(initialPassword));
-        audit.record(AuditEvent.administration("PASSWORD_RESET", "Account", String.valueOf(id), null));
+        accountService.resetPassword(account, initialPassword);
         redirect.addFlashAttribute("issuedFor", account.username());
         redirect.addFlashAttribute("issuedPassword", initialPassword);
         return "redirect:/admin/accounts?q=" + account.username();

@@ -1,6 +1,7 @@
 package org.yiwang.platform.security.internal;
 
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +19,23 @@ class AccountService implements AccountAdministration {
     private final PasswordEncoder passwordEncoder;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final SessionTerminator sessions;
 
-    AccountService(AccountStore accounts, PasswordEncoder passwordEncoder, CurrentActor currentActor, AuditTrail audit) {
+    AccountService(AccountStore accounts, PasswordEncoder passwordEncoder, CurrentActor currentActor, AuditTrail audit,
+            SessionTerminator sessions) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.currentActor = currentActor;
         this.audit = audit;
+        this.sessions = sessions;
+    }
+
+    /** The login name is taken, also when a concurrent request took it between check and insert. */
+    static final class UsernameTakenException extends RuntimeException {
+
+        UsernameTakenException(String username) {
+            super("User name taken: " + username);
+        }
     }
 
     @Override
@@ -32,9 +44,14 @@ class AccountService implements AccountAdministration {
         if (account.memberships().stream().anyMatch(m -> m.role() == Role.RESIDENT)) {
             throw new IllegalArgumentException("Staff accounts cannot hold the resident role");
         }
-        long id = accounts.insert(account.username().trim(), account.displayName().trim(),
-                passwordEncoder.encode(account.initialPassword()), "STAFF", account.practitionerId(), null,
-                account.demo(), !account.demo(), creator());
+        long id;
+        try {
+            id = accounts.insert(account.username().trim(), account.displayName().trim(),
+                    passwordEncoder.encode(account.initialPassword()), "STAFF", account.practitionerId(), null,
+                    account.demo(), !account.demo(), creator());
+        } catch (DuplicateKeyException e) {
+            throw new UsernameTakenException(account.username().trim());
+        }
         account.memberships().forEach(m -> accounts.addMembership(id, m.organisationId(), m.role()));
         audit.record(AuditEvent.administration("ACCOUNT_CREATED", "Account", String.valueOf(id),
                 account.username() + " " + account.memberships().stream()
@@ -55,6 +72,48 @@ class AccountService implements AccountAdministration {
     @Override
     public boolean exists(String username) {
         return accounts.exists(username.trim());
+    }
+
+    /** Grants a role at an organisation; the person's sessions end so the new role applies at their next login. */
+    @Transactional
+    void addMembership(AccountRecord account, long organisationId, Role role) {
+        accounts.addMembership(account.id(), organisationId, role);
+        audit.record(AuditEvent.administration("MEMBERSHIP_ADDED", "Account", String.valueOf(account.id()),
+                role + "@" + organisationId));
+        sessions.endSessions(account.username(), null);
+    }
+
+    @Transactional
+    void unlock(AccountRecord account) {
+        accounts.unlock(account.id());
+        audit.record(AuditEvent.administration("ACCOUNT_UNLOCKED", "Account", String.valueOf(account.id()), null));
+    }
+
+    /** Disabling also ends the person's open sessions at once. */
+    @Transactional
+    void setEnabled(AccountRecord account, boolean enabled) {
+        accounts.setEnabled(account.id(), enabled);
+        audit.record(AuditEvent.administration(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "Account",
+                String.valueOf(account.id()), null));
+        if (!enabled) {
+            sessions.endSessions(account.username(), null);
+        }
+    }
+
+    /** Sets a one-time password the person must change, and ends their open sessions. */
+    @Transactional
+    void resetPassword(AccountRecord account, String temporaryPassword) {
+        accounts.resetPassword(account.id(), passwordEncoder.encode(temporaryPassword));
+        audit.record(AuditEvent.administration("PASSWORD_RESET", "Account", String.valueOf(account.id()), null));
+        sessions.endSessions(account.username(), null);
+    }
+
+    /** The person's own change: every other session of theirs ends; the current one stays. */
+    @Transactional
+    void changeOwnPassword(AccountRecord account, String newPassword, String currentSessionId) {
+        accounts.changePassword(account.id(), passwordEncoder.encode(newPassword));
+        audit.record(AuditEvent.security("PASSWORD_CHANGED", AuditEvent.Outcome.SUCCESS, account.username(), null));
+        sessions.endSessions(account.username(), currentSessionId);
     }
 
     List<AccountRecord> demoAccounts() {

@@ -101,33 +101,40 @@ class AccountStore {
                 .single();
     }
 
+    /** A counted failed login: the account's own spelling of its name, and the lock end if it is now locked. */
+    record FailedLogin(String username, Instant lockedUntil) {
+    }
+
     /**
-     * Counts a failed login and locks the account once {@code maxFailures} is reached; one statement, so
-     * concurrent attempts on several nodes cannot both slip under the limit. Returns the lock end, if locked.
+     * Counts a failed login and locks the account once {@code maxFailures} is reached; one statement with a row
+     * lock, so concurrent attempts on several nodes cannot slip under the limit. An active lock is neither
+     * extended nor counted against; after it has expired counting starts again. Empty for unknown names.
      */
-    Optional<Instant> recordFailedLogin(String username, int maxFailures, Duration lockout) {
+    Optional<FailedLogin> recordFailedLogin(String username, int maxFailures, Duration lockout) {
         return jdbc.sql("""
                 with counted as (
                     select id,
-                           case when locked_until is not null and locked_until <= now() then 1
-                                else failed_attempts + 1 end as attempts
+                           case when locked_until > now() then failed_attempts
+                                when locked_until is not null then 1
+                                else failed_attempts + 1 end as attempts,
+                           locked_until > now() as still_locked
                     from platform.account where lower(username) = lower(:username)
                     for update
                 )
                 update platform.account a
                 set failed_attempts = c.attempts,
-                    locked_until = case when c.attempts >= :max then now() + make_interval(secs => :secs)
-                                        when a.locked_until <= now() then null
-                                        else a.locked_until end
+                    locked_until = case when c.still_locked then a.locked_until
+                                        when c.attempts >= :max then now() + make_interval(secs => :secs)
+                                        else null end
                 from counted c
                 where a.id = c.id
-                returning case when a.locked_until > now() then a.locked_until end""")
+                returning a.username, a.locked_until""")
                 .param("username", username)
                 .param("max", maxFailures)
                 .param("secs", (double) lockout.toSeconds())
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-                .optional()
-                .flatMap(lock -> lock);
+                .query((rs, n) -> new FailedLogin(rs.getString(1),
+                        Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant).orElse(null)))
+                .optional();
     }
 
     void recordSuccessfulLogin(long accountId) {

@@ -26,6 +26,7 @@ class LoginController {
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("lockoutMinutes", settings.lockoutDuration().toMinutes());
+        model.addAttribute("maxFailedLogins", settings.maxFailedLogins());
         if (demoMode.active()) {
             model.addAttribute("demoPassword", demoMode.demoPassword());
             model.addAttribute("demoLogins", accounts.demoAccounts().stream()

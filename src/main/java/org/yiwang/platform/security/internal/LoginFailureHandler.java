@@ -14,8 +14,9 @@ import org.yiwang.platform.audit.AuditEvent;
 import org.yiwang.platform.audit.AuditTrail;
 
 /**
- * Counts failed logins and locks the account after the configured number (SEC-04 b). The login page is
- * told only "wrong name or password", "locked" or "disabled", so it cannot be used to find login names.
+ * Counts failed logins and locks the account after the configured number (SEC-04 b). A wrong password always
+ * reads "wrong name or password"; "locked" and "disabled" are shown only to someone who knows the password,
+ * so the page cannot be used to find login names.
  */
 @Component
 class LoginFailureHandler implements AuthenticationFailureHandler {
@@ -34,17 +35,24 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        String username = request.getParameter("username");
+        String typed = request.getParameter("username");
+        String subject = truncate(typed == null ? null : typed.trim());
         String error = switch (exception) {
+            // Account status is checked only after the password matched (see SecurityConfiguration), so these
+            // two never tell a stranger that a login name exists.
             case LockedException e -> "locked";
             case DisabledException e -> "disabled";
-            case BadCredentialsException e when username != null && !username.isBlank() ->
-                    accounts.recordFailedLogin(username.trim(), settings.maxFailedLogins(), settings.lockoutDuration())
-                            .map(lockedUntil -> "locked")
-                            .orElse("bad");
             default -> "bad";
         };
-        audit.record(AuditEvent.security("LOGIN", AuditEvent.Outcome.FAILURE, truncate(username), error));
+        String detail = error;
+        if (exception instanceof BadCredentialsException && subject != null && !subject.isEmpty()) {
+            var failed = accounts.recordFailedLogin(subject, settings.maxFailedLogins(), settings.lockoutDuration());
+            if (failed.isPresent()) {
+                subject = failed.get().username(); // the account's own spelling, so its history finds it
+                detail = failed.get().lockedUntil() == null ? "bad" : "bad, locked until " + failed.get().lockedUntil();
+            }
+        }
+        audit.record(AuditEvent.security("LOGIN", AuditEvent.Outcome.FAILURE, subject, detail));
         redirect.sendRedirect(request, response, "/login?error=" + error);
     }
 

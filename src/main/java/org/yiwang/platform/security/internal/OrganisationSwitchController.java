@@ -34,14 +34,15 @@ class OrganisationSwitchController {
                 || !user.organisationIds().contains(organisationId)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Not a member of that organisation");
         }
+        // Audited first: if the entry cannot be written, the switch does not happen.
+        audit.record(AuditEvent.security("ORGANISATION_SWITCHED", AuditEvent.Outcome.SUCCESS, user.getUsername(),
+                "organisation " + organisationId));
         SignedInUser switched = user.actingFor(organisationId);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(switched, null,
                 switched.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
-        audit.record(AuditEvent.security("ORGANISATION_SWITCHED", AuditEvent.Outcome.SUCCESS, user.getUsername(),
-                "organisation " + organisationId));
         return "redirect:/";
     }
 }

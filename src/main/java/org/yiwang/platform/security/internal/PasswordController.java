@@ -15,25 +15,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.yiwang.platform.audit.AuditEvent;
-import org.yiwang.platform.audit.AuditTrail;
 
 /** Password change, also the forced change at first login of a real (non-demo) account. */
 @Controller
 class PasswordController {
 
     private final AccountStore accounts;
+    private final AccountService accountService;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
-    private final AuditTrail audit;
     private final SecurityContextRepository contextRepository;
 
-    PasswordController(AccountStore accounts, PasswordEncoder passwordEncoder, SecuritySettings settings,
-            AuditTrail audit, SecurityContextRepository contextRepository) {
+    PasswordController(AccountStore accounts, AccountService accountService, PasswordEncoder passwordEncoder,
+            SecuritySettings settings, SecurityContextRepository contextRepository) {
         this.accounts = accounts;
+        this.accountService = accountService;
         this.passwordEncoder = passwordEncoder;
         this.policy = new PasswordPolicy(settings.passwordMinLength());
-        this.audit = audit;
         this.contextRepository = contextRepository;
     }
 
@@ -68,8 +66,9 @@ class PasswordController {
             response.setStatus(422);
             return "platform/password";
         }
-        accounts.changePassword(account.id(), passwordEncoder.encode(newPassword));
-        audit.record(AuditEvent.security("PASSWORD_CHANGED", AuditEvent.Outcome.SUCCESS, account.username(), null));
+        // Every other session of this person ends (a thief's included); this one continues under a new id.
+        accountService.changeOwnPassword(account, newPassword, request.getSession().getId());
+        request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.withPasswordChanged(), null,
                 authentication.getAuthorities()));

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,6 +30,20 @@ class SecurityConfiguration {
         "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/actuator/health", "/actuator/health/**"
     };
+
+    /**
+     * Password first, account status after: a locked or disabled account answers like a wrong password unless
+     * the right password is given, so login names cannot be probed.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> {
+        });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
+    }
 
     @Bean
     @Order(1)
@@ -51,7 +68,8 @@ class SecurityConfiguration {
             SecurityContextRepository contextRepository) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .requestMatchers("/actuator/**").hasRole("SYSTEM_ADMIN")
+                        .requestMatchers("/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
+                                "/swagger-ui.html").hasRole("SYSTEM_ADMIN")
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contextRepository))
                 .formLogin(form -> form.loginPage("/login").successHandler(success).failureHandler(failure).permitAll())

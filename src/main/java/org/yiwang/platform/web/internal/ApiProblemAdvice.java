@@ -9,15 +9,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.yiwang.platform.web.InvalidInputException;
 
 /**
  * JSON APIs answer errors as RFC 9457 problem+json; validation failures list each field with its message
- * under {@code errors}. Unexpected failures become a 500 with the correlation id, never a stack trace.
+ * under {@code errors}; {@link InvalidInputException} is a 400 with its message. Anything else is a server
+ * fault: a 500 naming the correlation id, never a stack trace or an internal message.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
@@ -41,15 +45,18 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badInput(IllegalArgumentException exception) {
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail badInput(InvalidInputException exception) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage());
         problem.setTitle("Invalid request");
         return problem;
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception exception) {
+    ProblemDetail unexpected(Exception exception) throws Exception {
+        if (exception instanceof AccessDeniedException || exception instanceof AuthenticationException) {
+            throw exception; // Spring Security answers these with 401/403 problem documents
+        }
         log.error("Unexpected API failure", exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Quote the X-Request-Id header when reporting it.");

@@ -317,6 +317,15 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void adminPageRejectsTimesBeyondWhatTheDatabaseStores() throws Exception {
+        String page = mvc.perform(get("/admin/audit").param("to", "+999999999-12-31T23:59")
+                        .param("lang", "en").with(user("admin").roles("SYSTEM_ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Enter a date and time");
+    }
+
+    @Test
     void verifyButtonReportsAnIntactChainAndIsItselfAudited() throws Exception {
         String fragment = mvc.perform(post("/admin/audit/verify").header("HX-Request", "true")
                         .param("lang", "en").with(user("admin").roles("SYSTEM_ADMIN")).with(csrf()))

@@ -11,6 +11,7 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.platform.web.InvalidInputException;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -29,8 +30,12 @@ class ApiProblemAdviceTests {
 
         @PostMapping("/api/v1/registrations")
         Registration register(@Valid @RequestBody Registration registration) {
-            if (registration.name().equals("boom")) {
-                throw new IllegalStateException("database password is hunter2");
+            switch (registration.name()) {
+                case "boom" -> throw new IllegalStateException("database password is hunter2");
+                case "tampered" -> throw new IllegalArgumentException("Ciphertext for 'mpi.resident.id_number' failed");
+                case "wrong-digit" -> throw new InvalidInputException("check digit should be X, not 9");
+                default -> {
+                }
             }
             return registration;
         }
@@ -58,6 +63,23 @@ class ApiProblemAdviceTests {
                 .andExpect(jsonPath("$.errors[?(@.field == 'idNumber')].message")
                         .value("must be 18 characters: 17 digits and a digit or X"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value("name is required"));
+    }
+
+    @Test
+    void invalidInputIsABadRequestWithItsMessage() throws Exception {
+        mvc.perform(post("/api/v1/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"wrong-digit\",\"idNumber\":\"110105194912310029\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("check digit should be X, not 9"));
+    }
+
+    @Test
+    void serverFaultsThatHappenToBeIllegalArgumentsStayServerErrors() throws Exception {
+        mvc.perform(post("/api/v1/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"tampered\",\"idNumber\":\"11010519491231002X\"}"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("mpi.resident"))));
     }
 
     @Test
