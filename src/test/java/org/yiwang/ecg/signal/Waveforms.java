@@ -38,11 +38,14 @@ public final class Waveforms {
     public static final double S_CENTRE_MS = 28;
     public static final double T_CENTRE_MS = 300;
     public static final double T_SIGMA_MS = 40;
-    /** Onset/offset of a Gaussian wave taken at 2.5 sigma. */
-    public static final double TRUE_P_ONSET_MS = P_CENTRE_MS - 2.5 * P_SIGMA_MS;
-    public static final double TRUE_QRS_ONSET_MS = Q_CENTRE_MS - 2.5 * 7;
-    public static final double TRUE_QRS_OFFSET_MS = S_CENTRE_MS + 2.5 * 7;
-    public static final double TRUE_T_END_MS = T_CENTRE_MS + 2.5 * T_SIGMA_MS;
+    /**
+     * Onset/offset of a Gaussian wave taken at 2 sigma; for the T wave this is also where the tangent at the
+     * steepest descent (peak + sigma) meets the baseline, the clinical definition of T end.
+     */
+    public static final double TRUE_P_ONSET_MS = P_CENTRE_MS - 2 * P_SIGMA_MS;
+    public static final double TRUE_QRS_ONSET_MS = Q_CENTRE_MS - 2 * 7;
+    public static final double TRUE_QRS_OFFSET_MS = S_CENTRE_MS + 2 * 7;
+    public static final double TRUE_T_END_MS = T_CENTRE_MS + 2 * T_SIGMA_MS;
 
     public final double samplingRateHz;
     public final double durationMs;

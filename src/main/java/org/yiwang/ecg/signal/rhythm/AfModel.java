@@ -37,9 +37,9 @@ public record AfModel(double[] means, double[] scales, double[] weights, double 
      */
     public static AfModel defaults() {
         return new AfModel(
-                new double[] { 0.12, 0.08, -1.6, 0.6, 2.5, 0.35, 0.5 },
-                new double[] { 0.10, 0.08, 0.8, 0.12, 0.9, 0.3, 0.3 },
-                new double[] { 0.8, 1.6, 1.4, 0.5, 0.6, 0.8, -1.0 },
+                new double[] { 0.12, 0.08, -1.6, 0.6, 2.5, 0.35, 0.6, 0.5 },
+                new double[] { 0.10, 0.08, 0.8, 0.12, 0.9, 0.3, 0.3, 0.3 },
+                new double[] { 0.8, 1.6, 1.4, 0.5, 0.6, 0.8, -1.0, -1.0 },
                 -1.0);
     }
 

@@ -87,9 +87,8 @@ public final class BeatMorphology {
             double prematurity = prematurity(beatSamples, i);
             boolean premature = prematurity < 0.85;
             boolean wider = width >= templateWidth + 25 || width >= 130;
-            double amplitudeRatio = range(windows[i]) / Math.max(1, range(template));
-            if ((c < 0.7 && wider) || (c < 0.5 && premature) || (premature && c < 0.8 && wider)
-                    || (c < 0.6 && amplitudeRatio > 1.6)) {
+            // Width is required: on noisy single-lead recordings a low correlation alone is mostly noise.
+            if (wider && (c < 0.7 || (premature && c < 0.85))) {
                 types[i] = BeatType.VENTRICULAR;
             } else if (premature && c >= 0.8) {
                 types[i] = BeatType.SUPRAVENTRICULAR;
@@ -179,15 +178,5 @@ public final class BeatMorphology {
             bb += b[k] * b[k];
         }
         return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
-    }
-
-    private static double range(double[] w) {
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (double v : w) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        return max - min;
     }
 }

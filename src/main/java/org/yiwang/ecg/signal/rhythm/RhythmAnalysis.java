@@ -19,11 +19,12 @@ import java.util.List;
  * @param ventricularRuns       runs of consecutive ventricular beats long and fast enough to be VT
  * @param frequentVentricularEctopy ventricular beats reach the frequent-ectopy limits
  * @param frequentEctopyConfidence  0..1
+ * @param atrialActivity        P-wave and flutter-wave evidence used
  */
 public record RhythmAnalysis(int beats, double heartRateBpm, double minimumRrMs, double maximumRrMs, RhythmLabel label,
         double labelConfidence, double afProbability, RrIrregularity irregularity, List<Pause> pauses,
         int ventricularBeats, int supraventricularBeats, List<VentricularRun> ventricularRuns,
-        boolean frequentVentricularEctopy, double frequentEctopyConfidence) {
+        boolean frequentVentricularEctopy, double frequentEctopyConfidence, AtrialActivity atrialActivity) {
 
     public RhythmAnalysis {
         pauses = List.copyOf(pauses);

@@ -32,7 +32,7 @@ public final class RhythmClassifier {
                 pauses.add(new RhythmAnalysis.Pause(0, durationMs));
             }
             return new RhythmAnalysis(n, Double.NaN, Double.NaN, durationMs, RhythmLabel.UNDETERMINED, 0, Double.NaN,
-                    irregularity, pauses, 0, 0, List.of(), false, 0);
+                    irregularity, pauses, 0, 0, List.of(), false, 0, atrial);
         }
         double sum = 0;
         double min = Double.MAX_VALUE;
@@ -126,7 +126,7 @@ public final class RhythmClassifier {
             }
         }
         return new RhythmAnalysis(n, heartRate, min, max, label, round(confidence), afProbability, irregularity, pauses,
-                ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence);
+                ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
     }
 
     private static double round(double value) {

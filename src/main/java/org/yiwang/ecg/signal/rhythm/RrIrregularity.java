@@ -15,10 +15,12 @@ import java.util.Arrays;
  * @param turningPointRatio    fraction of interior intervals that are local extrema (random series: 2/3)
  * @param shannonEntropy       Shannon entropy (bits) of the 16-bin histogram of the RR intervals, outliers trimmed
  * @param fractionLargeChanges fraction of successive changes larger than 50 ms or 10 % of the mean RR
+ * @param fractionNearMedian   fraction of intervals within 8 % of the median interval (high for a regular
+ *                             rhythm even with ectopic beats, low in fibrillation)
  */
 public record RrIrregularity(int intervals, double meanRrMs, double normalizedRmssd,
         double medianAbsoluteSuccessiveChange, double coefficientOfSampleEntropy, double turningPointRatio,
-        double shannonEntropy, double fractionLargeChanges) {
+        double shannonEntropy, double fractionLargeChanges, double fractionNearMedian) {
 
     /** Fewer intervals than this and the features are not meaningful. */
     public static final int MINIMUM_INTERVALS = 8;
@@ -29,12 +31,12 @@ public record RrIrregularity(int intervals, double meanRrMs, double normalizedRm
     /** Features as a vector, in the order the AF model expects. */
     public double[] vector() {
         return new double[] { normalizedRmssd, medianAbsoluteSuccessiveChange, coefficientOfSampleEntropy,
-                turningPointRatio, shannonEntropy, fractionLargeChanges };
+                turningPointRatio, shannonEntropy, fractionLargeChanges, fractionNearMedian };
     }
 
     /** Names of {@link #vector()}'s entries. */
     public static final String[] FEATURE_NAMES = { "nRMSSD", "medianDeltaRR", "CoSEn", "TPR", "shannon",
-            "fractionLargeChanges" };
+            "fractionLargeChanges", "fractionNearMedian" };
 
     public boolean sufficient() {
         return intervals >= MINIMUM_INTERVALS;
@@ -71,7 +73,7 @@ public record RrIrregularity(int intervals, double meanRrMs, double normalizedRm
         int n = rrMs.length;
         if (n < 3) {
             double mean = n == 0 ? Double.NaN : Arrays.stream(rrMs).average().orElse(Double.NaN);
-            return new RrIrregularity(n, mean, 0, 0, -3, 0, 0, 0);
+            return new RrIrregularity(n, mean, 0, 0, -3, 0, 0, 0, 1);
         }
         double mean = 0;
         for (double v : rrMs) {
@@ -99,9 +101,18 @@ public record RrIrregularity(int intervals, double meanRrMs, double normalizedRm
                 turningPoints++;
             }
         }
+        double[] sortedRr = rrMs.clone();
+        Arrays.sort(sortedRr);
+        double medianRr = median(sortedRr);
+        int near = 0;
+        for (double v : rrMs) {
+            if (Math.abs(v - medianRr) <= 0.08 * medianRr) {
+                near++;
+            }
+        }
         return new RrIrregularity(n, mean, rmssd / mean, medianChange / mean,
                 coefficientOfSampleEntropy(rrMs, mean), (double) turningPoints / (n - 2), shannonEntropy(rrMs),
-                (double) large / (n - 1));
+                (double) large / (n - 1), (double) near / n);
     }
 
     private static double median(double[] sorted) {
