@@ -1,0 +1,69 @@
+package org.yiwang.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.yiwang.ecg.EcgEvaluation;
+import org.yiwang.ecg.QrsEvaluationReport;
+import org.yiwang.ecg.QrsRecordScore;
+
+/**
+ * {@code java -jar yiwang.jar ecg-eval --qrs DIR}: scores the ECG analysis against reference databases. Each mode is
+ * one entry of {@link #modes}: a flag followed by a directory.
+ */
+@Component
+class EcgEvalCommand implements CliCommand {
+
+    /** One evaluation mode: runs on a directory and prints its report. */
+    @FunctionalInterface
+    interface Mode {
+        int run(Path directory, PrintStream out) throws Exception;
+    }
+
+    private final Map<String, Mode> modes = new LinkedHashMap<>();
+
+    EcgEvalCommand(EcgEvaluation evaluation) {
+        modes.put("--qrs", (directory, out) -> printQrs(evaluation.evaluateQrs(directory), out));
+    }
+
+    @Override
+    public String name() {
+        return "ecg-eval";
+    }
+
+    @Override
+    public String description() {
+        return "score ECG analysis on WFDB reference records: " + String.join(" DIR | ", modes.keySet()) + " DIR";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        if (args.size() != 2 || !modes.containsKey(args.get(0))) {
+            out.println("Usage: java -jar yiwang.jar ecg-eval " + String.join(" DIR | ", modes.keySet()) + " DIR");
+            return 2;
+        }
+        Path directory = Path.of(args.get(1));
+        try {
+            return modes.get(args.get(0)).run(directory, out);
+        } catch (java.io.IOException e) {
+            out.println("ecg-eval: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int printQrs(QrsEvaluationReport report, PrintStream out) {
+        for (QrsRecordScore r : report.records()) {
+            out.println(String.format(Locale.ROOT, "%s TP=%d FN=%d FP=%d Se=%.2f +P=%.2f withheld_s=%.0f",
+                    r.record(), r.truePositives(), r.falseNegatives(), r.falsePositives(), r.sensitivityPercent(),
+                    r.positivePredictivityPercent(), r.withheldScoredSeconds()));
+        }
+        out.println(String.format(Locale.ROOT, "gross Se=%.2f +P=%.2f beats=%d seconds=%.2f xrealtime=%.0f",
+                report.grossSensitivityPercent(), report.grossPositivePredictivityPercent(), report.referenceBeats(),
+                report.detectorSeconds(), report.timesRealTime()));
+        return 0;
+    }
+}

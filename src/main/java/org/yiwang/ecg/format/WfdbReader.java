@@ -1,0 +1,172 @@
+package org.yiwang.ecg.format;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads single-segment WFDB records: a {@code .hea} header and its signal files in format 212 or 16 (with an
+ * optional byte offset, e.g. {@code 16+24} in MATLAB v4 {@code .mat} files), several files per record allowed.
+ */
+public final class WfdbReader {
+
+    /** Which declared values to check against the samples read. */
+    public enum Checks {
+        /** The header's initial value and 16-bit checksum of each signal, where declared. */
+        INITIAL_VALUE_AND_CHECKSUM,
+        /** None (for sets whose headers carry wrong values, such as the CinC 2017 challenge files). */
+        NONE
+    }
+
+    private WfdbReader() {
+    }
+
+    /** Reads {@code header} (a {@code .hea} path, or the record path without extension) and checks it. */
+    public static WfdbRecord read(Path header) throws IOException {
+        return read(header, Checks.INITIAL_VALUE_AND_CHECKSUM);
+    }
+
+    public static WfdbRecord read(Path header, Checks checks) throws IOException {
+        Path headerFile = header.getFileName().toString().endsWith(".hea") ? header
+                : header.resolveSibling(header.getFileName() + ".hea");
+        String text;
+        try {
+            text = Files.readString(headerFile, StandardCharsets.ISO_8859_1);
+        } catch (NoSuchFileException e) {
+            throw new WfdbFormatException("header " + headerFile + " does not exist");
+        }
+        WfdbHeader parsed = WfdbHeader.parse(text, headerFile.getFileName().toString());
+        Path directory = headerFile.toAbsolutePath().getParent();
+
+        Map<String, List<Integer>> files = new LinkedHashMap<>();
+        for (int s = 0; s < parsed.signals().size(); s++) {
+            files.computeIfAbsent(parsed.signals().get(s).fileName(), f -> new ArrayList<>()).add(s);
+        }
+        int[][] digital = new int[parsed.signals().size()][];
+        long sampleCount = parsed.sampleCount();
+        for (Map.Entry<String, List<Integer>> file : files.entrySet()) {
+            String name = file.getKey();
+            if (name.contains("/") || name.contains("\\") || name.equals("-")) {
+                throw new WfdbFormatException(headerFile.getFileName() + ": signal file '" + name
+                        + "' must be a plain file name beside the header");
+            }
+            List<Integer> members = file.getValue();
+            WfdbSignal first = parsed.signals().get(members.get(0));
+            for (int s : members) {
+                WfdbSignal signal = parsed.signals().get(s);
+                if (signal.format() != first.format() || signal.byteOffset() != first.byteOffset()) {
+                    throw new WfdbFormatException(headerFile.getFileName() + ": signals " + members.get(0) + " and "
+                            + s + " share file " + name + " but differ in format or byte offset");
+                }
+            }
+            Path dataFile = directory.resolve(name);
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(dataFile);
+            } catch (NoSuchFileException e) {
+                throw new WfdbFormatException(headerFile.getFileName() + ": signal file " + name + " does not exist");
+            }
+            int[][] decoded = decode(bytes, first.format(), first.byteOffset(), members.size(), sampleCount, name);
+            if (sampleCount < 0) {
+                sampleCount = decoded.length == 0 ? 0 : decoded[0].length;
+            } else if (decoded[0].length != sampleCount) {
+                throw new WfdbFormatException(name + ": holds " + decoded[0].length + " samples per signal, another "
+                        + "file of the record holds " + sampleCount);
+            }
+            for (int k = 0; k < members.size(); k++) {
+                digital[members.get(k)] = decoded[k];
+            }
+        }
+        WfdbHeader header2 = new WfdbHeader(parsed.recordName(), parsed.samplingRateHz(), sampleCount,
+                parsed.signals(), parsed.comments());
+        if (checks == Checks.INITIAL_VALUE_AND_CHECKSUM) {
+            verify(header2, digital, headerFile.getFileName().toString());
+        }
+        return new WfdbRecord(header2, digital);
+    }
+
+    /** Decodes interleaved samples of {@code signals} signals; {@code declared} samples per signal or -1 for all. */
+    static int[][] decode(byte[] bytes, WfdbSignalFormat format, int offset, int signals, long declared, String name)
+            throws WfdbFormatException {
+        if (offset > bytes.length) {
+            throw new WfdbFormatException(name + ": byte offset " + offset + " is beyond the file's " + bytes.length
+                    + " bytes");
+        }
+        long available = bytes.length - (long) offset;
+        long totalAvailable = format == WfdbSignalFormat.FORMAT_16 ? available / 2 : (available / 3) * 2
+                + (available % 3 >= 2 ? 1 : 0);
+        long perSignal = declared >= 0 ? declared : totalAvailable / signals;
+        long total = perSignal * signals;
+        if (total > totalAvailable) {
+            long needed = format == WfdbSignalFormat.FORMAT_16 ? total * 2 : (total / 2) * 3 + (total % 2) * 2;
+            throw new WfdbFormatException(name + ": header declares " + perSignal + " samples x " + signals
+                    + " signals = " + needed + " bytes of format " + format.code() + " after offset " + offset
+                    + ", but the file has only " + available);
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new WfdbFormatException(name + ": " + total + " samples is too many to hold in memory");
+        }
+        int n = (int) perSignal;
+        int[][] out = new int[signals][n];
+        if (format == WfdbSignalFormat.FORMAT_16) {
+            int p = offset;
+            for (int i = 0; i < n; i++) {
+                for (int s = 0; s < signals; s++) {
+                    out[s][i] = (short) ((bytes[p] & 0xFF) | (bytes[p + 1] << 8));
+                    p += 2;
+                }
+            }
+        } else {
+            int p = offset;
+            long index = 0;
+            for (long k = 0; k < total; k += 2) {
+                int b0 = bytes[p] & 0xFF;
+                int b1 = bytes[p + 1] & 0xFF;
+                int v0 = b0 | (b1 & 0x0F) << 8;
+                put(out, signals, index++, v0 > 2047 ? v0 - 4096 : v0);
+                if (k + 1 < total) {
+                    int b2 = bytes[p + 2] & 0xFF;
+                    int v1 = b2 | (b1 & 0xF0) << 4;
+                    put(out, signals, index++, v1 > 2047 ? v1 - 4096 : v1);
+                }
+                p += 3;
+            }
+        }
+        return out;
+    }
+
+    private static void put(int[][] out, int signals, long index, int value) {
+        if (signals == 1) {
+            out[0][(int) index] = value;
+        } else {
+            out[(int) (index % signals)][(int) (index / signals)] = value;
+        }
+    }
+
+    private static void verify(WfdbHeader header, int[][] digital, String source) throws WfdbFormatException {
+        for (int s = 0; s < digital.length; s++) {
+            WfdbSignal signal = header.signals().get(s);
+            int[] d = digital[s];
+            if (signal.initialValue() != null && d.length > 0 && d[0] != signal.initialValue()) {
+                throw new WfdbFormatException(source + ": signal " + s + " (" + signal.description()
+                        + ") starts with " + d[0] + " but the header's initial value is " + signal.initialValue());
+            }
+            if (signal.checksum() != null) {
+                int sum = 0;
+                for (int v : d) {
+                    sum += v;
+                }
+                if ((short) sum != (short) (int) signal.checksum()) {
+                    throw new WfdbFormatException(source + ": signal " + s + " (" + signal.description()
+                            + ") has checksum " + (short) sum + " but the header declares " + signal.checksum());
+                }
+            }
+        }
+    }
+}

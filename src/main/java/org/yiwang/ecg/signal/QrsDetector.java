@@ -1,0 +1,307 @@
+package org.yiwang.ecg.signal;
+
+import java.util.Arrays;
+
+/**
+ * Multi-lead QRS detector. Each lead is reduced to a centred QRS-energy feature ({@link LeadFeatures}), normalised
+ * by that lead's typical QRS energy (a running median of 1-second maxima), and the usable leads are averaged. Peaks
+ * of the combined feature are classified with adaptive signal and noise levels (Pan–Tompkins style thresholds), a
+ * refractory period, T-wave rejection by slope, and search-back for missed beats. Beats are placed on the largest
+ * deflection of the dominant lead. Where signal quality makes every lead unusable no beats are concluded.
+ */
+public final class QrsDetector {
+
+    /**
+     * @param refractoryMs        no second QRS within this time
+     * @param tWaveWindowMs       a candidate this soon after a beat must have a comparable slope to be a QRS
+     * @param tWaveSlopeRatio     the slope ratio below which such a candidate is a T wave
+     * @param thresholdFraction   detection threshold = noise level + fraction × (signal level − noise level)
+     * @param searchBackRrFactor  search back for a missed beat after this many mean RR intervals without one
+     * @param scaleWindowSeconds  span of the running median that normalises each lead
+     */
+    public record Settings(double refractoryMs, double tWaveWindowMs, double tWaveSlopeRatio,
+            double thresholdFraction, double searchBackRrFactor, int scaleWindowSeconds, QualitySettings quality) {
+
+        public static final Settings DEFAULTS = new Settings(200, 360, 0.5, 0.3, 1.66, 9, QualitySettings.DEFAULTS);
+    }
+
+    private final Settings settings;
+
+    public QrsDetector(Settings settings) {
+        this.settings = settings;
+    }
+
+    public QrsDetector() {
+        this(Settings.DEFAULTS);
+    }
+
+    public QrsDetection detect(EcgRecording recording) {
+        double fs = recording.samplingRateHz();
+        int leads = recording.leadCount();
+        LeadFeatures[] features = new LeadFeatures[leads];
+        for (int lead = 0; lead < leads; lead++) {
+            features[lead] = LeadFeatures.compute(recording.leadView(lead), fs);
+        }
+        SignalQuality quality = new SignalQualityAssessor(settings.quality()).assess(recording, features);
+        int[] beats = detect(recording, features, quality);
+        return new QrsDetection(Beats.wrap(fs, beats), quality);
+    }
+
+    private int[] detect(EcgRecording recording, LeadFeatures[] features, SignalQuality quality) {
+        double fs = recording.samplingRateHz();
+        int n = recording.sampleCount();
+        int leads = features.length;
+        int block = Math.max(1, (int) Math.round(fs));
+        int blocks = (n + block - 1) / block;
+
+        // per lead, per block: inverse of the typical QRS energy, zero where the lead is unusable
+        float[][] weight = new float[leads][];
+        for (int lead = 0; lead < leads; lead++) {
+            weight[lead] = inverseScales(features[lead].blockMaxima(block), quality.leads().get(lead), block);
+        }
+
+        // combined feature: mean of the usable leads' normalised energy
+        float[] combined = new float[n];
+        float[] slope = null;
+        for (int b = 0; b < blocks; b++) {
+            int from = b * block;
+            int to = Math.min(n, from + block);
+            float total = 0;
+            int used = 0;
+            for (int lead = 0; lead < leads; lead++) {
+                if (weight[lead][b] > 0) {
+                    used++;
+                }
+            }
+            if (used == 0) {
+                continue;
+            }
+            for (int lead = 0; lead < leads; lead++) {
+                float w = weight[lead][b] / used;
+                if (w == 0) {
+                    continue;
+                }
+                float[] energy = features[lead].energy;
+                for (int i = from; i < to; i++) {
+                    combined[i] += w * energy[i];
+                }
+            }
+        }
+
+        int refractory = samples(settings.refractoryMs(), fs);
+        int tWaveWindow = samples(settings.tWaveWindowMs(), fs);
+        int peakHalf = samples(100, fs);
+
+        // candidate peaks: local maxima that dominate ±100 ms
+        int[] candidates = new int[Math.max(16, n / Math.max(1, peakHalf))];
+        int candidateCount = 0;
+        for (int i = 1; i < n - 1; i++) {
+            float v = combined[i];
+            if (v > combined[i - 1] && v >= combined[i + 1] && v > 0) {
+                boolean dominant = true;
+                int from = Math.max(0, i - peakHalf);
+                int to = Math.min(n - 1, i + peakHalf);
+                for (int j = from; j <= to && dominant; j++) {
+                    if (combined[j] > v || (combined[j] == v && j < i)) {
+                        dominant = false;
+                    }
+                }
+                if (dominant) {
+                    if (candidateCount == candidates.length) {
+                        candidates = Arrays.copyOf(candidates, candidateCount * 2);
+                    }
+                    candidates[candidateCount++] = i;
+                }
+            }
+        }
+
+        int[] beats = new int[Math.max(16, candidateCount)];
+        int beatCount = 0;
+        float signalLevel = initialSignalLevel(combined, block);
+        float noiseLevel = signalLevel * 0.1f;
+        double[] recentRr = new double[8];
+        int rrCount = 0;
+        double meanRr = fs * 0.8;
+        int lastBeat = Integer.MIN_VALUE / 2;
+        float lastSlope = 0;
+        int firstUnclaimed = 0; // index of the first candidate after the last beat
+
+        for (int c = 0; c < candidateCount; c++) {
+            int at = candidates[c];
+            float value = combined[at];
+            // search back for a missed beat before this candidate
+            if (lastBeat > 0 && at - lastBeat > settings.searchBackRrFactor() * meanRr) {
+                float threshold2 = 0.5f * threshold(signalLevel, noiseLevel);
+                int best = -1;
+                for (int k = firstUnclaimed; k < c; k++) {
+                    int p = candidates[k];
+                    if (p - lastBeat >= refractory && at - p >= refractory && combined[p] > threshold2
+                            && (best < 0 || combined[p] > combined[candidates[best]])) {
+                        best = k;
+                    }
+                }
+                if (best >= 0) {
+                    int p = candidates[best];
+                    signalLevel = 0.25f * combined[p] + 0.75f * signalLevel;
+                    if (beatCount == beats.length) {
+                        beats = Arrays.copyOf(beats, beatCount * 2);
+                    }
+                    beats[beatCount++] = p;
+                    meanRr = updateRr(recentRr, rrCount++, p - lastBeat, meanRr);
+                    lastBeat = p;
+                    lastSlope = slopeAt(features, weight, block, p);
+                    firstUnclaimed = best + 1;
+                }
+            }
+            if (at - lastBeat < refractory) {
+                continue;
+            }
+            if (value > threshold(signalLevel, noiseLevel)) {
+                float s = slopeAt(features, weight, block, at);
+                if (at - lastBeat < tWaveWindow && s < settings.tWaveSlopeRatio() * lastSlope) {
+                    noiseLevel = 0.125f * value + 0.875f * noiseLevel;
+                    continue;
+                }
+                signalLevel = 0.125f * value + 0.875f * signalLevel;
+                if (beatCount == beats.length) {
+                    beats = Arrays.copyOf(beats, beatCount * 2);
+                }
+                beats[beatCount++] = at;
+                if (lastBeat > 0 && quality.anyLeadUsableThroughout(lastBeat, at)) {
+                    meanRr = updateRr(recentRr, rrCount++, at - lastBeat, meanRr);
+                }
+                lastBeat = at;
+                lastSlope = s;
+                firstUnclaimed = c + 1;
+            } else {
+                noiseLevel = 0.125f * value + 0.875f * noiseLevel;
+            }
+        }
+        return placeOnDeflections(Arrays.copyOf(beats, beatCount), features, weight, block, refractory);
+    }
+
+    private float threshold(float signalLevel, float noiseLevel) {
+        return noiseLevel + (float) settings.thresholdFraction() * (signalLevel - noiseLevel);
+    }
+
+    private static double updateRr(double[] recent, int count, int rr, double mean) {
+        recent[count % recent.length] = rr;
+        int used = Math.min(count + 1, recent.length);
+        double sum = 0;
+        for (int i = 0; i < used; i++) {
+            sum += recent[i];
+        }
+        return used < 2 ? (mean + rr) / 2 : sum / used;
+    }
+
+    private static float initialSignalLevel(float[] combined, int block) {
+        int blocks = Math.min(10, Math.max(1, combined.length / block));
+        float[] maxima = new float[blocks];
+        for (int b = 0; b < blocks; b++) {
+            for (int i = b * block; i < Math.min(combined.length, (b + 1) * block); i++) {
+                maxima[b] = Math.max(maxima[b], combined[i]);
+            }
+        }
+        Arrays.sort(maxima);
+        float median = maxima[blocks / 2];
+        return median > 0 ? median : 1;
+    }
+
+    /** Per block: 1 / running median of block maxima over usable blocks; 0 where the lead is unusable. */
+    private float[] inverseScales(float[] maxima, LeadQuality quality, int block) {
+        int blocks = maxima.length;
+        boolean[] usable = new boolean[blocks];
+        for (int b = 0; b < blocks; b++) {
+            usable[b] = true;
+        }
+        for (QualitySegment segment : quality.unusableSegments()) {
+            int first = segment.startSample() / block;
+            int last = (segment.endSample() - 1) / block;
+            for (int b = first; b <= last && b < blocks; b++) {
+                usable[b] = false;
+            }
+        }
+        int half = settings.scaleWindowSeconds() / 2;
+        float[] window = new float[2 * half + 1];
+        float[] inverse = new float[blocks];
+        for (int b = 0; b < blocks; b++) {
+            if (!usable[b]) {
+                continue;
+            }
+            int count = 0;
+            for (int k = Math.max(0, b - half); k <= Math.min(blocks - 1, b + half); k++) {
+                if (usable[k]) {
+                    window[count++] = maxima[k];
+                }
+            }
+            Arrays.sort(window, 0, count);
+            float median = window[count / 2];
+            inverse[b] = median > 0 ? 1f / median : 0;
+        }
+        return inverse;
+    }
+
+    private static float slopeAt(LeadFeatures[] features, float[][] weight, int block, int at) {
+        int b = at / block;
+        float total = 0;
+        for (int lead = 0; lead < features.length; lead++) {
+            float w = weight[lead][b];
+            if (w == 0) {
+                continue;
+            }
+            LeadFeatures f = features[lead];
+            int from = Math.max(0, at - f.energyHalf);
+            int to = Math.min(f.absSlope.length - 1, at + f.energyHalf);
+            int max = 0;
+            for (int i = from; i <= to; i++) {
+                max = Math.max(max, f.absSlope[i]);
+            }
+            total += w * max * (2 * f.energyHalf + 1);
+        }
+        return total;
+    }
+
+    /** Moves each beat to the largest deflection of its dominant lead within the QRS energy window. */
+    private static int[] placeOnDeflections(int[] peaks, LeadFeatures[] features, float[][] weight, int block,
+            int refractory) {
+        int[] placed = new int[peaks.length];
+        int count = 0;
+        for (int peak : peaks) {
+            int b = peak / block;
+            int bestLead = -1;
+            float best = 0;
+            for (int lead = 0; lead < features.length; lead++) {
+                float v = weight[lead][b] * features[lead].energy[peak];
+                if (v > best) {
+                    best = v;
+                    bestLead = lead;
+                }
+            }
+            int position = peak;
+            if (bestLead >= 0) {
+                LeadFeatures f = features[bestLead];
+                int n = f.lowPass.length;
+                int from = Math.max(0, peak - f.energyHalf);
+                int to = Math.min(n - 1, peak + f.energyHalf);
+                float base = (f.lowPass[from] + f.lowPass[to]) / 2f;
+                float largest = -1;
+                for (int i = from; i <= to; i++) {
+                    float d = Math.abs(f.lowPass[i] - base);
+                    if (d > largest) {
+                        largest = d;
+                        position = i;
+                    }
+                }
+            }
+            if (count > 0 && position - placed[count - 1] < refractory / 2) {
+                continue;
+            }
+            placed[count++] = position;
+        }
+        return Arrays.copyOf(placed, count);
+    }
+
+    private static int samples(double ms, double fs) {
+        return Math.max(1, (int) Math.round(ms * fs / 1000.0));
+    }
+}
