@@ -1,0 +1,182 @@
+package org.yiwang.ecg.signal.rhythm;
+
+import java.util.Arrays;
+
+/**
+ * Classes beats by morphology on one lead: each beat is compared with the dominant (median) beat by
+ * correlation and QRS width, and its prematurity with the local RR. Wide beats unlike the dominant one are
+ * ventricular; premature beats like it are supraventricular.
+ */
+public final class BeatMorphology {
+
+    /** Result: a class per beat, the dominant beat's QRS width and each beat's correlation with it. */
+    public record Classification(BeatType[] types, double dominantQrsMs, double[] correlations) {
+
+        public Classification {
+            types = types.clone();
+            correlations = correlations.clone();
+        }
+
+        @Override
+        public BeatType[] types() {
+            return types.clone();
+        }
+
+        @Override
+        public double[] correlations() {
+            return correlations.clone();
+        }
+
+        public long count(BeatType type) {
+            return Arrays.stream(types).filter(t -> t == type).count();
+        }
+    }
+
+    static final double WINDOW_BEFORE_MS = 100;
+    static final double WINDOW_AFTER_MS = 150;
+
+    private BeatMorphology() {
+    }
+
+    /**
+     * @param samplesMicrovolts one lead
+     * @param beatSamples       beat positions (R peaks or QRS fiducials), ascending
+     */
+    public static Classification classify(int[] samplesMicrovolts, int[] beatSamples, double samplingRateHz) {
+        int n = beatSamples.length;
+        int before = (int) Math.round(WINDOW_BEFORE_MS * samplingRateHz / 1000);
+        int after = (int) Math.round(WINDOW_AFTER_MS * samplingRateHz / 1000);
+        int length = before + after + 1;
+        double[][] windows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int from = beatSamples[i] - before;
+            int to = beatSamples[i] + after;
+            if (from < 0 || to >= samplesMicrovolts.length) {
+                continue;
+            }
+            double[] w = new double[length];
+            double mean = 0;
+            for (int k = 0; k < length; k++) {
+                w[k] = samplesMicrovolts[from + k];
+                mean += w[k];
+            }
+            mean /= length;
+            for (int k = 0; k < length; k++) {
+                w[k] -= mean;
+            }
+            windows[i] = w;
+        }
+        double[] template = medianTemplate(windows, length);
+        BeatType[] types = new BeatType[n];
+        double[] correlations = new double[n];
+        if (template == null) {
+            Arrays.fill(types, BeatType.UNKNOWN);
+            Arrays.fill(correlations, Double.NaN);
+            return new Classification(types, Double.NaN, correlations);
+        }
+        double templateWidth = qrsWidthMs(template, before, samplingRateHz);
+        for (int i = 0; i < n; i++) {
+            if (windows[i] == null) {
+                types[i] = BeatType.UNKNOWN;
+                correlations[i] = Double.NaN;
+                continue;
+            }
+            double c = correlation(windows[i], template);
+            correlations[i] = c;
+            double width = qrsWidthMs(windows[i], before, samplingRateHz);
+            double prematurity = prematurity(beatSamples, i);
+            boolean premature = prematurity < 0.85;
+            boolean wider = width >= templateWidth + 25 || width >= 130;
+            // Width is required: on noisy single-lead recordings a low correlation alone is mostly noise.
+            if (wider && (c < 0.7 || (premature && c < 0.85))) {
+                types[i] = BeatType.VENTRICULAR;
+            } else if (premature && c >= 0.8) {
+                types[i] = BeatType.SUPRAVENTRICULAR;
+            } else {
+                types[i] = BeatType.NORMAL;
+            }
+        }
+        return new Classification(types, templateWidth, correlations);
+    }
+
+    /** RR before the beat divided by the median of the surrounding RR intervals (1 when unknown). */
+    static double prematurity(int[] beats, int i) {
+        if (i == 0) {
+            return 1;
+        }
+        double rr = beats[i] - beats[i - 1];
+        int from = Math.max(1, i - 4);
+        int to = Math.min(beats.length - 1, i + 4);
+        double[] around = new double[to - from + 1];
+        for (int k = from; k <= to; k++) {
+            around[k - from] = beats[k] - beats[k - 1];
+        }
+        Arrays.sort(around);
+        double median = around[around.length / 2];
+        return median <= 0 ? 1 : rr / median;
+    }
+
+    static double[] medianTemplate(double[][] windows, int length) {
+        int usable = 0;
+        for (double[] w : windows) {
+            if (w != null) {
+                usable++;
+            }
+        }
+        if (usable == 0) {
+            return null;
+        }
+        double[] template = new double[length];
+        double[] column = new double[usable];
+        for (int k = 0; k < length; k++) {
+            int c = 0;
+            for (double[] w : windows) {
+                if (w != null) {
+                    column[c++] = w[k];
+                }
+            }
+            Arrays.sort(column);
+            template[k] = usable % 2 == 1 ? column[usable / 2] : (column[usable / 2 - 1] + column[usable / 2]) / 2;
+        }
+        return template;
+    }
+
+    /** Span where the slope exceeds a fifth of its maximum near the fiducial point. */
+    static double qrsWidthMs(double[] w, int fiducial, double samplingRateHz) {
+        int reach = (int) Math.round(0.12 * samplingRateHz);
+        int from = Math.max(1, fiducial - reach);
+        int to = Math.min(w.length - 2, fiducial + reach);
+        double max = 0;
+        double[] slope = new double[w.length];
+        for (int k = from; k <= to; k++) {
+            slope[k] = Math.abs(w[k + 1] - w[k - 1]);
+            max = Math.max(max, slope[k]);
+        }
+        if (max == 0) {
+            return 0;
+        }
+        int first = -1;
+        int last = -1;
+        for (int k = from; k <= to; k++) {
+            if (slope[k] >= 0.2 * max) {
+                if (first < 0) {
+                    first = k;
+                }
+                last = k;
+            }
+        }
+        return (last - first + 2) * 1000 / samplingRateHz;
+    }
+
+    static double correlation(double[] a, double[] b) {
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int k = 0; k < a.length; k++) {
+            ab += a[k] * b[k];
+            aa += a[k] * a[k];
+            bb += b[k] * b[k];
+        }
+        return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
+    }
+}

@@ -1,0 +1,13 @@
+package org.yiwang.ecg.signal.rhythm;
+
+/** Morphology class of one detected beat (AAMI EC57 super-classes, reduced to what pre-analysis needs). */
+public enum BeatType {
+    /** Dominant (normal or bundle-branch) morphology. */
+    NORMAL,
+    /** Premature beat with dominant morphology (supraventricular ectopic). */
+    SUPRAVENTRICULAR,
+    /** Wide beat unlike the dominant morphology, or premature and wide (ventricular ectopic). */
+    VENTRICULAR,
+    /** Not classifiable (noise, edge of the recording). */
+    UNKNOWN
+}

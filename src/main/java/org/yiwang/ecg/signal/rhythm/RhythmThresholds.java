@@ -1,0 +1,45 @@
+package org.yiwang.ecg.signal.rhythm;
+
+/**
+ * Limits of the rhythm classifier. Defaults follow common adult resting-ECG conventions; counties configure
+ * their own (application configuration binds a record like this one).
+ *
+ * @param bradycardiaBpm            mean rate below this is bradycardia (60)
+ * @param tachycardiaBpm            mean rate above this is tachycardia (100)
+ * @param pauseMs                   an RR interval at least this long is a pause (2000 ms)
+ * @param afProbability             AF model probability from which AF is called (0.5)
+ * @param frequentEctopyFraction    ventricular beats at least this share of all beats is frequent ectopy (0.10)
+ * @param frequentEctopyMinimumBeats and at least this many ventricular beats (2)
+ * @param ventricularRunBeats       consecutive ventricular beats that make a ventricular-tachycardia run (3)
+ * @param ventricularRunRateBpm     minimum rate inside such a run (100)
+ * @param wideQrsMs                 QRS at least this wide counts as wide (120 ms)
+ * @param flutterAtrialRateMinBpm   lowest atrial rate of flutter waves (240)
+ * @param flutterAtrialRateMaxBpm   highest atrial rate of flutter waves (380)
+ * @param flutterEvidence           flutter-wave periodicity from which flutter is called (0.3)
+ * @param afModel                   the AF model
+ */
+public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
+        double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
+        double ventricularRunRateBpm, double wideQrsMs, double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm,
+        double flutterEvidence, AfModel afModel) {
+
+    public RhythmThresholds {
+        if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {
+            throw new IllegalArgumentException("need 0 < bradycardia limit < tachycardia limit");
+        }
+        if (!(pauseMs > 0) || !(afProbability > 0 && afProbability < 1) || ventricularRunBeats < 2
+                || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || afModel == null) {
+            throw new IllegalArgumentException("invalid rhythm thresholds");
+        }
+    }
+
+    public static RhythmThresholds defaults() {
+        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 120, 240, 380, 0.3, AfModel.defaults());
+    }
+
+    public RhythmThresholds withAfModel(AfModel model) {
+        return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
+                frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, wideQrsMs,
+                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, model);
+    }
+}

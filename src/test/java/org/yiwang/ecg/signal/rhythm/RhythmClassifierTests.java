@@ -1,0 +1,175 @@
+package org.yiwang.ecg.signal.rhythm;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.yiwang.ecg.signal.Waveforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RhythmClassifierTests {
+
+    static final double FS = 500;
+    static final RhythmThresholds DEFAULTS = RhythmThresholds.defaults();
+
+    /** Full pipeline on lead II: morphology, atrial activity, classification. */
+    static RhythmAnalysis analyseLeadII(Waveforms w) {
+        int[] lead = w.lead("II");
+        int[] beats = w.beatSamples();
+        BeatMorphology.Classification c = BeatMorphology.classify(lead, beats, FS);
+        AtrialActivity atrial = AtrialActivityAnalyser.analyse(lead, beats, c.types(), FS);
+        return RhythmClassifier.classify(w.beatTimesMs(), c.types(), w.durationMs, c.dominantQrsMs(), atrial, DEFAULTS);
+    }
+
+    static RhythmAnalysis rrOnly(double[] beatTimesMs, double durationMs) {
+        return RhythmClassifier.classify(beatTimesMs, null, durationMs, Double.NaN, AtrialActivity.unknown(), DEFAULTS);
+    }
+
+    @Test
+    void regularBeatsWithPWavesAt75AreSinusRhythm() {
+        Waveforms w = new Waveforms(FS, 10_000, 1).normalBeats(Waveforms.regularBeats(75, 10_000), true).realisticNoise();
+        RhythmAnalysis r = analyseLeadII(w);
+        assertThat(r.label()).isEqualTo(RhythmLabel.SINUS_RHYTHM);
+        assertThat(r.heartRateBpm()).isCloseTo(75, within(1.0));
+        assertThat(r.labelConfidence()).isGreaterThan(0.6);
+        assertThat(r.afProbability()).isLessThan(0.2);
+        assertThat(r.pauses()).isEmpty();
+        assertThat(r.ventricularBeats()).isZero();
+    }
+
+    @Test
+    void sinusAt40IsBradycardia() {
+        Waveforms w = new Waveforms(FS, 20_000, 2).normalBeats(Waveforms.regularBeats(40, 20_000), true).realisticNoise();
+        RhythmAnalysis r = analyseLeadII(w);
+        assertThat(r.label()).isEqualTo(RhythmLabel.SINUS_BRADYCARDIA);
+        assertThat(r.heartRateBpm()).isCloseTo(40, within(1.0));
+    }
+
+    @Test
+    void sinusAt130IsTachycardiaNotFlutter() {
+        Waveforms w = new Waveforms(FS, 10_000, 3).normalBeats(Waveforms.regularBeats(130, 10_000), true).realisticNoise();
+        RhythmAnalysis r = analyseLeadII(w);
+        assertThat(r.label()).isEqualTo(RhythmLabel.SINUS_TACHYCARDIA);
+        assertThat(r.heartRateBpm()).isCloseTo(130, within(1.5));
+    }
+
+    @Test
+    void irregularRrWithoutPWavesIsAtrialFibrillation() {
+        double[] beats = Waveforms.irregularBeats(700, 0.35, 20_000, 4);
+        Waveforms w = new Waveforms(FS, 20_000, 4).normalBeats(beats, false).fibrillatoryWaves(40).realisticNoise();
+        RhythmAnalysis r = analyseLeadII(w);
+        assertThat(r.label()).isEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+        assertThat(r.labelConfidence()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void irregularRrAloneIsAtrialFibrillation() {
+        RhythmAnalysis r = rrOnly(Waveforms.irregularBeats(650, 0.3, 30_000, 5), 30_000);
+        assertThat(r.label()).isEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+        assertThat(r.afProbability()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void regularRrWithSmallSinusArrhythmiaIsNotAtrialFibrillation() {
+        double[] beats = new double[40];
+        double t = 500;
+        for (int i = 0; i < beats.length; i++) {
+            beats[i] = t;
+            t += 800 + 40 * Math.sin(i * 2 * Math.PI / 5); // respiratory modulation, ±5 %
+        }
+        RhythmAnalysis r = rrOnly(beats, t + 500);
+        assertThat(r.afProbability()).isLessThan(0.3);
+        assertThat(r.label()).isEqualTo(RhythmLabel.SINUS_RHYTHM);
+    }
+
+    @Test
+    void rrOfTwoAndAHalfSecondsIsAPause() {
+        double[] beats = Waveforms.regularBeats(70, 12_000);
+        double[] withPause = Arrays.stream(beats).map(b -> b > 5000 ? b + 2500 - 857 : b).toArray();
+        Waveforms w = new Waveforms(FS, 14_000, 6).normalBeats(withPause, true).realisticNoise();
+        RhythmAnalysis r = analyseLeadII(w);
+        assertThat(r.pauses()).hasSize(1);
+        assertThat(r.pauses().getFirst().durationMs()).isCloseTo(2500, within(2.0));
+        assertThat(r.maximumRrMs()).isCloseTo(2500, within(2.0));
+    }
+
+    @Test
+    void noBeatsForLongerThanThePauseLimitIsAPause() {
+        RhythmAnalysis r = rrOnly(new double[] { 100 }, 5000);
+        assertThat(r.pauses()).extracting(RhythmAnalysis.Pause::durationMs).containsExactly(5000.0);
+        assertThat(r.label()).isEqualTo(RhythmLabel.UNDETERMINED);
+    }
+
+    @Test
+    void sawtoothAtrialWavesWithFourToOneConductionAreFlutter() {
+        Waveforms w = new Waveforms(FS, 10_000, 7).normalBeats(Waveforms.regularBeats(75, 10_000), false)
+                .flutterWaves(300, 200).realisticNoise();
+        RhythmAnalysis r = analyseLeadII(w);
+        assertThat(r.label()).isEqualTo(RhythmLabel.ATRIAL_FLUTTER);
+    }
+
+    @Test
+    void sawtoothAtrialWavesWithTwoToOneConductionAreFlutter() {
+        Waveforms w = new Waveforms(FS, 10_000, 8).normalBeats(Waveforms.regularBeats(150, 10_000), false)
+                .flutterWaves(300, 200).realisticNoise();
+        RhythmAnalysis r = analyseLeadII(w);
+        assertThat(r.label()).isEqualTo(RhythmLabel.ATRIAL_FLUTTER);
+    }
+
+    @Test
+    void fiveWideBeatsAt150AreAVentricularTachycardiaRun() {
+        Waveforms w = new Waveforms(FS, 12_000, 9);
+        double[] sinus = Waveforms.regularBeats(70, 12_000);
+        for (double t : sinus) {
+            if (t < 4000 || t > 7200) {
+                w.normalBeat(t, true, null);
+            }
+        }
+        for (int k = 0; k < 5; k++) {
+            w.ventricularBeat(4300 + k * 400);
+        }
+        RhythmAnalysis r = analyseLeadII(w.realisticNoise());
+        assertThat(r.ventricularRuns()).hasSize(1);
+        assertThat(r.ventricularRuns().getFirst().beats()).isEqualTo(5);
+        assertThat(r.ventricularRuns().getFirst().rateBpm()).isCloseTo(150, within(1.0));
+        assertThat(r.ventricularBeats()).isEqualTo(5);
+    }
+
+    @Test
+    void wideComplexTachycardiaWithoutPWavesIsVentricularTachycardia() {
+        Waveforms w = new Waveforms(FS, 10_000, 10);
+        for (double t : Waveforms.regularBeats(160, 10_000)) {
+            w.ventricularBeat(t);
+        }
+        RhythmAnalysis r = analyseLeadII(w.realisticNoise());
+        assertThat(r.label()).isEqualTo(RhythmLabel.VENTRICULAR_TACHYCARDIA);
+        assertThat(r.ventricularRuns()).isNotEmpty();
+    }
+
+    @Test
+    void everyFourthBeatVentricularIsFrequentEctopyNotFibrillation() {
+        Waveforms w = new Waveforms(FS, 20_000, 11);
+        double t = 500;
+        for (int i = 0; i < 24; i++) {
+            if (i % 4 == 3) {
+                w.ventricularBeat(t - 250); // premature, then a compensatory pause
+                t += 800;
+            } else {
+                w.normalBeat(t, true, null);
+                t += 800;
+            }
+        }
+        RhythmAnalysis r = analyseLeadII(w.realisticNoise());
+        assertThat(r.ventricularBeats()).isEqualTo(6);
+        assertThat(r.frequentVentricularEctopy()).isTrue();
+        assertThat(r.frequentEctopyConfidence()).isGreaterThan(0.5);
+        assertThat(r.label()).isNotEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+        assertThat(r.ventricularRuns()).isEmpty();
+    }
+
+    @Test
+    void rejectsBeatsOutOfOrder() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rrOnly(new double[] { 100, 900, 800, 1500 }, 3000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("increase");
+    }
+}
