@@ -19,6 +19,9 @@ record DemoCountyPlan(List<NewOrganisation> organisations, List<NewPractitioner>
     static final String TCM_HOSPITAL = "519921-ZYYY";
     static final String MCH_HOSPITAL = "519921-FYBJY";
     static final String CDC = "519921-JKZX";
+    /** A fictional city tertiary hospital outside the county, partner of the 医联体. */
+    static final String CITY_HOSPITAL = "519900-SZXYY";
+    static final String CITY_DIVISION = "519900";
 
     /** A demo login for one practitioner, with the roles it holds at each organisation (by code). */
     record DemoLogin(String username, String practitionerKey, String displayName, List<Membership> memberships) {
@@ -91,6 +94,7 @@ record DemoCountyPlan(List<NewOrganisation> organisations, List<NewPractitioner>
             for (int t = 0; t < TOWNSHIPS.size(); t++) {
                 staffTownship(t);
             }
+            cityHospital(new Random(random.nextLong()));
             return new DemoCountyPlan(List.copyOf(organisations), List.copyOf(practitioners), logins());
         }
 
@@ -137,6 +141,18 @@ record DemoCountyPlan(List<NewOrganisation> organisations, List<NewPractitioner>
                 OrganisationType type, String parentCode, String division, String address, double spread) {
             organisations.add(new NewOrganisation(code, nameZh, nameEn, shortZh, shortEn, type, parentCode, division,
                     address, coordinate(CENTRE_LATITUDE + jitter(spread)), coordinate(CENTRE_LONGITUDE + jitter(spread))));
+        }
+
+        /** Added last, from its own generator, so the county's own organisations and staff stay as they were. */
+        private void cityHospital(Random cityRandom) {
+            organisations.add(new NewOrganisation(CITY_HOSPITAL, "清源市中心医院", "Qingyuan City Central Hospital",
+                    "市中心医院", "City Central Hospital", OrganisationType.TERTIARY_HOSPITAL, null, CITY_DIVISION,
+                    "清源市滨江路1号", coordinate(30.402 + cityRandom.nextDouble() * 0.002),
+                    coordinate(103.981 + cityRandom.nextDouble() * 0.002)));
+            new Staffing(CITY_HOSPITAL)
+                    .add(Profession.PHYSICIAN, 4, 0.6, titles("主任医师", "副主任医师"), "心血管内科", "神经内科", "医学影像科",
+                            "心电诊断")
+                    .add(Profession.NURSE, 1, 0.05, titles("主管护师"), "心内科护理");
         }
 
         private void staffCountyLevel() {

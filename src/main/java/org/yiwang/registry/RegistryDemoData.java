@@ -17,12 +17,14 @@ class RegistryDemoData implements DemoDataContributor {
 
     private final OrganisationStore organisationStore;
     private final PractitionerStore practitionerStore;
+    private final NetworkStore networkStore;
     private final AccountAdministration accounts;
 
-    RegistryDemoData(OrganisationStore organisationStore, PractitionerStore practitionerStore,
+    RegistryDemoData(OrganisationStore organisationStore, PractitionerStore practitionerStore, NetworkStore networkStore,
             AccountAdministration accounts) {
         this.organisationStore = organisationStore;
         this.practitionerStore = practitionerStore;
+        this.networkStore = networkStore;
         this.accounts = accounts;
     }
 
@@ -43,6 +45,8 @@ class RegistryDemoData implements DemoDataContributor {
         Map<String, Long> organisationIds = organisationStore.idsByCode();
         practitionerStore.insertAll(plan.practitioners(), organisationIds, DemoCounty.CREATED_BY);
         Map<String, Long> practitionerIds = practitionerStore.idsByKey();
+        DemoNetworkPlan network = DemoNetworkPlan.of(plan);
+        networkStore.insertAll(network, organisationIds, practitionerIds, DemoCounty.CREATED_BY);
         for (DemoCountyPlan.DemoLogin login : plan.logins()) {
             if (accounts.exists(login.username())) {
                 continue;
@@ -53,7 +57,8 @@ class RegistryDemoData implements DemoDataContributor {
             accounts.createStaffAccount(new NewStaffAccount(login.username(), login.displayName(),
                     DemoMode.DEMO_PASSWORD, practitionerIds.get(login.practitionerKey()), memberships, true));
         }
-        log.info("Demo county {}: {} organisations, {} practitioners, {} staff demo logins", DemoCounty.NAME_ZH,
-                plan.organisations().size(), plan.practitioners().size(), plan.logins().size());
+        log.info("Demo county {}: {} organisations, {} practitioners, {} consortia, {} family-doctor teams, {} staff demo logins",
+                DemoCounty.NAME_ZH, plan.organisations().size(), plan.practitioners().size(), network.consortia().size(),
+                network.teams().size(), plan.logins().size());
     }
 }

@@ -30,7 +30,8 @@ class DemoCountyPlanTests {
                 .containsEntry(OrganisationType.TCM_HOSPITAL, 1L)
                 .containsEntry(OrganisationType.MCH_HOSPITAL, 1L)
                 .containsEntry(OrganisationType.CDC, 1L)
-                .containsEntry(OrganisationType.TOWNSHIP_HEALTH_CENTRE, 8L);
+                .containsEntry(OrganisationType.TOWNSHIP_HEALTH_CENTRE, 8L)
+                .containsEntry(OrganisationType.TERTIARY_HOSPITAL, 1L);
         assertThat(counts.get(OrganisationType.VILLAGE_CLINIC)).isBetween(28L, 34L);
     }
 
@@ -40,7 +41,7 @@ class DemoCountyPlanTests {
             OrganisationType expectedParent = switch (organisation.type()) {
                 case VILLAGE_CLINIC -> OrganisationType.TOWNSHIP_HEALTH_CENTRE;
                 case TOWNSHIP_HEALTH_CENTRE -> OrganisationType.COUNTY_HOSPITAL;
-                case HEALTH_COMMISSION -> null;
+                case HEALTH_COMMISSION, TERTIARY_HOSPITAL -> null;
                 default -> OrganisationType.HEALTH_COMMISSION;
             };
             NewOrganisation parent = organisation.parentCode() == null ? null : byCode.get(organisation.parentCode());
@@ -61,6 +62,7 @@ class DemoCountyPlanTests {
             String expectedPattern = switch (organisation.type()) {
                 case TOWNSHIP_HEALTH_CENTRE -> "519921(00[1-8])";
                 case VILLAGE_CLINIC -> "519921(00[1-8])1\\d\\d";
+                case TERTIARY_HOSPITAL -> "519900";
                 default -> "519921";
             };
             assertThat(organisation.divisionCode()).matches(expectedPattern);
@@ -92,6 +94,11 @@ class DemoCountyPlanTests {
         assertThat(plan.practitioners()).extracting(NewPractitioner::key).doesNotHaveDuplicates();
         assertThat(plan.practitioners()).extracting(NewPractitioner::licenceNumber).filteredOn(n -> n != null)
                 .doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).matches("\\d{15}"));
+        assertThat(plan.practitioners()).allSatisfy(p -> assertThat(
+                LicenceNumbers.problem(p.licenceNumber(), p.profession(), DemoCounty.REFERENCE_DATE)).isEmpty());
+        assertThat(plan.practitioners()).allSatisfy(p -> assertThat(ProfessionalTitle.fromNameZh(p.title()))
+                .as(p.title()).hasValueSatisfying(title -> assertThat(title.fits(p.profession())).isTrue()));
+        assertThat(plan.organisations()).allSatisfy(o -> assertThat(DivisionCodes.problem(o.divisionCode())).isEmpty());
         assertThat(plan.practitioners()).extracting(NewPractitioner::name)
                 .allSatisfy(name -> assertThat(name).matches("\\p{IsHan}{2,4}"));
     }
