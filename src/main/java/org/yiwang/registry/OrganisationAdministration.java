@@ -208,6 +208,10 @@ public class OrganisationAdministration {
                         : "registry.error.division.townshipLevel");
             }
         }
+        if (current != null && (form.type() == OrganisationType.VILLAGE_CLINIC || form.type() == OrganisationType.PHARMACY)
+                && !organisations.childrenOf(current.id()).isEmpty()) {
+            errors.put("type", "registry.error.type.hasChildren");
+        }
         validateParent(form, current, errors);
         return errors;
     }

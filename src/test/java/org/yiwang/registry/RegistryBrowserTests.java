@@ -96,6 +96,17 @@ class RegistryBrowserTests {
         org.assertj.core.api.Assertions.assertThat(saved.address()).isEqualTo("清水县龙泉乡松林村卫生室新址");
         org.assertj.core.api.Assertions.assertThat(saved.services()).contains(ServiceCode.VACCINATION,
                 ServiceCode.GENERAL_PRACTICE);
+
+        page.navigate(url("/registry/teams"));
+        page.locator("[data-testid=teams] tbody a").first().click();
+        page.click("[data-testid=edit-team]");
+        assertThat(page.locator("[data-testid=team-lead]")).not().hasValue("");
+        screenshot(page, "registry-team-form-zh");
+        page.navigate(url("/registry/practitioners?q=" + java.net.URLEncoder.encode("王", java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("[data-testid=practitioners] tbody a").first().click();
+        page.click("[data-testid=edit-practitioner]");
+        assertThat(page.locator("[data-testid=practitioner-form]")).isVisible();
+        screenshot(page, "registry-practitioner-form-zh");
         context.close();
     }
 

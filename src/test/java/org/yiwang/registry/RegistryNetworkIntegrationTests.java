@@ -160,6 +160,12 @@ class RegistryNetworkIntegrationTests {
                 .isInstanceOfSatisfying(InvalidRegistryInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("parentId", "registry.error.parent.cycle"));
         assertThat(organisations.detail(centre)).contains(before);
+        OrganisationForm f = OrganisationForm.of(before);
+        assertThatThrownBy(() -> administration.update(centre, new OrganisationForm(f.code(), f.nameZh(), f.nameEn(), null,
+                null, OrganisationType.VILLAGE_CLINIC, f.parentId(), f.divisionCode(), f.address(), f.latitude(),
+                f.longitude(), f.beds(), f.active(), f.services(), f.version())))
+                .isInstanceOfSatisfying(InvalidRegistryInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("type", "registry.error.type.hasChildren"));
         assertThat(organisations.pathToRoot(clinic)).extracting(OrganisationSummary::id).containsExactly(clinic, centre,
                 hospital, byCode(DemoCountyPlan.COMMISSION).id());
     }
