@@ -22,21 +22,20 @@ public final class Coordinates {
         Map<String, String> problems = new LinkedHashMap<>();
         if ((latitude == null) != (longitude == null)) {
             problems.put(latitude == null ? "latitude" : "longitude", "registry.error.coordinates.pair");
-            return problems;
         }
-        if (latitude == null) {
-            return problems;
-        }
-        if (latitude.abs().compareTo(MAX_LATITUDE) > 0) {
-            problems.put("latitude", "registry.error.coordinates.latitude");
-        } else if (latitude.stripTrailingZeros().scale() > 6) {
-            problems.put("latitude", "registry.error.coordinates.precision");
-        }
-        if (longitude.abs().compareTo(MAX_LONGITUDE) > 0) {
-            problems.put("longitude", "registry.error.coordinates.longitude");
-        } else if (longitude.stripTrailingZeros().scale() > 6) {
-            problems.put("longitude", "registry.error.coordinates.precision");
-        }
+        check(problems, "latitude", latitude, MAX_LATITUDE, "registry.error.coordinates.latitude");
+        check(problems, "longitude", longitude, MAX_LONGITUDE, "registry.error.coordinates.longitude");
         return problems;
+    }
+
+    private static void check(Map<String, String> problems, String field, BigDecimal value, BigDecimal max, String range) {
+        if (value == null) {
+            return;
+        }
+        if (value.abs().compareTo(max) > 0) {
+            problems.put(field, range);
+        } else if (value.stripTrailingZeros().scale() > 6) {
+            problems.put(field, "registry.error.coordinates.precision");
+        }
     }
 }

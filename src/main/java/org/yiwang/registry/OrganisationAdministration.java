@@ -169,6 +169,15 @@ public class OrganisationAdministration {
         }
     }
 
+    /**
+     * What is wrong with a form for a new organisation ({@code existingId} null) or an existing one, without writing:
+     * field name to message key. Lets a form show every problem at once.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> problems(OrganisationForm form, Long existingId) {
+        return validate(form, existingId == null ? null : organisations.detail(existingId).orElse(null));
+    }
+
     /** All rules of one organisation form; field name to message key, empty when the form is acceptable. */
     Map<String, String> validate(OrganisationForm form, OrganisationDetail current) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -198,6 +207,10 @@ public class OrganisationAdministration {
                 errors.put("divisionCode", expected == 12 ? "registry.error.division.villageLevel"
                         : "registry.error.division.townshipLevel");
             }
+        }
+        if (current != null && (form.type() == OrganisationType.VILLAGE_CLINIC || form.type() == OrganisationType.PHARMACY)
+                && !organisations.childrenOf(current.id()).isEmpty()) {
+            errors.put("type", "registry.error.type.hasChildren");
         }
         validateParent(form, current, errors);
         return errors;

@@ -17,4 +17,9 @@ public record PractitionerSummary(
         String licenceNumber,
         String employeeNumber,
         long organisationId) {
+
+    /** Bundle key of the title in the viewer's language, or null for a title outside {@link ProfessionalTitle}. */
+    public String titleMessageKey() {
+        return title == null ? null : ProfessionalTitle.fromNameZh(title).map(ProfessionalTitle::messageKey).orElse(null);
+    }
 }

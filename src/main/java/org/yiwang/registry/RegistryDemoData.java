@@ -45,8 +45,10 @@ class RegistryDemoData implements DemoDataContributor {
         Map<String, Long> organisationIds = organisationStore.idsByCode();
         practitionerStore.insertAll(plan.practitioners(), organisationIds, DemoCounty.CREATED_BY);
         Map<String, Long> practitionerIds = practitionerStore.idsByKey();
+        long networkStart = System.nanoTime();
         DemoNetworkPlan network = DemoNetworkPlan.of(plan);
         networkStore.insertAll(network, organisationIds, practitionerIds, DemoCounty.CREATED_BY);
+        long networkMillis = (System.nanoTime() - networkStart) / 1_000_000;
         for (DemoCountyPlan.DemoLogin login : plan.logins()) {
             if (accounts.exists(login.username())) {
                 continue;
@@ -57,8 +59,8 @@ class RegistryDemoData implements DemoDataContributor {
             accounts.createStaffAccount(new NewStaffAccount(login.username(), login.displayName(),
                     DemoMode.DEMO_PASSWORD, practitionerIds.get(login.practitionerKey()), memberships, true));
         }
-        log.info("Demo county {}: {} organisations, {} practitioners, {} consortia, {} family-doctor teams, {} staff demo logins",
-                DemoCounty.NAME_ZH, plan.organisations().size(), plan.practitioners().size(), network.consortia().size(),
-                network.teams().size(), plan.logins().size());
+        log.info("Demo county {}: {} organisations, {} practitioners, {} consortia, {} family-doctor teams (network in {} ms), "
+                        + "{} staff demo logins", DemoCounty.NAME_ZH, plan.organisations().size(), plan.practitioners().size(),
+                network.consortia().size(), network.teams().size(), networkMillis, plan.logins().size());
     }
 }

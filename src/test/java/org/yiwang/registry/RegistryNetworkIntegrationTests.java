@@ -160,6 +160,12 @@ class RegistryNetworkIntegrationTests {
                 .isInstanceOfSatisfying(InvalidRegistryInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("parentId", "registry.error.parent.cycle"));
         assertThat(organisations.detail(centre)).contains(before);
+        OrganisationForm f = OrganisationForm.of(before);
+        assertThatThrownBy(() -> administration.update(centre, new OrganisationForm(f.code(), f.nameZh(), f.nameEn(), null,
+                null, OrganisationType.VILLAGE_CLINIC, f.parentId(), f.divisionCode(), f.address(), f.latitude(),
+                f.longitude(), f.beds(), f.active(), f.services(), f.version())))
+                .isInstanceOfSatisfying(InvalidRegistryInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("type", "registry.error.type.hasChildren"));
         assertThat(organisations.pathToRoot(clinic)).extracting(OrganisationSummary::id).containsExactly(clinic, centre,
                 hospital, byCode(DemoCountyPlan.COMMISSION).id());
     }
@@ -192,6 +198,31 @@ class RegistryNetworkIntegrationTests {
                         .containsEntry("beds", "registry.error.beds")
                         .containsEntry("parentId", "registry.error.parent.villageClinic"));
         assertThat(organisations.count()).isEqualTo(count);
+    }
+
+    @Test
+    @Transactional
+    void answersTreeAndSearchLookupsFromIndexesNotTableScans() {
+        // the demo county is small enough for the planner to prefer scans; forbid them to prove the indexes fit
+        jdbc.sql("set local enable_seqscan = off").update();
+        assertThat(plan("select id from registry.organisation where path >= '/1/3/' and path < '/1/30'"))
+                .contains("organisation_path_idx");
+        assertThat(plan("select organisation_id from registry.organisation_service where service = 'ECG_READING'"))
+                .contains("organisation_service_service_idx");
+        assertThat(plan("select consortium_id from registry.consortium_member where organisation_id = 7"))
+                .contains("consortium_member_organisation_idx");
+        assertThat(plan("select team_id from registry.care_team_coverage where organisation_id = 7"))
+                .contains("care_team_coverage_organisation_idx");
+        assertThat(plan("select team_id from registry.care_team_member where practitioner_id = 7"))
+                .contains("care_team_member_practitioner_idx");
+        assertThat(plan("""
+                select id from registry.practitioner p
+                where (p.name collate "C") >= '张' and (p.name collate "C") < '张' || chr(1114111)
+                """)).contains("practitioner_name_idx");
+    }
+
+    String plan(String sql) {
+        return String.join("\n", jdbc.sql("explain " + sql).query(String.class).list());
     }
 
     static OrganisationForm withParent(OrganisationForm f, long parentId, int version) {
