@@ -72,6 +72,22 @@ final class LeadFeatures {
         return i < 0 ? 0 : Math.min(i, n - 1);
     }
 
+    /** Mean of {@code energy} per block of {@code blockSamples}. */
+    float[] blockMeans(int blockSamples) {
+        int blocks = (energy.length + blockSamples - 1) / blockSamples;
+        float[] means = new float[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * blockSamples;
+            int to = Math.min(energy.length, from + blockSamples);
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += energy[i];
+            }
+            means[b] = (float) (sum / (to - from));
+        }
+        return means;
+    }
+
     /** Maximum of {@code energy} per block of {@code blockSamples}. */
     float[] blockMaxima(int blockSamples) {
         int blocks = (energy.length + blockSamples - 1) / blockSamples;
