@@ -26,7 +26,7 @@ public final class QrsDetector {
             QualitySettings quality) {
 
         public static final Settings DEFAULTS =
-                new Settings(200, 360, 0.5, 2.0, 0.4, 1.5, 9, QualitySettings.DEFAULTS);
+                new Settings(200, 360, 0.5, 2.0, 0.5, 1.5, 9, QualitySettings.DEFAULTS);
     }
 
     private final Settings settings;
