@@ -61,6 +61,10 @@ class EcgEvalCommand implements CliCommand {
                     r.record(), r.truePositives(), r.falseNegatives(), r.falsePositives(), r.sensitivityPercent(),
                     r.positivePredictivityPercent(), r.withheldScoredSeconds()));
         }
+        out.println(String.format(Locale.ROOT, "withheld %.0f of %.0f scored seconds (%.2f%%) as unusable in every lead; "
+                        + "detector wall time %.2f s (CPU time is used below)", report.withheldScoredSeconds(),
+                report.scoredSeconds(), 100 * report.withheldScoredSeconds() / Math.max(1, report.scoredSeconds()),
+                report.detectorWallSeconds()));
         out.println(String.format(Locale.ROOT, "gross Se=%.2f +P=%.2f beats=%d seconds=%.2f xrealtime=%.0f",
                 report.grossSensitivityPercent(), report.grossPositivePredictivityPercent(), report.referenceBeats(),
                 report.detectorSeconds(), report.timesRealTime()));
