@@ -41,7 +41,9 @@ class EcgEvalCommand implements CliCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
+    public int run(List<String> arguments, PrintStream out) throws Exception {
+        // Spring Boot property overrides (--name=value) travel in the same argument list
+        List<String> args = arguments.stream().filter(a -> !(a.startsWith("--") && a.contains("="))).toList();
         if (args.size() != 2 || !modes.containsKey(args.get(0))) {
             out.println("Usage: java -jar yiwang.jar ecg-eval " + String.join(" DIR | ", modes.keySet()) + " DIR");
             return 2;

@@ -49,7 +49,7 @@ class EcgEvalCommandIntegrationTests {
         write("r2", base.withAtrialFibrillation(0.25).withBaselineWander(400), 2);
         write("r3", base.withVentricularEctopics(0.15).withPowerline(50, 80), 3);
 
-        String output = run(List.of("--qrs", dir.toString()), 0);
+        String output = run(List.of("--qrs", dir.toString(), "--spring.main.banner-mode=off"), 0);
 
         List<String> lines = output.lines().toList();
         assertThat(lines).hasSize(5);
