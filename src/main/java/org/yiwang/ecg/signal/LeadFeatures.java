@@ -35,6 +35,9 @@ final class LeadFeatures {
         int lowPassHalf = Math.max(1, (int) Math.round(samplingRateHz * 0.0125));
         int slopeHalf = Math.max(1, (int) Math.round(samplingRateHz * 0.010));
         int energyHalf = Math.max(2, (int) Math.round(samplingRateHz * 0.045));
+        if (n == 0) {
+            return new LeadFeatures(lowPassHalf, slopeHalf, energyHalf, new int[0], new int[0], new float[0]);
+        }
 
         int[] lowPass = new int[n];
         int sum = 0;
