@@ -4,10 +4,13 @@ import java.util.Arrays;
 
 /**
  * Multi-lead QRS detector. Each lead is reduced to a centred QRS-energy feature ({@link LeadFeatures}), normalised
- * by that lead's typical QRS energy (a running median of 1-second maxima), and the usable leads are averaged. Peaks
- * of the combined feature are classified with adaptive signal and noise levels (Pan–Tompkins style thresholds), a
- * refractory period, T-wave rejection by slope, and search-back for missed beats. Beats are placed on the largest
- * deflection of the dominant lead. Where signal quality makes every lead unusable no beats are concluded.
+ * by that lead's typical QRS energy (a running median of 1-second maxima) and weighted by how clearly its QRS
+ * complexes stand out of its background; the usable leads are averaged. Peaks of the combined feature are classified
+ * with adaptive signal and noise levels (Pan–Tompkins style thresholds), a refractory period, T-wave rejection by
+ * slope (against the previous beat in the lead where it was clearest and against the typical beat), replacement of a
+ * P wave taken for a beat by the steeper complex that follows, and search-back for missed beats. Beats are placed on
+ * the largest deflection of the dominant lead. Where signal quality makes every lead unusable no beats are concluded.
+ * Linear in the number of samples; no allocation per sample beyond a few arrays per lead.
  */
 public final class QrsDetector {
 
@@ -26,7 +29,7 @@ public final class QrsDetector {
             QualitySettings quality) {
 
         public static final Settings DEFAULTS =
-                new Settings(200, 360, 0.5, 2.0, 0.3, 1.66, 9, QualitySettings.DEFAULTS);
+                new Settings(200, 360, 0.5, 2.0, 0.5, 1.5, 9, QualitySettings.DEFAULTS);
     }
 
     private final Settings settings;
@@ -60,28 +63,29 @@ public final class QrsDetector {
 
         // per lead, per block: inverse of the typical QRS energy, zero where the lead is unusable
         float[][] weight = new float[leads][];
+        float[][] contrast = new float[leads][];
         for (int lead = 0; lead < leads; lead++) {
-            weight[lead] = inverseScales(features[lead].blockMaxima(block), quality.leads().get(lead), block);
+            float[] maxima = features[lead].blockMaxima(block);
+            weight[lead] = inverseScales(maxima, quality.leads().get(lead), block);
+            contrast[lead] = contrasts(maxima, features[lead].blockMeans(block), weight[lead]);
         }
 
         // combined feature: mean of the usable leads' normalised energy
         float[] combined = new float[n];
-        float[] slope = null;
         for (int b = 0; b < blocks; b++) {
             int from = b * block;
             int to = Math.min(n, from + block);
-            float total = 0;
-            int used = 0;
+            float used = 0;
             for (int lead = 0; lead < leads; lead++) {
                 if (weight[lead][b] > 0) {
-                    used++;
+                    used += contrast[lead][b];
                 }
             }
             if (used == 0) {
                 continue;
             }
             for (int lead = 0; lead < leads; lead++) {
-                float w = weight[lead][b] / used;
+                float w = weight[lead][b] * contrast[lead][b] / used;
                 if (w == 0) {
                     continue;
                 }
@@ -243,6 +247,36 @@ public final class QrsDetector {
         Arrays.sort(maxima);
         float median = maxima[blocks / 2];
         return median > 0 ? median : 1;
+    }
+
+    /**
+     * Per block: how clearly the lead's QRS complexes stand out of its background (running median of block maximum
+     * over block mean, minus one, squared), so that a clean lead outweighs a noisy one. Zero where unusable.
+     */
+    private float[] contrasts(float[] maxima, float[] means, float[] inverse) {
+        int blocks = maxima.length;
+        int half = settings.scaleWindowSeconds() / 2;
+        float[] ratio = new float[blocks];
+        for (int b = 0; b < blocks; b++) {
+            ratio[b] = means[b] > 0 ? maxima[b] / means[b] : 0;
+        }
+        float[] window = new float[2 * half + 1];
+        float[] contrast = new float[blocks];
+        for (int b = 0; b < blocks; b++) {
+            if (inverse[b] == 0) {
+                continue;
+            }
+            int count = 0;
+            for (int k = Math.max(0, b - half); k <= Math.min(blocks - 1, b + half); k++) {
+                if (inverse[k] > 0) {
+                    window[count++] = ratio[k];
+                }
+            }
+            Arrays.sort(window, 0, count);
+            float excess = Math.max(0.05f, window[count / 2] - 1);
+            contrast[b] = excess * excess;
+        }
+        return contrast;
     }
 
     /** Per block: 1 / running median of block maxima over usable blocks; 0 where the lead is unusable. */
