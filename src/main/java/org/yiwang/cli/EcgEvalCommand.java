@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.yiwang.ecg.AfEvaluationReport;
 import org.yiwang.ecg.EcgEvaluation;
+import org.yiwang.ecg.EcgRhythmEvaluation;
 import org.yiwang.ecg.QrsEvaluationReport;
 import org.yiwang.ecg.QrsRecordScore;
 
@@ -26,8 +28,9 @@ class EcgEvalCommand implements CliCommand {
 
     private final Map<String, Mode> modes = new LinkedHashMap<>();
 
-    EcgEvalCommand(EcgEvaluation evaluation) {
+    EcgEvalCommand(EcgEvaluation evaluation, EcgRhythmEvaluation rhythmEvaluation) {
         modes.put("--qrs", (directory, out) -> printQrs(evaluation.evaluateQrs(directory), out));
+        modes.put("--af", (directory, out) -> printAf(rhythmEvaluation.evaluateAf(directory, true), out));
     }
 
     @Override
@@ -64,6 +67,28 @@ class EcgEvalCommand implements CliCommand {
         out.println(String.format(Locale.ROOT, "gross Se=%.2f +P=%.2f beats=%d seconds=%.2f xrealtime=%.0f",
                 report.grossSensitivityPercent(), report.grossPositivePredictivityPercent(), report.referenceBeats(),
                 report.detectorSeconds(), report.timesRealTime()));
+        return 0;
+    }
+
+    /** Per reference class, the cross-validated figure, then the exact last line {@code af Se=… Sp=… F1=…}. */
+    private static int printAf(AfEvaluationReport report, PrintStream out) {
+        for (AfEvaluationReport.ClassResult c : report.classes()) {
+            out.println(String.format(Locale.ROOT, "class %s records=%d called_af=%d rhythm=%s", c.label(), c.records(),
+                    c.calledAf(), new java.util.TreeMap<>(c.rhythmLabels())));
+        }
+        out.println(String.format(Locale.ROOT, "analysis_s=%.2f recording_s=%.0f xrealtime=%.0f", report.analysisSeconds(),
+                report.recordingSeconds(), report.recordingSeconds() / report.analysisSeconds()));
+        AfEvaluationReport cv = report.crossValidated();
+        if (cv != null) {
+            out.println("model fitted on all records: " + report.fittedModel());
+            out.println(String.format(Locale.ROOT, "af-cv5 (model refitted per fold) Se=%.2f Sp=%.2f +P=%.2f F1=%.3f",
+                    cv.sensitivityPercent(), cv.specificityPercent(), cv.positivePredictivityPercent(), cv.f1()));
+        }
+        out.println(String.format(Locale.ROOT, "af TP=%d FN=%d FP=%d TN=%d +P=%.2f", report.truePositives(),
+                report.falseNegatives(), report.falsePositives(), report.trueNegatives(),
+                report.positivePredictivityPercent()));
+        out.println(String.format(Locale.ROOT, "af Se=%.2f Sp=%.2f F1=%.3f", report.sensitivityPercent(),
+                report.specificityPercent(), report.f1()));
         return 0;
     }
 }

@@ -104,8 +104,9 @@ public final class Waveforms {
         for (int lead = 0; lead < LEADS.size(); lead++) {
             double[] a = AMPLITUDES[lead];
             double sign = a[2] + a[3] >= 0 ? 1 : -1;
-            gaussian(lead, rPeakMs, 40, -sign * 1500);
-            gaussian(lead, rPeakMs + 260, 60, sign * 350);
+            gaussian(lead, rPeakMs, 22, -sign * 1400);
+            gaussian(lead, rPeakMs + 50, 18, sign * 500);
+            gaussian(lead, rPeakMs + 280, 60, sign * 350);
         }
         return this;
     }
