@@ -50,18 +50,32 @@ public final class EcgAnalyser {
             AnalysisThresholds thresholds) {
         double fs = recording.samplingRateHz();
         double durationMs = recording.sampleCount() * 1000 / fs;
-        Beats beats = detection.beats();
-        int[] beatSamples = beats.sampleIndices();
+        int morphologyLead = morphologyLead(recording, detection);
+        int[] lead = recording.leadMicrovolts(morphologyLead);
+        BeatMorphology.Classification classes = BeatMorphology.classify(lead, detection.beats().sampleIndices(), fs);
+        // Detections that are not QRS complexes (T waves, noise) leave the beat sequence before the rhythm is read.
+        int[] detected = detection.beats().sampleIndices();
+        BeatType[] detectedTypes = classes.types();
+        int kept = 0;
+        for (BeatType type : detectedTypes) {
+            if (type != BeatType.ARTEFACT) {
+                kept++;
+            }
+        }
+        int[] beatSamples = new int[kept];
+        BeatType[] types = new BeatType[kept];
+        for (int i = 0, k = 0; i < detected.length; i++) {
+            if (detectedTypes[i] != BeatType.ARTEFACT) {
+                beatSamples[k] = detected[i];
+                types[k++] = detectedTypes[i];
+            }
+        }
+        Beats beats = kept == detected.length ? detection.beats() : Beats.of(fs, beatSamples);
         double[] beatTimes = new double[beatSamples.length];
         for (int i = 0; i < beatSamples.length; i++) {
             beatTimes[i] = beatSamples[i] * 1000 / fs;
         }
         RrStatistics rr = RrStatistics.of(beats, thresholds.rhythm().pauseMs(), detection.quality());
-
-        int morphologyLead = morphologyLead(recording, detection);
-        int[] lead = recording.leadMicrovolts(morphologyLead);
-        BeatMorphology.Classification classes = BeatMorphology.classify(lead, beatSamples, fs);
-        BeatType[] types = classes.types();
         AtrialActivity atrial = AtrialActivityAnalyser.analyse(lead, beatSamples, types, fs);
 
         Optional<Delineation> delineation = Optional.empty();
