@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.yiwang.ecg.AfEvaluationReport;
+import org.yiwang.ecg.DelineationEvaluationReport;
 import org.yiwang.ecg.EcgEvaluation;
 import org.yiwang.ecg.EcgRhythmEvaluation;
 import org.yiwang.ecg.QrsEvaluationReport;
@@ -31,6 +32,7 @@ class EcgEvalCommand implements CliCommand {
     EcgEvalCommand(EcgEvaluation evaluation, EcgRhythmEvaluation rhythmEvaluation) {
         modes.put("--qrs", (directory, out) -> printQrs(evaluation.evaluateQrs(directory), out));
         modes.put("--af", (directory, out) -> printAf(rhythmEvaluation.evaluateAf(directory, true), out));
+        modes.put("--ludb", (directory, out) -> printDelineation(rhythmEvaluation.evaluateDelineation(directory), out));
     }
 
     @Override
@@ -90,5 +92,23 @@ class EcgEvalCommand implements CliCommand {
         out.println(String.format(Locale.ROOT, "af Se=%.2f Sp=%.2f F1=%.3f", report.sensitivityPercent(),
                 report.specificityPercent(), report.f1()));
         return 0;
+    }
+
+    /** Delineation errors (ours − reference) per fiducial point and interval, against both references. */
+    private static int printDelineation(DelineationEvaluationReport report, PrintStream out) {
+        out.println(String.format(Locale.ROOT, "ludb records=%d reference_qrs=%d matched=%d", report.records(),
+                report.referenceQrs(), report.matchedQrs()));
+        printErrors("lead_II", report.leadII(), out);
+        printErrors("all_leads", report.allLeads(), out);
+        return 0;
+    }
+
+    private static void printErrors(String reference, Map<String, DelineationEvaluationReport.ErrorStatistics> errors,
+            PrintStream out) {
+        for (String measure : List.of("P_on", "QRS_on", "QRS_off", "T_end", "PR", "QRS", "QT")) {
+            DelineationEvaluationReport.ErrorStatistics e = errors.get(measure);
+            out.println(String.format(Locale.ROOT, "%s %s n=%d mean=%.1f sd=%.1f mae=%.1f ms", reference, measure,
+                    e.count(), e.meanMs(), e.sdMs(), e.meanAbsoluteMs()));
+        }
     }
 }
