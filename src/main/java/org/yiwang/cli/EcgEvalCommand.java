@@ -46,7 +46,9 @@ class EcgEvalCommand implements CliCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
+    public int run(List<String> arguments, PrintStream out) throws Exception {
+        // Spring Boot property overrides (--name=value) travel in the same argument list
+        List<String> args = arguments.stream().filter(a -> !(a.startsWith("--") && a.contains("="))).toList();
         if (args.size() != 2 || !modes.containsKey(args.get(0))) {
             out.println("Usage: java -jar yiwang.jar ecg-eval " + String.join(" DIR | ", modes.keySet()) + " DIR");
             return 2;
@@ -66,6 +68,10 @@ class EcgEvalCommand implements CliCommand {
                     r.record(), r.truePositives(), r.falseNegatives(), r.falsePositives(), r.sensitivityPercent(),
                     r.positivePredictivityPercent(), r.withheldScoredSeconds()));
         }
+        out.println(String.format(Locale.ROOT, "withheld %.0f of %.0f scored seconds (%.2f%%) as unusable in every lead; "
+                        + "detector wall time %.2f s (CPU time is used below)", report.withheldScoredSeconds(),
+                report.scoredSeconds(), 100 * report.withheldScoredSeconds() / Math.max(1, report.scoredSeconds()),
+                report.detectorWallSeconds()));
         out.println(String.format(Locale.ROOT, "gross Se=%.2f +P=%.2f beats=%d seconds=%.2f xrealtime=%.0f",
                 report.grossSensitivityPercent(), report.grossPositivePredictivityPercent(), report.referenceBeats(),
                 report.detectorSeconds(), report.timesRealTime()));

@@ -44,7 +44,20 @@ public record QrsEvaluationReport(List<QrsRecordScore> records) {
         return records.stream().mapToLong(QrsRecordScore::detectorNanos).sum() / 1e9;
     }
 
-    /** Total recording duration over detector time. */
+    public double detectorWallSeconds() {
+        return records.stream().mapToLong(QrsRecordScore::detectorWallNanos).sum() / 1e9;
+    }
+
+    /** Seconds of scored signal where every lead was judged unusable (beats withheld). */
+    public double withheldScoredSeconds() {
+        return records.stream().mapToDouble(QrsRecordScore::withheldScoredSeconds).sum();
+    }
+
+    public double scoredSeconds() {
+        return records.stream().mapToDouble(QrsRecordScore::scoredSeconds).sum();
+    }
+
+    /** Total recording duration over detector (thread CPU) time. */
     public double timesRealTime() {
         double seconds = detectorSeconds();
         return seconds == 0 ? 0 : recordingSeconds() / seconds;

@@ -35,6 +35,9 @@ final class LeadFeatures {
         int lowPassHalf = Math.max(1, (int) Math.round(samplingRateHz * 0.0125));
         int slopeHalf = Math.max(1, (int) Math.round(samplingRateHz * 0.010));
         int energyHalf = Math.max(2, (int) Math.round(samplingRateHz * 0.045));
+        if (n == 0) {
+            return new LeadFeatures(lowPassHalf, slopeHalf, energyHalf, new int[0], new int[0], new float[0]);
+        }
 
         int[] lowPass = new int[n];
         int sum = 0;
@@ -70,6 +73,22 @@ final class LeadFeatures {
 
     static int clamp(int i, int n) {
         return i < 0 ? 0 : Math.min(i, n - 1);
+    }
+
+    /** Mean of {@code energy} per block of {@code blockSamples}. */
+    float[] blockMeans(int blockSamples) {
+        int blocks = (energy.length + blockSamples - 1) / blockSamples;
+        float[] means = new float[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * blockSamples;
+            int to = Math.min(energy.length, from + blockSamples);
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += energy[i];
+            }
+            means[b] = (float) (sum / (to - from));
+        }
+        return means;
     }
 
     /** Maximum of {@code energy} per block of {@code blockSamples}. */

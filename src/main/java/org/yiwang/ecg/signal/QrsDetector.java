@@ -14,15 +14,19 @@ public final class QrsDetector {
     /**
      * @param refractoryMs        no second QRS within this time
      * @param tWaveWindowMs       a candidate this soon after a beat must have a comparable slope to be a QRS
-     * @param tWaveSlopeRatio     the slope ratio below which such a candidate is a T wave
+     * @param tWaveSlopeRatio     the slope ratio (to the previous beat's and to the typical beat's) below which such a
+     *                            candidate is a T wave
+     * @param replaceSlopeRatio   a candidate this much steeper than the beat just before it replaces that beat
      * @param thresholdFraction   detection threshold = noise level + fraction × (signal level − noise level)
      * @param searchBackRrFactor  search back for a missed beat after this many mean RR intervals without one
      * @param scaleWindowSeconds  span of the running median that normalises each lead
      */
     public record Settings(double refractoryMs, double tWaveWindowMs, double tWaveSlopeRatio,
-            double thresholdFraction, double searchBackRrFactor, int scaleWindowSeconds, QualitySettings quality) {
+            double replaceSlopeRatio, double thresholdFraction, double searchBackRrFactor, int scaleWindowSeconds,
+            QualitySettings quality) {
 
-        public static final Settings DEFAULTS = new Settings(200, 360, 0.5, 0.3, 1.66, 9, QualitySettings.DEFAULTS);
+        public static final Settings DEFAULTS =
+                new Settings(200, 360, 0.5, 2.0, 0.5, 1.5, 9, QualitySettings.DEFAULTS);
     }
 
     private final Settings settings;
@@ -56,8 +60,11 @@ public final class QrsDetector {
 
         // per lead, per block: inverse of the typical QRS energy, zero where the lead is unusable
         float[][] weight = new float[leads][];
+        float[][] contrast = new float[leads][];
         for (int lead = 0; lead < leads; lead++) {
-            weight[lead] = inverseScales(features[lead].blockMaxima(block), quality.leads().get(lead), block);
+            float[] maxima = features[lead].blockMaxima(block);
+            weight[lead] = inverseScales(maxima, quality.leads().get(lead), block);
+            contrast[lead] = contrasts(maxima, features[lead].blockMeans(block), weight[lead]);
         }
 
         // combined feature: mean of the usable leads' normalised energy
@@ -66,18 +73,17 @@ public final class QrsDetector {
         for (int b = 0; b < blocks; b++) {
             int from = b * block;
             int to = Math.min(n, from + block);
-            float total = 0;
-            int used = 0;
+            float used = 0;
             for (int lead = 0; lead < leads; lead++) {
                 if (weight[lead][b] > 0) {
-                    used++;
+                    used += contrast[lead][b];
                 }
             }
             if (used == 0) {
                 continue;
             }
             for (int lead = 0; lead < leads; lead++) {
-                float w = weight[lead][b] / used;
+                float w = weight[lead][b] * contrast[lead][b] / used;
                 if (w == 0) {
                     continue;
                 }
@@ -124,6 +130,9 @@ public final class QrsDetector {
         double meanRr = fs * 0.8;
         int lastBeat = Integer.MIN_VALUE / 2;
         float lastSlope = 0;
+        float typicalSlope = 0;
+        int lastLead = 0;
+        float lastLeadSlope = 0;
         int firstUnclaimed = 0; // index of the first candidate after the last beat
 
         for (int c = 0; c < candidateCount; c++) {
@@ -137,7 +146,12 @@ public final class QrsDetector {
                     int p = candidates[k];
                     if (p - lastBeat >= refractory && at - p >= refractory && combined[p] > threshold2
                             && (best < 0 || combined[p] > combined[candidates[best]])) {
-                        best = k;
+                        float s = slopeAt(features, weight, block, p);
+                        boolean tWave = p - lastBeat < tWaveWindow
+                                && isTWave(features, lastLead, lastLeadSlope, p, s, typicalSlope);
+                        if (!tWave) {
+                            best = k;
+                        }
                     }
                 }
                 if (best >= 0) {
@@ -150,19 +164,43 @@ public final class QrsDetector {
                     meanRr = updateRr(recentRr, rrCount++, p - lastBeat, meanRr);
                     lastBeat = p;
                     lastSlope = slopeAt(features, weight, block, p);
+                    lastLead = dominantLead(features, weight, block, p);
+                    lastLeadSlope = leadSlope(features, lastLead, p);
                     firstUnclaimed = best + 1;
                 }
             }
             if (at - lastBeat < refractory) {
+                // a much steeper complex right after an accepted beat: that beat was a P (or T) wave
+                if (beatCount > 0 && value > threshold(signalLevel, noiseLevel)) {
+                    float s = slopeAt(features, weight, block, at);
+                    if (s > settings.replaceSlopeRatio() * lastSlope) {
+                        beats[beatCount - 1] = at;
+                        lastBeat = at;
+                        lastSlope = s;
+                        lastLead = dominantLead(features, weight, block, at);
+                        lastLeadSlope = leadSlope(features, lastLead, at);
+                        firstUnclaimed = c + 1;
+                    }
+                }
                 continue;
             }
             if (value > threshold(signalLevel, noiseLevel)) {
                 float s = slopeAt(features, weight, block, at);
-                if (at - lastBeat < tWaveWindow && s < settings.tWaveSlopeRatio() * lastSlope) {
-                    noiseLevel = 0.125f * value + 0.875f * noiseLevel;
+                if (at - lastBeat < tWaveWindow && isTWave(features, lastLead, lastLeadSlope, at, s, typicalSlope)) {
+                    if (s > settings.replaceSlopeRatio() * lastSlope) {
+                        beats[beatCount - 1] = at;
+                        lastBeat = at;
+                        lastSlope = s;
+                        lastLead = dominantLead(features, weight, block, at);
+                        lastLeadSlope = leadSlope(features, lastLead, at);
+                        firstUnclaimed = c + 1;
+                    } else {
+                        noiseLevel = 0.125f * value + 0.875f * noiseLevel;
+                    }
                     continue;
                 }
                 signalLevel = 0.125f * value + 0.875f * signalLevel;
+                typicalSlope = typicalSlope == 0 ? s : 0.125f * s + 0.875f * typicalSlope;
                 if (beatCount == beats.length) {
                     beats = Arrays.copyOf(beats, beatCount * 2);
                 }
@@ -172,6 +210,8 @@ public final class QrsDetector {
                 }
                 lastBeat = at;
                 lastSlope = s;
+                lastLead = dominantLead(features, weight, block, at);
+                lastLeadSlope = leadSlope(features, lastLead, at);
                 firstUnclaimed = c + 1;
             } else {
                 noiseLevel = 0.125f * value + 0.875f * noiseLevel;
@@ -207,6 +247,36 @@ public final class QrsDetector {
         return median > 0 ? median : 1;
     }
 
+    /**
+     * Per block: how clearly the lead's QRS complexes stand out of its background (running median of block maximum
+     * over block mean, minus one, squared), so that a clean lead outweighs a noisy one. Zero where unusable.
+     */
+    private float[] contrasts(float[] maxima, float[] means, float[] inverse) {
+        int blocks = maxima.length;
+        int half = settings.scaleWindowSeconds() / 2;
+        float[] ratio = new float[blocks];
+        for (int b = 0; b < blocks; b++) {
+            ratio[b] = means[b] > 0 ? maxima[b] / means[b] : 0;
+        }
+        float[] window = new float[2 * half + 1];
+        float[] contrast = new float[blocks];
+        for (int b = 0; b < blocks; b++) {
+            if (inverse[b] == 0) {
+                continue;
+            }
+            int count = 0;
+            for (int k = Math.max(0, b - half); k <= Math.min(blocks - 1, b + half); k++) {
+                if (inverse[k] > 0) {
+                    window[count++] = ratio[k];
+                }
+            }
+            Arrays.sort(window, 0, count);
+            float excess = Math.max(0.05f, window[count / 2] - 1);
+            contrast[b] = excess * excess;
+        }
+        return contrast;
+    }
+
     /** Per block: 1 / running median of block maxima over usable blocks; 0 where the lead is unusable. */
     private float[] inverseScales(float[] maxima, LeadQuality quality, int block) {
         int blocks = maxima.length;
@@ -239,6 +309,41 @@ public final class QrsDetector {
             inverse[b] = median > 0 ? 1f / median : 0;
         }
         return inverse;
+    }
+
+    /**
+     * A T wave (or other slow wave) soon after a beat: much less steep than that beat in the lead where the beat was
+     * clearest, or than the typical beat over all leads.
+     */
+    private boolean isTWave(LeadFeatures[] features, int lastLead, float lastLeadSlope, int at, float combinedSlope,
+            float typicalSlope) {
+        double ratio = settings.tWaveSlopeRatio();
+        return leadSlope(features, lastLead, at) < ratio * lastLeadSlope || combinedSlope < ratio * typicalSlope;
+    }
+
+    private static int dominantLead(LeadFeatures[] features, float[][] weight, int block, int at) {
+        int b = at / block;
+        int best = 0;
+        float bestValue = -1;
+        for (int lead = 0; lead < features.length; lead++) {
+            float v = weight[lead][b] * features[lead].energy[at];
+            if (v > bestValue) {
+                bestValue = v;
+                best = lead;
+            }
+        }
+        return best;
+    }
+
+    private static float leadSlope(LeadFeatures[] features, int lead, int at) {
+        LeadFeatures f = features[lead];
+        int from = Math.max(0, at - f.energyHalf);
+        int to = Math.min(f.absSlope.length - 1, at + f.energyHalf);
+        int max = 0;
+        for (int i = from; i <= to; i++) {
+            max = Math.max(max, f.absSlope[i]);
+        }
+        return max;
     }
 
     private static float slopeAt(LeadFeatures[] features, float[][] weight, int block, int at) {

@@ -16,5 +16,5 @@ package org.yiwang.ecg.signal;
 public record QualitySettings(double blockMs, int flatRangeMicrovolts, int leadOffLevelMicrovolts,
         double saturationFraction, double noiseDutyCycle, double noiseEnergyRatio) {
 
-    public static final QualitySettings DEFAULTS = new QualitySettings(1000, 20, 4000, 0.08, 0.30, 3.0);
+    public static final QualitySettings DEFAULTS = new QualitySettings(1000, 20, 4000, 0.08, 0.6, 3.0);
 }

@@ -90,6 +90,22 @@ class MitAnnotationsTests {
     }
 
     @Test
+    void randomBytesAreEitherReadOrRejectedWithAFormatException() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int trial = 0; trial < 2000; trial++) {
+            byte[] bytes = new byte[random.nextInt(0, 64)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) random.nextInt(256);
+            }
+            try {
+                MitAnnotations.parse(bytes, "fuzz.atr");
+            } catch (WfdbFormatException expected) {
+                assertThat(expected.getMessage()).startsWith("fuzz.atr: ");
+            }
+        }
+    }
+
+    @Test
     void countsOnlyTheAamiBeatLabelsAsBeats() {
         String beats = "NLRBAaJSVrFejnE/fQ";
         for (char c : beats.toCharArray()) {

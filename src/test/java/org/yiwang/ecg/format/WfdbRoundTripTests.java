@@ -179,6 +179,35 @@ class WfdbRoundTripTests {
     }
 
     @Test
+    void randomHeadersAndSignalFilesAreEitherReadOrRejectedWithAFormatException() throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        String[] fields = {"r", "2", "1", "360", "0", "-5", "16", "212", "16+24", "212+3", "x", "200(0)/mV", "0", "12",
+                "(", "/", "1e9", "NaN", "-1", "99999999999", "8x2", "#", "\n"};
+        for (int trial = 0; trial < 1500; trial++) {
+            StringBuilder header = new StringBuilder("r");
+            int tokens = random.nextInt(1, 25);
+            for (int t = 0; t < tokens; t++) {
+                String token = fields[random.nextInt(fields.length)];
+                header.append(token.equals("\\n") ? "\n" : " " + token);
+                if (random.nextInt(5) == 0) {
+                    header.append("\nr.dat");
+                }
+            }
+            Files.writeString(dir.resolve("r.hea"), header.toString());
+            byte[] data = new byte[random.nextInt(0, 200)];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) random.nextInt(256);
+            }
+            Files.write(dir.resolve("r.dat"), data);
+            try {
+                WfdbReader.read(dir.resolve("r.hea"));
+            } catch (WfdbFormatException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void refusesSignalFilesOutsideTheHeadersDirectory() throws IOException {
         Files.writeString(dir.resolve("p.hea"), "p 1 360 2\n../p.dat 16\n");
 

@@ -28,6 +28,17 @@ class QrsDetectorTests {
         assertThat(result.falsePositives()).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 5, 200})
+    void findsNoBeatsInRecordingsTooShortToHoldOne(int samples) {
+        EcgRecording recording = EcgRecording.of(360, List.of("MLII", "V1"), new int[2][samples]);
+
+        QrsDetection detection = detector.detect(recording);
+
+        assertThat(detection.beats().count()).isZero();
+        assertThat(detection.quality().leads()).hasSize(2);
+    }
+
     @Test
     void findsBeatsOfAnIrregularAtrialFibrillationLikeRhythm() {
         SyntheticEcg ecg = SyntheticEcg.generate(SyntheticEcgSpec.sinus(300, 300, 110).withAtrialFibrillation(0.3)
