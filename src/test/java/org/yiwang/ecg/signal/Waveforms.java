@@ -159,6 +159,23 @@ public final class Waveforms {
         return this;
     }
 
+    /** Electrode-motion artefact on one lead between two times: large swings at 3–15 Hz, in the QRS band. */
+    public Waveforms motionArtefact(String lead, double amplitudeMicrovolts, double fromMs, double toMs) {
+        double[] x = signal[LEADS.indexOf(lead)];
+        int from = (int) Math.max(0, fromMs * samplingRateHz / 1000);
+        int to = (int) Math.min(x.length, toMs * samplingRateHz / 1000);
+        double[] freq = { 3.1, 5.3, 8.9, 12.7 };
+        double[] phase = { random.nextDouble() * 6.28, random.nextDouble() * 6.28, random.nextDouble() * 6.28,
+                random.nextDouble() * 6.28 };
+        for (int i = from; i < to; i++) {
+            double t = i / samplingRateHz;
+            for (int k = 0; k < freq.length; k++) {
+                x[i] += amplitudeMicrovolts / 2 * Math.sin(2 * Math.PI * freq[k] * t + phase[k]);
+            }
+        }
+        return this;
+    }
+
     /** Mild noise and baseline wander on all leads, as on a real recording. */
     public Waveforms realisticNoise() {
         for (double[] x : signal) {

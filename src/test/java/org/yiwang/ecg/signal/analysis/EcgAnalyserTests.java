@@ -171,9 +171,11 @@ class EcgAnalyserTests {
 
     @Test
     void noisyLeadIsWithheldFromStMeasurement() {
-        Waveforms w = sinus(75, null, 12).noise("V4", 1500);
+        // A burst over half the recording: the quality gate marks it, and the lead falls below the usable share.
+        Waveforms w = sinus(75, null, 12).motionArtefact("V4", 2000, 3000, 8000);
         EcgReport r = EcgAnalyser.analyse(recording(w), DEFAULTS);
         Delineation d = r.delineation().orElseThrow();
+        assertThat(r.quality().lead("V4").usableFraction()).isLessThan(DEFAULTS.usableLeadFraction());
         assertThat(d.withheldLeads()).containsExactly("V4");
         assertThat(d.st("V4").measured()).isFalse();
         assertThat(d.st("V5").measured()).isTrue();
