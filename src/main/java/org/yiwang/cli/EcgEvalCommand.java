@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.yiwang.ecg.AfEvaluationReport;
+import org.yiwang.ecg.DelineationEvaluationReport;
 import org.yiwang.ecg.EcgEvaluation;
+import org.yiwang.ecg.EcgRhythmEvaluation;
 import org.yiwang.ecg.QrsEvaluationReport;
 import org.yiwang.ecg.QrsRecordScore;
 
@@ -26,8 +29,10 @@ class EcgEvalCommand implements CliCommand {
 
     private final Map<String, Mode> modes = new LinkedHashMap<>();
 
-    EcgEvalCommand(EcgEvaluation evaluation) {
+    EcgEvalCommand(EcgEvaluation evaluation, EcgRhythmEvaluation rhythmEvaluation) {
         modes.put("--qrs", (directory, out) -> printQrs(evaluation.evaluateQrs(directory), out));
+        modes.put("--af", (directory, out) -> printAf(rhythmEvaluation.evaluateAf(directory, true), out));
+        modes.put("--ludb", (directory, out) -> printDelineation(rhythmEvaluation.evaluateDelineation(directory), out));
     }
 
     @Override
@@ -71,5 +76,45 @@ class EcgEvalCommand implements CliCommand {
                 report.grossSensitivityPercent(), report.grossPositivePredictivityPercent(), report.referenceBeats(),
                 report.detectorSeconds(), report.timesRealTime()));
         return 0;
+    }
+
+    /** Per reference class, the cross-validated figure, then the exact last line {@code af Se=… Sp=… F1=…}. */
+    private static int printAf(AfEvaluationReport report, PrintStream out) {
+        for (AfEvaluationReport.ClassResult c : report.classes()) {
+            out.println(String.format(Locale.ROOT, "class %s records=%d called_af=%d rhythm=%s", c.label(), c.records(),
+                    c.calledAf(), new java.util.TreeMap<>(c.rhythmLabels())));
+        }
+        out.println(String.format(Locale.ROOT, "analysis_s=%.2f recording_s=%.0f xrealtime=%.0f", report.analysisSeconds(),
+                report.recordingSeconds(), report.recordingSeconds() / report.analysisSeconds()));
+        AfEvaluationReport cv = report.crossValidated();
+        if (cv != null) {
+            out.println("model fitted on all records: " + report.fittedModel());
+            out.println(String.format(Locale.ROOT, "af-cv5 (model refitted per fold) Se=%.2f Sp=%.2f +P=%.2f F1=%.3f",
+                    cv.sensitivityPercent(), cv.specificityPercent(), cv.positivePredictivityPercent(), cv.f1()));
+        }
+        out.println(String.format(Locale.ROOT, "af TP=%d FN=%d FP=%d TN=%d +P=%.2f", report.truePositives(),
+                report.falseNegatives(), report.falsePositives(), report.trueNegatives(),
+                report.positivePredictivityPercent()));
+        out.println(String.format(Locale.ROOT, "af Se=%.2f Sp=%.2f F1=%.3f", report.sensitivityPercent(),
+                report.specificityPercent(), report.f1()));
+        return 0;
+    }
+
+    /** Delineation errors (ours − reference) per fiducial point and interval, against both references. */
+    private static int printDelineation(DelineationEvaluationReport report, PrintStream out) {
+        out.println(String.format(Locale.ROOT, "ludb records=%d reference_qrs=%d matched=%d", report.records(),
+                report.referenceQrs(), report.matchedQrs()));
+        printErrors("lead_II", report.leadII(), out);
+        printErrors("all_leads", report.allLeads(), out);
+        return 0;
+    }
+
+    private static void printErrors(String reference, Map<String, DelineationEvaluationReport.ErrorStatistics> errors,
+            PrintStream out) {
+        for (String measure : List.of("P_on", "QRS_on", "QRS_off", "T_end", "PR", "QRS", "QT")) {
+            DelineationEvaluationReport.ErrorStatistics e = errors.get(measure);
+            out.println(String.format(Locale.ROOT, "%s %s n=%d mean=%.1f sd=%.1f mae=%.1f ms", reference, measure,
+                    e.count(), e.meanMs(), e.sdMs(), e.meanAbsoluteMs()));
+        }
     }
 }

@@ -104,8 +104,9 @@ public final class Waveforms {
         for (int lead = 0; lead < LEADS.size(); lead++) {
             double[] a = AMPLITUDES[lead];
             double sign = a[2] + a[3] >= 0 ? 1 : -1;
-            gaussian(lead, rPeakMs, 40, -sign * 1500);
-            gaussian(lead, rPeakMs + 260, 60, sign * 350);
+            gaussian(lead, rPeakMs, 22, -sign * 1400);
+            gaussian(lead, rPeakMs + 50, 18, sign * 500);
+            gaussian(lead, rPeakMs + 280, 60, sign * 350);
         }
         return this;
     }
@@ -154,6 +155,23 @@ public final class Waveforms {
         double[] x = signal[LEADS.indexOf(lead)];
         for (int i = 0; i < x.length; i++) {
             x[i] += rmsMicrovolts * random.nextGaussian();
+        }
+        return this;
+    }
+
+    /** Electrode-motion artefact on one lead between two times: large swings at 3–15 Hz, in the QRS band. */
+    public Waveforms motionArtefact(String lead, double amplitudeMicrovolts, double fromMs, double toMs) {
+        double[] x = signal[LEADS.indexOf(lead)];
+        int from = (int) Math.max(0, fromMs * samplingRateHz / 1000);
+        int to = (int) Math.min(x.length, toMs * samplingRateHz / 1000);
+        double[] freq = { 3.1, 5.3, 8.9, 12.7 };
+        double[] phase = { random.nextDouble() * 6.28, random.nextDouble() * 6.28, random.nextDouble() * 6.28,
+                random.nextDouble() * 6.28 };
+        for (int i = from; i < to; i++) {
+            double t = i / samplingRateHz;
+            for (int k = 0; k < freq.length; k++) {
+                x[i] += amplitudeMicrovolts / 2 * Math.sin(2 * Math.PI * freq[k] * t + phase[k]);
+            }
         }
         return this;
     }

@@ -42,6 +42,10 @@ public final class StemiCriteria {
                 byLead.put(canonical(m.lead()), m);
             }
         }
+        Map<String, String> names = new java.util.HashMap<>();
+        for (StMeasurement m : delineation.st()) {
+            names.put(canonical(m.lead()), m.lead());
+        }
         Set<String> elevated = new LinkedHashSet<>();
         Set<String> territories = new LinkedHashSet<>();
         for (String[] pair : CONTIGUOUS) {
@@ -73,8 +77,9 @@ public final class StemiCriteria {
             confidence -= 0.25; // bundle-branch block or paced rhythm: ST criteria are unreliable
         }
         confidence = Math.max(0.1, Math.min(0.95, confidence));
-        return new StemiAssessment(true, Math.round(confidence * 100) / 100.0, new ArrayList<>(elevated),
-                new ArrayList<>(reciprocal), new ArrayList<>(territories));
+        return new StemiAssessment(true, Math.round(confidence * 100) / 100.0,
+                elevated.stream().map(names::get).toList(), reciprocal.stream().map(names::get).toList(),
+                new ArrayList<>(territories));
     }
 
     static boolean elevated(StMeasurement m, String lead, Sex sex, Integer age, StThresholds t) {

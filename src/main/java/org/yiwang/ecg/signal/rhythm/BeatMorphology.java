@@ -49,22 +49,7 @@ public final class BeatMorphology {
         int length = before + after + 1;
         double[][] windows = new double[n][];
         for (int i = 0; i < n; i++) {
-            int from = beatSamples[i] - before;
-            int to = beatSamples[i] + after;
-            if (from < 0 || to >= samplesMicrovolts.length) {
-                continue;
-            }
-            double[] w = new double[length];
-            double mean = 0;
-            for (int k = 0; k < length; k++) {
-                w[k] = samplesMicrovolts[from + k];
-                mean += w[k];
-            }
-            mean /= length;
-            for (int k = 0; k < length; k++) {
-                w[k] -= mean;
-            }
-            windows[i] = w;
+            windows[i] = window(samplesMicrovolts, beatSamples[i] - before, length);
         }
         double[] template = medianTemplate(windows, length);
         BeatType[] types = new BeatType[n];
@@ -81,14 +66,32 @@ public final class BeatMorphology {
                 correlations[i] = Double.NaN;
                 continue;
             }
+            // Detectors may place a beat on the R or on the S wave: compare at the best alignment within 40 ms.
             double c = correlation(windows[i], template);
+            int shiftLimit = (int) Math.round(0.04 * samplingRateHz);
+            for (int shift = -shiftLimit; shift <= shiftLimit; shift++) {
+                double[] shifted = shift == 0 ? null : window(samplesMicrovolts, beatSamples[i] - before + shift, length);
+                if (shifted != null) {
+                    double cs = correlation(shifted, template);
+                    if (cs > c) {
+                        c = cs;
+                        windows[i] = shifted;
+                    }
+                }
+            }
             correlations[i] = c;
             double width = qrsWidthMs(windows[i], before, samplingRateHz);
             double prematurity = prematurity(beatSamples, i);
             boolean premature = prematurity < 0.85;
             boolean wider = width >= templateWidth + 25 || width >= 130;
+            double amplitudeRatio = range(windows[i]) / Math.max(1, range(template));
             // Width is required: on noisy single-lead recordings a low correlation alone is mostly noise.
-            if (wider && (c < 0.7 || (premature && c < 0.85))) {
+            // A ventricular beat is at least as large as the dominant one; a small, different, wide deflection is
+            // most often a T wave or noise taken for a beat, above all when it comes within 360 ms of the previous one.
+            double sincePreviousMs = i == 0 ? Double.MAX_VALUE : (beatSamples[i] - beatSamples[i - 1]) * 1000 / samplingRateHz;
+            if ((c < 0.7 && amplitudeRatio < 0.5) || (c < 0.5 && amplitudeRatio < 1 && sincePreviousMs < 360)) {
+                types[i] = BeatType.ARTEFACT;
+            } else if (wider && (c < 0.7 || (premature && c < 0.85))) {
                 types[i] = BeatType.VENTRICULAR;
             } else if (premature && c >= 0.8) {
                 types[i] = BeatType.SUPRAVENTRICULAR;
@@ -97,6 +100,24 @@ public final class BeatMorphology {
             }
         }
         return new Classification(types, templateWidth, correlations);
+    }
+
+    /** Mean-removed samples from {@code from}, or null when the window leaves the signal. */
+    static double[] window(int[] x, int from, int length) {
+        if (from < 0 || from + length > x.length) {
+            return null;
+        }
+        double[] w = new double[length];
+        double mean = 0;
+        for (int k = 0; k < length; k++) {
+            w[k] = x[from + k];
+            mean += w[k];
+        }
+        mean /= length;
+        for (int k = 0; k < length; k++) {
+            w[k] -= mean;
+        }
+        return w;
     }
 
     /** RR before the beat divided by the median of the surrounding RR intervals (1 when unknown). */
@@ -178,5 +199,15 @@ public final class BeatMorphology {
             bb += b[k] * b[k];
         }
         return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
+    }
+
+    private static double range(double[] w) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (double v : w) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return max - min;
     }
 }

@@ -8,6 +8,8 @@ public enum BeatType {
     SUPRAVENTRICULAR,
     /** Wide beat unlike the dominant morphology, or premature and wide (ventricular ectopic). */
     VENTRICULAR,
-    /** Not classifiable (noise, edge of the recording). */
-    UNKNOWN
+    /** Not classifiable (edge of the recording). */
+    UNKNOWN,
+    /** Probably not a QRS: much smaller than the dominant beat and wide (a T wave or noise detected as a beat). */
+    ARTEFACT
 }

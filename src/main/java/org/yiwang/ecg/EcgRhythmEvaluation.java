@@ -1,0 +1,319 @@
+package org.yiwang.ecg;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.yiwang.ecg.format.Annotation;
+import org.yiwang.ecg.format.MitAnnotations;
+import org.yiwang.ecg.format.WfdbReader;
+import org.yiwang.ecg.signal.EcgRecording;
+import org.yiwang.ecg.signal.analysis.AnalysisThresholds;
+import org.yiwang.ecg.signal.analysis.EcgAnalyser;
+import org.yiwang.ecg.signal.analysis.EcgReport;
+import org.yiwang.ecg.signal.delineation.Delineation;
+import org.yiwang.ecg.signal.delineation.WaveBoundaries;
+import org.yiwang.ecg.signal.rhythm.AfModel;
+import org.yiwang.ecg.signal.rhythm.RhythmLabel;
+
+/**
+ * Accuracy of the rhythm pre-analysis on public reference sets, for {@code ecg-eval --af}: every record of a
+ * CinC 2017-style directory ({@code REFERENCE.csv} with {@code name,label} lines, WFDB {@code .hea} + {@code .mat})
+ * is analysed and its AF call compared with the label.
+ */
+@Service
+public class EcgRhythmEvaluation {
+
+    static final int FOLDS = 5;
+
+    /**
+     * @param crossValidate also refit the AF model on four fifths of the records and score the fifth left out
+     *                      (folds by record position in name order), and report the model fitted on all records
+     */
+    public AfEvaluationReport evaluateAf(Path directory, boolean crossValidate) throws IOException {
+        Path reference = directory.resolve("REFERENCE.csv");
+        if (!Files.isRegularFile(reference)) {
+            throw new IOException("no REFERENCE.csv in " + directory);
+        }
+        List<String[]> labelled = new ArrayList<>();
+        for (String line : Files.readAllLines(reference, StandardCharsets.UTF_8)) {
+            String[] fields = line.trim().split(",");
+            if (fields.length == 2 && !fields[0].isBlank()) {
+                labelled.add(new String[] { fields[0].trim(), fields[1].trim() });
+            }
+        }
+        labelled.sort((a, b) -> a[0].compareTo(b[0]));
+        if (labelled.isEmpty()) {
+            throw new IOException("REFERENCE.csv in " + directory + " lists no records");
+        }
+        AnalysisThresholds thresholds = AnalysisThresholds.defaults();
+        int n = labelled.size();
+        String[] labels = new String[n];
+        double[][] features = new double[n][];
+        boolean[] calledAf = new boolean[n];
+        RhythmLabel[] rhythms = new RhythmLabel[n];
+        long analysisNanos = 0;
+        double recordingSeconds = 0;
+        for (int i = 0; i < n; i++) {
+            String name = labelled.get(i)[0];
+            labels[i] = labelled.get(i)[1];
+            EcgRecording recording = WfdbReader.read(directory.resolve(name + ".hea"), WfdbReader.Checks.NONE)
+                    .toRecording();
+            long started = System.nanoTime();
+            EcgReport report = EcgAnalyser.analyse(recording, thresholds);
+            analysisNanos += System.nanoTime() - started;
+            recordingSeconds += recording.durationSeconds();
+            rhythms[i] = report.rhythm().label();
+            calledAf[i] = rhythms[i] == RhythmLabel.ATRIAL_FIBRILLATION;
+            features[i] = report.rhythm().irregularity().sufficient()
+                    ? AfModel.features(report.rhythm().irregularity(), report.rhythm().atrialActivity().pWaveEvidence())
+                    : null;
+        }
+        AfEvaluationReport crossValidated = null;
+        String fitted = null;
+        if (crossValidate) {
+            boolean[] cvCalls = new boolean[n];
+            for (int fold = 0; fold < FOLDS; fold++) {
+                AfModel model = fit(features, labels, fold);
+                for (int i = fold; i < n; i += FOLDS) {
+                    cvCalls[i] = callWith(model, features[i], rhythms[i], thresholds);
+                }
+            }
+            crossValidated = score(labels, cvCalls, rhythms, null, null, 0, 0);
+            fitted = fit(features, labels, -1).toString();
+        }
+        return score(labels, calledAf, rhythms, crossValidated, fitted, analysisNanos / 1e9, recordingSeconds);
+    }
+
+    /** Fits on all records except those of {@code leftOutFold} (-1: none left out). */
+    private static AfModel fit(double[][] features, String[] labels, int leftOutFold) {
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        for (int i = 0; i < features.length; i++) {
+            if (features[i] != null && i % FOLDS != leftOutFold && !"~".equals(labels[i])) {
+                x.add(features[i]);
+                y.add("A".equals(labels[i]));
+            }
+        }
+        boolean[] af = new boolean[y.size()];
+        for (int i = 0; i < af.length; i++) {
+            af[i] = y.get(i);
+        }
+        return AfModel.fit(x.toArray(double[][]::new), af, 1.0);
+    }
+
+    /** The classifier's AF call with another AF model: rhythms decided before the AF model are kept. */
+    private static boolean callWith(AfModel model, double[] features, RhythmLabel shipped, AnalysisThresholds t) {
+        if (features == null || shipped == RhythmLabel.VENTRICULAR_TACHYCARDIA || shipped == RhythmLabel.ATRIAL_FLUTTER) {
+            return false;
+        }
+        return model.probability(features) >= t.rhythm().afProbability();
+    }
+
+    private static AfEvaluationReport score(String[] labels, boolean[] calledAf, RhythmLabel[] rhythms,
+            AfEvaluationReport crossValidated, String fitted, double seconds, double recordingSeconds) {
+        Map<String, int[]> counts = new TreeMap<>();
+        Map<String, Map<String, Integer>> rhythmCounts = new TreeMap<>();
+        int tp = 0;
+        int fn = 0;
+        int fp = 0;
+        int tn = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int[] c = counts.computeIfAbsent(labels[i], k -> new int[2]);
+            c[0]++;
+            if (calledAf[i]) {
+                c[1]++;
+            }
+            rhythmCounts.computeIfAbsent(labels[i], k -> new TreeMap<>()).merge(rhythms[i].name(), 1, Integer::sum);
+            boolean af = "A".equals(labels[i]);
+            if (af && calledAf[i]) {
+                tp++;
+            } else if (af) {
+                fn++;
+            } else if (calledAf[i]) {
+                fp++;
+            } else {
+                tn++;
+            }
+        }
+        List<AfEvaluationReport.ClassResult> classes = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            classes.add(new AfEvaluationReport.ClassResult(e.getKey(), e.getValue()[0], e.getValue()[1],
+                    rhythmCounts.get(e.getKey())));
+        }
+        return new AfEvaluationReport(classes, tp, fn, fp, tn, crossValidated, fitted, seconds, recordingSeconds);
+    }
+
+    /** One annotated wave of one lead: onset, peak, offset samples. */
+    private record Wave(char kind, long onset, long peak, long offset) {
+    }
+
+    static final String[] LUDB_LEADS = { "i", "ii", "iii", "avr", "avl", "avf", "v1", "v2", "v3", "v4", "v5", "v6" };
+    static final String[] MEASURES = { "P_on", "QRS_on", "QRS_off", "T_end", "PR", "QRS", "QT" };
+
+    /**
+     * Runs the pre-analysis on every record of a LUDB-style directory (12-lead {@code .hea}/{@code .dat} with one
+     * annotation file per lead, named after the lead) and compares the delineation with the annotations.
+     */
+    public DelineationEvaluationReport evaluateDelineation(Path directory) throws IOException {
+        List<Path> headers;
+        try (var files = Files.list(directory)) {
+            headers = files.filter(p -> p.getFileName().toString().endsWith(".hea"))
+                    .filter(p -> Files.isRegularFile(annotationPath(p, "ii"))).sorted().toList();
+        }
+        if (headers.isEmpty()) {
+            throw new IOException("no record with per-lead annotation files (e.g. 1.ii) in " + directory);
+        }
+        Map<String, List<Double>> leadII = new TreeMap<>();
+        Map<String, List<Double>> allLeads = new TreeMap<>();
+        for (String m : MEASURES) {
+            leadII.put(m, new ArrayList<>());
+            allLeads.put(m, new ArrayList<>());
+        }
+        int referenceQrs = 0;
+        int matched = 0;
+        AnalysisThresholds thresholds = AnalysisThresholds.defaults();
+        for (Path header : headers) {
+            EcgRecording recording = WfdbReader.read(header, WfdbReader.Checks.NONE).toRecording();
+            double fs = recording.samplingRateHz();
+            List<List<Wave>> waves = new ArrayList<>();
+            for (String lead : LUDB_LEADS) {
+                Path file = annotationPath(header, lead);
+                waves.add(Files.isRegularFile(file) ? waves(MitAnnotations.read(file)) : List.of());
+            }
+            EcgReport report = EcgAnalyser.analyse(recording, thresholds);
+            Delineation d = report.delineation().orElse(null);
+            int[] beats = report.beats().sampleIndices();
+            for (Wave qrs : waves.get(1)) {
+                if (qrs.kind() != 'N') {
+                    continue;
+                }
+                referenceQrs++;
+                int beat = nearest(beats, qrs.peak(), (int) Math.round(0.15 * fs));
+                if (beat < 0 || d == null) {
+                    continue;
+                }
+                matched++;
+                WaveBoundaries b = d.boundaries();
+                double[] predicted = { at(beat, b.pOnsetMs(), fs), at(beat, b.qrsOnsetMs(), fs),
+                        at(beat, b.qrsOffsetMs(), fs), at(beat, b.tEndMs(), fs) };
+                double[] predictedIntervals = { d.intervals().prMs(), d.intervals().qrsMs(), d.intervals().qtMs() };
+                compare(reference(List.of(waves.get(1)), qrs, fs), predicted, predictedIntervals, fs, leadII);
+                compare(reference(waves, qrs, fs), predicted, predictedIntervals, fs, allLeads);
+            }
+        }
+        return new DelineationEvaluationReport(headers.size(), referenceQrs, matched, statistics(leadII),
+                statistics(allLeads));
+    }
+
+    private static Path annotationPath(Path header, String lead) {
+        return header.resolveSibling(header.getFileName().toString().replaceFirst("\\.hea$", "") + "." + lead);
+    }
+
+    private static double at(int beat, double offsetMs, double fs) {
+        return Double.isNaN(offsetMs) ? Double.NaN : beat + offsetMs * fs / 1000;
+    }
+
+    private static int nearest(int[] beats, long sample, int window) {
+        int best = -1;
+        long bestDistance = Long.MAX_VALUE;
+        for (int b : beats) {
+            long distance = Math.abs(b - sample);
+            if (distance <= window && distance < bestDistance) {
+                best = b;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** {P on, QRS on, QRS off, T end} (samples, NaN when absent): earliest onsets and latest offsets over the leads. */
+    private static double[] reference(List<List<Wave>> leads, Wave qrsII, double fs) {
+        double pOn = Double.NaN;
+        double qrsOn = Double.NaN;
+        double qrsOff = Double.NaN;
+        double tEnd = Double.NaN;
+        long near = Math.round(0.1 * fs);
+        for (List<Wave> lead : leads) {
+            Wave qrs = null;
+            for (Wave w : lead) {
+                if (w.kind() == 'N' && Math.abs(w.peak() - qrsII.peak()) <= near) {
+                    qrs = w;
+                }
+            }
+            if (qrs == null) {
+                continue;
+            }
+            qrsOn = Double.isNaN(qrsOn) ? qrs.onset() : Math.min(qrsOn, qrs.onset());
+            qrsOff = Double.isNaN(qrsOff) ? qrs.offset() : Math.max(qrsOff, qrs.offset());
+            for (Wave w : lead) {
+                if (w.kind() == 'p' && w.offset() <= qrs.onset() && qrs.onset() - w.offset() < 0.3 * fs) {
+                    pOn = Double.isNaN(pOn) ? w.onset() : Math.min(pOn, w.onset());
+                }
+                if (w.kind() == 't' && w.onset() >= qrs.offset() && w.onset() - qrs.offset() < 0.4 * fs) {
+                    tEnd = Double.isNaN(tEnd) ? w.offset() : Math.max(tEnd, w.offset());
+                }
+            }
+        }
+        return new double[] { pOn, qrsOn, qrsOff, tEnd };
+    }
+
+    private static void compare(double[] reference, double[] predicted, double[] intervals, double fs,
+            Map<String, List<Double>> errors) {
+        double toMs = 1000 / fs;
+        for (int k = 0; k < 4; k++) {
+            if (!Double.isNaN(reference[k]) && !Double.isNaN(predicted[k])) {
+                errors.get(MEASURES[k]).add((predicted[k] - reference[k]) * toMs);
+            }
+        }
+        double[] referenceIntervals = { (reference[1] - reference[0]) * toMs, (reference[2] - reference[1]) * toMs,
+                (reference[3] - reference[1]) * toMs };
+        for (int k = 0; k < 3; k++) {
+            if (!Double.isNaN(referenceIntervals[k]) && !Double.isNaN(intervals[k])) {
+                errors.get(MEASURES[4 + k]).add(intervals[k] - referenceIntervals[k]);
+            }
+        }
+    }
+
+    private static List<Wave> waves(List<Annotation> annotations) {
+        List<Wave> waves = new ArrayList<>();
+        long onset = -1;
+        long peak = -1;
+        char kind = 0;
+        for (Annotation a : annotations) {
+            char m = a.mnemonic();
+            if (m == '(') {
+                onset = a.sample();
+                peak = -1;
+            } else if (m == ')') {
+                if (onset >= 0 && peak >= 0) {
+                    waves.add(new Wave(kind, onset, peak, a.sample()));
+                }
+                onset = -1;
+                peak = -1;
+            } else if (m == 'p' || m == 't' || a.isBeat()) {
+                kind = m == 'p' || m == 't' ? m : 'N';
+                peak = a.sample();
+            }
+        }
+        return waves;
+    }
+
+    private static Map<String, DelineationEvaluationReport.ErrorStatistics> statistics(Map<String, List<Double>> errors) {
+        Map<String, DelineationEvaluationReport.ErrorStatistics> out = new TreeMap<>();
+        for (Map.Entry<String, List<Double>> e : errors.entrySet()) {
+            List<Double> v = e.getValue();
+            double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double variance = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.size() - 1);
+            double absolute = v.stream().mapToDouble(Math::abs).average().orElse(Double.NaN);
+            out.put(e.getKey(), new DelineationEvaluationReport.ErrorStatistics(v.size(), mean, Math.sqrt(variance),
+                    absolute));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,214 @@
+package org.yiwang.ecg.signal.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.yiwang.ecg.signal.Beats;
+import org.yiwang.ecg.signal.EcgRecording;
+import org.yiwang.ecg.signal.LeadNames;
+import org.yiwang.ecg.signal.LeadQuality;
+import org.yiwang.ecg.signal.QrsDetection;
+import org.yiwang.ecg.signal.QrsDetector;
+import org.yiwang.ecg.signal.RrStatistics;
+import org.yiwang.ecg.signal.delineation.Delineation;
+import org.yiwang.ecg.signal.delineation.Delineator;
+import org.yiwang.ecg.signal.delineation.StemiAssessment;
+import org.yiwang.ecg.signal.delineation.StemiCriteria;
+import org.yiwang.ecg.signal.rhythm.AtrialActivity;
+import org.yiwang.ecg.signal.rhythm.AtrialActivityAnalyser;
+import org.yiwang.ecg.signal.rhythm.BeatMorphology;
+import org.yiwang.ecg.signal.rhythm.BeatType;
+import org.yiwang.ecg.signal.rhythm.RhythmAnalysis;
+import org.yiwang.ecg.signal.rhythm.RhythmClassifier;
+
+/**
+ * The combined pre-analysis: signal quality and beats (multi-lead QRS detector), beat classes, rhythm,
+ * delineation and ST per lead for 12-lead ECGs, the STEMI-suspect flag, findings with confidences and the
+ * critical flag. Pure: no I/O, no clock, deterministic.
+ */
+public final class EcgAnalyser {
+
+    /** Leads tried first for beat morphology and atrial activity (P waves are clearest in II). */
+    static final List<String> MORPHOLOGY_PREFERENCE = List.of("II", "MLII", "I", "V5", "V1", "aVF", "ECG");
+
+    private EcgAnalyser() {
+    }
+
+    public static EcgReport analyse(EcgRecording recording, AnalysisThresholds thresholds) {
+        return analyse(recording, PatientContext.unknown(), thresholds);
+    }
+
+    public static EcgReport analyse(EcgRecording recording, PatientContext patient, AnalysisThresholds thresholds) {
+        QrsDetection detection = new QrsDetector(thresholds.detector()).detect(recording);
+        return analyse(recording, detection, patient, thresholds);
+    }
+
+    /** As {@link #analyse(EcgRecording, PatientContext, AnalysisThresholds)} with beats already detected. */
+    public static EcgReport analyse(EcgRecording recording, QrsDetection detection, PatientContext patient,
+            AnalysisThresholds thresholds) {
+        double fs = recording.samplingRateHz();
+        double durationMs = recording.sampleCount() * 1000 / fs;
+        int morphologyLead = morphologyLead(recording, detection);
+        int[] lead = recording.leadMicrovolts(morphologyLead);
+        BeatMorphology.Classification classes = BeatMorphology.classify(lead, detection.beats().sampleIndices(), fs);
+        // Detections that are not QRS complexes (T waves, noise) leave the beat sequence before the rhythm is read.
+        int[] detected = detection.beats().sampleIndices();
+        BeatType[] detectedTypes = classes.types();
+        int kept = 0;
+        for (BeatType type : detectedTypes) {
+            if (type != BeatType.ARTEFACT) {
+                kept++;
+            }
+        }
+        int[] beatSamples = new int[kept];
+        BeatType[] types = new BeatType[kept];
+        for (int i = 0, k = 0; i < detected.length; i++) {
+            if (detectedTypes[i] != BeatType.ARTEFACT) {
+                beatSamples[k] = detected[i];
+                types[k++] = detectedTypes[i];
+            }
+        }
+        Beats beats = kept == detected.length ? detection.beats() : Beats.of(fs, beatSamples);
+        double[] beatTimes = new double[beatSamples.length];
+        for (int i = 0; i < beatSamples.length; i++) {
+            beatTimes[i] = beatSamples[i] * 1000 / fs;
+        }
+        RrStatistics rr = RrStatistics.of(beats, thresholds.rhythm().pauseMs(), detection.quality());
+        AtrialActivity atrial = AtrialActivityAnalyser.analyse(lead, beatSamples, types, fs);
+
+        Optional<Delineation> delineation = Optional.empty();
+        StemiAssessment stemi = StemiAssessment.none();
+        double dominantQrsMs = classes.dominantQrsMs();
+        if (standardLeadCount(recording) >= 8 && beatSamples.length >= 2) {
+            boolean[] usable = new boolean[recording.leadCount()];
+            for (int i = 0; i < usable.length; i++) {
+                LeadQuality q = detection.quality().leads().get(i);
+                usable[i] = q.usableFraction() >= thresholds.usableLeadFraction();
+            }
+            int[] dominant = dominantBeats(beatSamples, types);
+            int[][] samples = new int[recording.leadCount()][];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = recording.leadMicrovolts(i);
+            }
+            Delineation d = Delineator.delineate(samples, recording.leadNames(), fs,
+                    dominant.length >= 2 ? dominant : beatSamples, usable);
+            delineation = Optional.of(d);
+            if (!Double.isNaN(d.intervals().qrsMs())) {
+                dominantQrsMs = d.intervals().qrsMs();
+            }
+            stemi = StemiCriteria.assess(d, patient.sex(), patient.ageYears(), thresholds.st());
+        }
+        RhythmAnalysis rhythm = RhythmClassifier.classify(beatTimes, types, durationMs, dominantQrsMs, atrial,
+                thresholds.rhythm());
+        List<Finding> findings = findings(rhythm, delineation, stemi, detection, thresholds);
+        List<FindingCode> reasons = findings.stream().filter(Finding::critical).map(Finding::code).toList();
+        return new EcgReport(fs, durationMs, detection.quality(), beats, Arrays.asList(types),
+                recording.leadName(morphologyLead), rr, rhythm, delineation, stemi, findings, !reasons.isEmpty(),
+                reasons);
+    }
+
+    static List<Finding> findings(RhythmAnalysis rhythm, Optional<Delineation> delineation, StemiAssessment stemi,
+            QrsDetection detection, AnalysisThresholds t) {
+        List<Finding> findings = new ArrayList<>();
+        double rate = rhythm.heartRateBpm();
+        String rateText = Double.isNaN(rate) ? "" : String.format(Locale.ROOT, "%.0f bpm", rate);
+        if (detection.quality().unusableFraction() >= 0.99) {
+            findings.add(new Finding(FindingCode.SIGNAL_UNUSABLE, 0.9, false, "no usable lead"));
+            return findings;
+        }
+        switch (rhythm.label()) {
+            case SINUS_RHYTHM -> findings.add(new Finding(FindingCode.SINUS_RHYTHM, rhythm.labelConfidence(), false, rateText));
+            case SINUS_BRADYCARDIA -> findings.add(new Finding(FindingCode.SINUS_BRADYCARDIA, rhythm.labelConfidence(), false, rateText));
+            case SINUS_TACHYCARDIA -> findings.add(new Finding(FindingCode.SINUS_TACHYCARDIA, rhythm.labelConfidence(), false, rateText));
+            case ATRIAL_FLUTTER -> findings.add(new Finding(FindingCode.ATRIAL_FLUTTER, rhythm.labelConfidence(), false, rateText));
+            case IRREGULAR_RHYTHM -> findings.add(new Finding(FindingCode.IRREGULAR_RHYTHM, rhythm.labelConfidence(), false, rateText));
+            case ATRIAL_FIBRILLATION -> {
+                boolean rapid = rate > t.afRapidResponseBpm();
+                findings.add(new Finding(rapid ? FindingCode.ATRIAL_FIBRILLATION_RAPID_VENTRICULAR_RESPONSE
+                        : FindingCode.ATRIAL_FIBRILLATION, rhythm.labelConfidence(), rapid, rateText));
+            }
+            case VENTRICULAR_TACHYCARDIA, UNDETERMINED -> {
+            }
+        }
+        if (!rhythm.ventricularRuns().isEmpty()) {
+            RhythmAnalysis.VentricularRun longest = rhythm.ventricularRuns().stream()
+                    .max((a, b) -> Integer.compare(a.beats(), b.beats())).orElseThrow();
+            double confidence = rhythm.label() == org.yiwang.ecg.signal.rhythm.RhythmLabel.VENTRICULAR_TACHYCARDIA
+                    ? rhythm.labelConfidence() : 0.7;
+            findings.add(new Finding(FindingCode.VENTRICULAR_TACHYCARDIA, confidence, true, String.format(Locale.ROOT,
+                    "%d beats at %.0f bpm from %.1f s", longest.beats(), longest.rateBpm(), longest.startMs() / 1000)));
+        }
+        if (!rhythm.pauses().isEmpty()) {
+            RhythmAnalysis.Pause longest = rhythm.pauses().stream()
+                    .max((a, b) -> Double.compare(a.durationMs(), b.durationMs())).orElseThrow();
+            findings.add(new Finding(FindingCode.PAUSE, 0.9, longest.durationMs() >= t.criticalPauseMs(),
+                    String.format(Locale.ROOT, "%.0f ms at %.1f s", longest.durationMs(), longest.startMs() / 1000)));
+        }
+        if (rhythm.frequentVentricularEctopy()) {
+            findings.add(new Finding(FindingCode.FREQUENT_VENTRICULAR_ECTOPY, rhythm.frequentEctopyConfidence(), false,
+                    rhythm.ventricularBeats() + " of " + rhythm.beats() + " beats"));
+        }
+        if (rate <= t.extremeBradycardiaBpm()) {
+            findings.add(new Finding(FindingCode.EXTREME_BRADYCARDIA, 0.9, true, rateText));
+        } else if (rate >= t.extremeTachycardiaBpm()) {
+            findings.add(new Finding(FindingCode.EXTREME_TACHYCARDIA, 0.9, true, rateText));
+        }
+        if (stemi.suspect()) {
+            findings.add(new Finding(FindingCode.STEMI_SUSPECT, stemi.confidence(), true,
+                    "ST elevation " + String.join(", ", stemi.elevatedLeads())
+                            + (stemi.reciprocalLeads().isEmpty() ? "" : "; reciprocal depression "
+                                    + String.join(", ", stemi.reciprocalLeads()))));
+        }
+        delineation.ifPresent(d -> {
+            double qtc = d.intervals().qtcMs();
+            if (qtc >= t.prolongedQtcMs()) {
+                findings.add(new Finding(FindingCode.PROLONGED_QTC, 0.7, false,
+                        String.format(Locale.ROOT, "QTc (Bazett) %.0f ms", qtc)));
+            }
+            if (d.intervals().qrsMs() >= t.st().wideQrsMs()) {
+                findings.add(new Finding(FindingCode.WIDE_QRS, 0.7, false,
+                        String.format(Locale.ROOT, "QRS %.0f ms", d.intervals().qrsMs())));
+            }
+        });
+        return findings;
+    }
+
+    /** The first preferred lead that is usable most of the time, else the most usable lead. */
+    static int morphologyLead(EcgRecording recording, QrsDetection detection) {
+        int best = 0;
+        double bestFraction = -1;
+        for (int i = 0; i < recording.leadCount(); i++) {
+            double fraction = detection.quality().leads().get(i).usableFraction();
+            if (fraction > bestFraction) {
+                bestFraction = fraction;
+                best = i;
+            }
+        }
+        for (String name : MORPHOLOGY_PREFERENCE) {
+            for (int i = 0; i < recording.leadCount(); i++) {
+                if (LeadNames.canonical(recording.leadName(i)).equals(name)
+                        && detection.quality().leads().get(i).usableFraction() >= Math.min(0.8, bestFraction)) {
+                    return i;
+                }
+            }
+        }
+        return best;
+    }
+
+    static int standardLeadCount(EcgRecording recording) {
+        int count = 0;
+        for (String name : recording.leadNames()) {
+            if (LeadNames.STANDARD_12.contains(LeadNames.canonical(name))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static int[] dominantBeats(int[] beats, BeatType[] types) {
+        return java.util.stream.IntStream.range(0, beats.length).filter(i -> types[i] == BeatType.NORMAL)
+                .map(i -> beats[i]).toArray();
+    }
+}

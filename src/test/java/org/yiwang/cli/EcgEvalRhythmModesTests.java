@@ -1,0 +1,106 @@
+package org.yiwang.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yiwang.ecg.EcgEvaluation;
+import org.yiwang.ecg.EcgRhythmEvaluation;
+import org.yiwang.ecg.format.Annotation;
+import org.yiwang.ecg.format.MitAnnotations;
+import org.yiwang.ecg.format.WfdbRecord;
+import org.yiwang.ecg.format.WfdbSignalFormat;
+import org.yiwang.ecg.format.WfdbWriter;
+import org.yiwang.ecg.signal.EcgRecording;
+import org.yiwang.ecg.signal.SyntheticEcg;
+import org.yiwang.ecg.signal.SyntheticEcgSpec;
+import org.yiwang.ecg.signal.Waveforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ecg-eval --af} and {@code --ludb} on synthetic directories in the CinC 2017 and LUDB layouts. */
+class EcgEvalRhythmModesTests {
+
+    @TempDir
+    Path dir;
+
+    private final EcgEvalCommand command = new EcgEvalCommand(new EcgEvaluation(), new EcgRhythmEvaluation());
+
+    private String run(List<String> args, int expectedExit) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(expectedExit);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void afModePrintsEveryClassAndEndsWithTheAfLine() throws Exception {
+        List<String> reference = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            boolean af = i % 2 == 0;
+            SyntheticEcgSpec spec = SyntheticEcgSpec.sinus(300, 30, af ? 95 : 70).withLeads(List.of("ECG"))
+                    .withGaussianNoise(10);
+            if (af) {
+                spec = spec.withAtrialFibrillation(0.25);
+            }
+            String name = String.format("S%04d", i);
+            EcgRecording recording = SyntheticEcg.generate(spec, i).recording();
+            WfdbWriter.write(dir, WfdbRecord.fromRecording(recording, name, WfdbSignalFormat.FORMAT_16, 1000));
+            reference.add(name + "," + (af ? "A" : "N"));
+        }
+        Files.write(dir.resolve("REFERENCE.csv"), reference);
+
+        List<String> lines = run(List.of("--af", dir.toString()), 0).lines().toList();
+
+        assertThat(lines.get(0)).matches("class A records=5 called_af=\\d rhythm=\\{.*\\}");
+        assertThat(lines.get(1)).matches("class N records=5 called_af=\\d rhythm=\\{.*\\}");
+        assertThat(lines).anyMatch(l -> l.matches("af-cv5 \\(model refitted per fold\\) Se=.*"));
+        assertThat(lines.getLast()).matches("af Se=\\d+\\.\\d\\d Sp=\\d+\\.\\d\\d F1=\\d\\.\\d{3}");
+        assertThat(lines.getLast()).isEqualTo("af Se=100.00 Sp=100.00 F1=1.000");
+    }
+
+    @Test
+    void afModeNeedsAReferenceFile() throws Exception {
+        assertThat(run(List.of("--af", dir.toString()), 1)).contains("no REFERENCE.csv");
+    }
+
+    @Test
+    void ludbModeComparesTheDelineationWithPerLeadAnnotations() throws Exception {
+        double fs = 500;
+        Waveforms w = new Waveforms(fs, 10_000, 1).normalBeats(Waveforms.regularBeats(70, 10_000), true).realisticNoise();
+        EcgRecording recording = EcgRecording.of(fs, Waveforms.LEADS, w.microvolts());
+        WfdbWriter.write(dir, WfdbRecord.fromRecording(recording, "1", WfdbSignalFormat.FORMAT_16, 1000));
+        for (String lead : List.of("i", "ii", "iii", "avr", "avl", "avf", "v1", "v2", "v3", "v4", "v5", "v6")) {
+            List<Annotation> annotations = new ArrayList<>();
+            for (double r : w.beatTimesMs()) {
+                wave(annotations, fs, r + Waveforms.TRUE_P_ONSET_MS, r + Waveforms.P_CENTRE_MS,
+                        r + Waveforms.P_CENTRE_MS + 2 * Waveforms.P_SIGMA_MS, 'p');
+                wave(annotations, fs, r + Waveforms.TRUE_QRS_ONSET_MS, r, r + Waveforms.TRUE_QRS_OFFSET_MS, 'N');
+                wave(annotations, fs, r + 120, r + Waveforms.T_CENTRE_MS, r + Waveforms.TRUE_T_END_MS, 't');
+            }
+            MitAnnotations.write(dir.resolve("1." + lead), annotations);
+        }
+
+        List<String> lines = run(List.of("--ludb", dir.toString()), 0).lines().toList();
+
+        int beats = w.beatTimesMs().length;
+        assertThat(lines.getFirst()).isEqualTo("ludb records=1 reference_qrs=" + beats + " matched=" + beats);
+        assertThat(lines).hasSize(15);
+        for (String line : lines.subList(1, 15)) {
+            double mae = Double.parseDouble(line.replaceAll(".*mae=([-0-9.]+) ms", "$1"));
+            assertThat(mae).as(line).isLessThan(25);
+        }
+    }
+
+    private static void wave(List<Annotation> annotations, double fs, double onsetMs, double peakMs, double offsetMs,
+            char kind) {
+        annotations.add(Annotation.of(Math.round(onsetMs * fs / 1000), '('));
+        annotations.add(Annotation.of(Math.round(peakMs * fs / 1000), kind));
+        annotations.add(Annotation.of(Math.round(offsetMs * fs / 1000), ')'));
+    }
+}
