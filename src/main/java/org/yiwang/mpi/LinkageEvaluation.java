@@ -49,11 +49,11 @@ public final class LinkageEvaluation {
     }
 
     /**
-     * What to evaluate. {@code linkTo} (FEBRL only) turns deduplication into linkage of two files;
-     * thresholds null take the profile's defaults.
+     * What to evaluate. {@code linkTo} (FEBRL only) turns deduplication into linkage of two files; a null
+     * threshold (posterior match probability) takes the profile's default.
      */
-    public record Request(Format format, Path input, Path linkTo, MatchThresholds thresholds, int maxBlockSize,
-                          Executor executor) {
+    public record Request(Format format, Path input, Path linkTo, Double autoLinkProbability,
+                          Double reviewProbability, int maxBlockSize, Executor executor) {
 
         public Request {
             Objects.requireNonNull(format, "format");
@@ -66,21 +66,33 @@ public final class LinkageEvaluation {
     }
 
     /** Records of a file and, apart from them, the truth label of each. */
-    public record Labelled(List<PersonRecord> records, List<String> truth) {
+    record Labelled(List<PersonRecord> records, List<String> truth) {
     }
 
     /** Predicted links at one probability threshold (deterministic rules applied). */
     public record ThresholdRow(double threshold, long predicted, long truePositives, long falsePositives) {
     }
 
-    /** A pair linked automatically that the truth says are different persons. */
-    public record FalseLink(MatchResult result) {
+    /** One field of a pair's explanation: agreement level and weight in bits. */
+    public record FieldLine(String field, String level, double weightBits) {
+    }
+
+    /** A pair linked automatically that the truth says are different persons, with its explanation. */
+    public record FalseLink(String leftRecordId, String rightRecordId, double probability, String rule,
+                            List<FieldLine> fields) {
+
+        static FalseLink of(MatchResult result) {
+            return new FalseLink(result.leftRecordId(), result.rightRecordId(), result.probability(), result.rule(),
+                    result.explanation().stream().map(f -> new FieldLine(f.field(), f.level(), f.weightBits()))
+                            .toList());
+        }
     }
 
     /** The evaluation's figures. */
     public record Report(String profile, int records, long candidatePairs, long truePairs, long truePairsKept,
                          int oversizedBlocks, int emIterations, boolean emConverged, String model,
-                         MatchThresholds thresholds, List<ThresholdRow> rows, long truePositives,
+                         double autoLinkProbability, double reviewProbability, List<ThresholdRow> rows,
+                         long truePositives,
                          long falsePositives, long review, long reviewTrue, double seconds,
                          List<FalseLink> falseLinks) {
 
@@ -121,14 +133,16 @@ public final class LinkageEvaluation {
         Labelled right = request.linkTo() == null ? null : read(request.format(), request.linkTo());
         LinkageProfile profile = request.format() == Format.FEBRL ? LinkageProfile.febrl()
                 : LinkageProfile.chineseResidents();
-        MatchThresholds thresholds = request.thresholds() != null ? request.thresholds()
-                : request.format() == Format.FEBRL ? MatchThresholds.febrlDefaults()
+        MatchThresholds defaults = request.format() == Format.FEBRL ? MatchThresholds.febrlDefaults()
                 : MatchThresholds.chineseResidentDefaults();
+        MatchThresholds thresholds = new MatchThresholds(
+                request.autoLinkProbability() == null ? defaults.autoLinkProbability() : request.autoLinkProbability(),
+                request.reviewProbability() == null ? defaults.reviewProbability() : request.reviewProbability());
         return evaluate(profile, thresholds, left, right, request.maxBlockSize(), request.executor(), started);
     }
 
     /** Evaluates records already read (deduplication when {@code right} is null, else linkage of the two). */
-    public static Report evaluate(LinkageProfile profile, MatchThresholds thresholds, Labelled left, Labelled right,
+    static Report evaluate(LinkageProfile profile, MatchThresholds thresholds, Labelled left, Labelled right,
                                   int maxBlockSize, Executor executor, long startedNanos) {
         RecordLinkage engine = new RecordLinkage(profile, profile.defaultModel(), thresholds,
                 org.yiwang.mpi.matching.NameFrequencies.none());
@@ -169,7 +183,7 @@ public final class LinkageEvaluation {
                         tp++;
                     } else {
                         fp++;
-                        falseLinks.add(new FalseLink(batch.linkage().compare(all.get(pair.left()),
+                        falseLinks.add(FalseLink.of(batch.linkage().compare(all.get(pair.left()),
                                 all.get(pair.right()))));
                     }
                 }
@@ -202,7 +216,8 @@ public final class LinkageEvaluation {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         return new Report(profileName(batch), all.size(), candidates.size(), truePairs, kept,
                 candidates.oversizedBlocks(), batch.emIterations(), batch.emConverged(),
-                batch.linkage().model().toText(), thresholds, sortedRows, tp, fp, review, reviewTrue, seconds,
+                batch.linkage().model().toText(), thresholds.autoLinkProbability(), thresholds.reviewProbability(),
+                sortedRows, tp, fp, review, reviewTrue, seconds,
                 falseLinks);
     }
 
@@ -235,7 +250,7 @@ public final class LinkageEvaluation {
      * postcode, state, date_of_birth, soc_sec_id}; the truth is the number N of {@code rec-N-org} /
      * {@code rec-N-dup-k}.
      */
-    public static Labelled readFebrl(List<String> lines) {
+    static Labelled readFebrl(List<String> lines) {
         if (lines.isEmpty() || !lines.get(0).replace(" ", "").startsWith("rec_id,given_name,surname")) {
             throw new IllegalArgumentException("line 1: expected the FEBRL header rec_id, given_name, surname, ...");
         }
@@ -273,7 +288,7 @@ public final class LinkageEvaluation {
      * Chinese resident CSV (shared/data/linkage/cn/README.md): {@code rec_id,entity_id,name,sex,birth_date,
      * id_number,phone,address}; {@code entity_id} becomes the truth and is not given to the matcher.
      */
-    public static Labelled readChineseResidents(List<String> lines) {
+    static Labelled readChineseResidents(List<String> lines) {
         String header = lines.isEmpty() ? "" : lines.get(0).replace("\uFEFF", "").strip();
         if (!header.equals("rec_id,entity_id,name,sex,birth_date,id_number,phone,address")) {
             throw new IllegalArgumentException(
