@@ -127,6 +127,41 @@ public final class ExpectationMaximisation {
      */
     public static double[][] estimateU(List<FieldComparison> comparisons, List<PreparedRecord> records,
                                        int samplePairs, long seed) {
+        return estimateU(comparisons, records, samplePairs, seed, Runnable::run);
+    }
+
+    /**
+     * As {@link #estimateU(List, List, int, long)} in 8 deterministic slices (seeds {@code seed+slice}) on the
+     * executor: the result does not depend on the executor.
+     */
+    public static double[][] estimateU(List<FieldComparison> comparisons, List<PreparedRecord> records,
+                                       int samplePairs, long seed, java.util.concurrent.Executor executor) {
+        int slices = 8;
+        int fields = comparisons.size();
+        double[][][] sliceCounts = new double[slices][][];
+        List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int slice = 0; slice < slices; slice++) {
+            int index = slice;
+            int pairs = samplePairs / slices + (slice < samplePairs % slices ? 1 : 0);
+            futures.add(java.util.concurrent.CompletableFuture.runAsync(
+                    () -> sliceCounts[index] = countLevels(comparisons, records, pairs, seed + index), executor));
+        }
+        java.util.concurrent.CompletableFuture.allOf(futures.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .join();
+        double[][] counts = new double[fields][];
+        for (int f = 0; f < fields; f++) {
+            counts[f] = new double[comparisons.get(f).levels().size()];
+            for (double[][] slice : sliceCounts) {
+                for (int l = 0; l < counts[f].length; l++) {
+                    counts[f][l] += slice[f][l];
+                }
+            }
+        }
+        return smoothed(counts);
+    }
+
+    private static double[][] countLevels(List<FieldComparison> comparisons, List<PreparedRecord> records,
+                                          int samplePairs, long seed) {
         int n = records.size();
         int fields = comparisons.size();
         double[][] counts = new double[fields][];
@@ -151,6 +186,11 @@ public final class ExpectationMaximisation {
                 }
             }
         }
+        return counts;
+    }
+
+    private static double[][] smoothed(double[][] counts) {
+        int fields = counts.length;
         double[][] u = new double[fields][];
         for (int f = 0; f < fields; f++) {
             double total = 0;

@@ -86,6 +86,17 @@ public final class RecordLinkage {
         return PreparedRecord.of(record);
     }
 
+    /** Prepares many records in chunks on the executor; the list keeps the input order. */
+    public static List<PreparedRecord> prepareAll(List<PersonRecord> records, Executor executor) {
+        PreparedRecord[] prepared = new PreparedRecord[records.size()];
+        forChunks(records.size(), executor, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                prepared[i] = PreparedRecord.of(records.get(i));
+            }
+        });
+        return java.util.Arrays.asList(prepared);
+    }
+
     /** The blocking keys of a record (store and index them to find candidates of a new registration). */
     public List<BlockingKey> blockingKeys(PreparedRecord record) {
         return profile.blockingKeys(record);
@@ -235,7 +246,7 @@ public final class RecordLinkage {
      * name frequencies counted on the list, scoring.
      */
     public BatchResult deduplicate(List<PreparedRecord> records, BatchOptions options, Executor executor) {
-        CandidatePairs pairs = Blocking.deduplication(profile, records, options.maxBlockSize());
+        CandidatePairs pairs = Blocking.deduplication(profile, records, options.maxBlockSize(), executor);
         return run(records, pairs, options, executor);
     }
 
@@ -261,7 +272,7 @@ public final class RecordLinkage {
                     options.tolerance());
             if (options.randomPairsForU() > 0) {
                 double[][] randomU = ExpectationMaximisation.estimateU(comparisons, records,
-                        options.randomPairsForU(), options.seed());
+                        options.randomPairsForU(), options.seed(), executor);
                 for (int f = 0; f < randomU.length; f++) {
                     if (!profile.uFromRandomPairs(f)) {
                         randomU[f] = null;
