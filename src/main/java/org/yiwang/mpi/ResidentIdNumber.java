@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
+import org.yiwang.mpi.matching.IdNumbers;
 
 /**
  * A valid 18-character resident ID number (GB 11643, domain rules ID-01..ID-06), also covering the numbers of
@@ -46,10 +47,6 @@ public final class ResidentIdNumber {
 
     public record Invalid(IdNumberError error) implements Result {
     }
-
-    /** ID-03: weights 2^(17-i) mod 11 for positions 1..17. */
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK_CHARACTERS = "10X98765432";
 
     /** GB/T 2260 province-level codes (ID-06 checks only the province, since county codes change yearly). */
     private static final Set<String> PROVINCES = Set.of(
@@ -165,20 +162,9 @@ public final class ResidentIdNumber {
         return parse(first17 + checkCharacter(first17), birthDate).orElseThrow();
     }
 
-    /** ID-03: ISO 7064 MOD 11-2 check character of the first 17 digits. */
+    /** ID-03: ISO 7064 MOD 11-2 check character of the first 17 digits (shared with the matcher). */
     public static char checkCharacter(String first17Digits) {
-        if (first17Digits.length() != 17) {
-            throw new IllegalArgumentException("need 17 digits");
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            char c = first17Digits.charAt(i);
-            if (!isAsciiDigit(c)) {
-                throw new IllegalArgumentException("need 17 digits");
-            }
-            sum += (c - '0') * WEIGHTS[i];
-        }
-        return CHECK_CHARACTERS.charAt(sum % 11);
+        return IdNumbers.checkCharacter(first17Digits);
     }
 
     private static Kind kindOf(String number) {
