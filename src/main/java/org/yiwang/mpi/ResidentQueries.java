@@ -103,7 +103,7 @@ class ResidentQueries {
                 : relatives("id = :key", r.guardianId()).stream().findFirst().orElse(null);
         List<ResidentDetails.Relative> wards = relatives("guardian_resident_id = :key and voided_at is null", id);
         List<ResidentDetails.Relative> household = r.householdId() == null ? List.of()
-                : relatives("household_id = :key and voided_at is null", r.householdId());
+                : relatives("household_id = :key and voided_at is null and id <> " + id, r.householdId());
         return Optional.of(new ResidentDetails(r.item(), r.ethnicity(), documents, phones, guardian, wards,
                 r.householdId(), household, r.version(), r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(),
                 r.despite(), r.voided()));
