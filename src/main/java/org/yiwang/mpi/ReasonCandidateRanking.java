@@ -3,13 +3,11 @@ package org.yiwang.mpi;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /**
  * Scores candidates by the evidence the database found: each reason is a probability that the records are the
  * same person, combined as independent evidence ({@code 1 - Π(1 - p)}). Ties keep the older record first.
  */
-@Component
 class ReasonCandidateRanking implements CandidateRanking {
 
     private static final Map<DuplicateCandidate.Reason, Double> WEIGHTS = Map.of(
@@ -20,15 +18,16 @@ class ReasonCandidateRanking implements CandidateRanking {
             DuplicateCandidate.Reason.SAME_PHONE, 0.50);
 
     @Override
-    public List<DuplicateCandidate> rank(Probe probe, List<DuplicateCandidate> candidates) {
+    public List<DuplicateCandidate> rank(Person probe, List<Candidate> candidates) {
         return candidates.stream()
+                .map(Candidate::found)
                 .map(c -> new DuplicateCandidate(c.resident(), c.reasons(), score(c)))
                 .sorted(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
                         .thenComparingLong(c -> c.resident().id()))
                 .toList();
     }
 
-    private static double score(DuplicateCandidate candidate) {
+    static double score(DuplicateCandidate candidate) {
         double different = 1.0;
         for (DuplicateCandidate.Reason reason : candidate.reasons()) {
             different *= 1.0 - WEIGHTS.getOrDefault(reason, 0.0);

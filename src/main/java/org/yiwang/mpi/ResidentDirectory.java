@@ -186,14 +186,27 @@ public class ResidentDirectory {
         if (found.isEmpty()) {
             return List.of();
         }
-        List<DuplicateCandidate> candidates = queries.listItems(found.keySet()).stream()
-                .map(item -> new DuplicateCandidate(item, found.get(item.id()), 0.0))
+        Map<Long, ResidentQueries.Protected> identifiers = queries.protectedIdentifiers(found.keySet());
+        List<CandidateRanking.Candidate> candidates = queries.listItems(found.keySet()).stream()
+                .map(item -> new CandidateRanking.Candidate(new DuplicateCandidate(item, found.get(item.id()), 0.0),
+                        person(item, identifiers.get(item.id()))))
                 .toList();
-        List<DuplicateCandidate> ranked = ranking.rank(new CandidateRanking.Probe(resident.name(),
-                resident.pinyinKey(), resident.sex(), resident.birthDate(), resident.divisionCode()), candidates);
+        CandidateRanking.Person probe = new CandidateRanking.Person(resident.name(), resident.sex(),
+                resident.birthDate(), resident.documents().isEmpty() ? null : resident.documents().getFirst().value(),
+                resident.phones().isEmpty() ? null : resident.phones().getFirst().value(), resident.address());
+        List<DuplicateCandidate> ranked = ranking.rank(probe, candidates);
         List<DuplicateCandidate> shown = ranked.stream().limit(properties.candidateLimit()).toList();
         shown.forEach(c -> audit(c.resident().id(), "SHOW_DUPLICATE_CANDIDATE", purpose));
         return shown;
+    }
+
+    /** The candidate's values for the comparison: the primary resident ID and phone decrypted, in memory only. */
+    private CandidateRanking.Person person(ResidentListItem item, ResidentQueries.Protected identifiers) {
+        String idNumber = identifiers == null || identifiers.idNumber() == null ? null
+                : encryption.decrypt(identifiers.idNumber(), Residents.ID_NUMBER_CONTEXT);
+        String phone = identifiers == null || identifiers.phone() == null ? null
+                : encryption.decrypt(identifiers.phone(), Residents.PHONE_CONTEXT);
+        return new CandidateRanking.Person(item.name(), item.sex(), item.birthDate(), idNumber, phone, item.address());
     }
 
     private void audit(long residentId, String action, String purpose) {

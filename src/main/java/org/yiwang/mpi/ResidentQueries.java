@@ -49,6 +49,23 @@ class ResidentQueries {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Encrypted primary resident ID and phone of a resident. */
+    record Protected(byte[] idNumber, byte[] phone) {
+    }
+
+    Map<Long, Protected> protectedIdentifiers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Protected> byId = new LinkedHashMap<>();
+        jdbc.sql("select id, id_number_ciphertext, phone_ciphertext from mpi.resident where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new Protected(rs.getBytes(2), rs.getBytes(3))))
+                .list()
+                .forEach(e -> byId.put(e.getKey(), e.getValue()));
+        return byId;
+    }
+
     /** One page of a search: rows with id greater than {@code afterId}, by id, at most {@code limit}. */
     List<ResidentListItem> search(String where, Map<String, Object> parameters, long afterId, int limit) {
         var spec = jdbc.sql("select " + LIST_COLUMNS + LIST_FROM + " where r.voided_at is null and r.id > :after and ("
@@ -103,7 +120,7 @@ class ResidentQueries {
                 : relatives("id = :key", r.guardianId()).stream().findFirst().orElse(null);
         List<ResidentDetails.Relative> wards = relatives("guardian_resident_id = :key and voided_at is null", id);
         List<ResidentDetails.Relative> household = r.householdId() == null ? List.of()
-                : relatives("household_id = :key and voided_at is null", r.householdId());
+                : relatives("household_id = :key and voided_at is null and id <> " + id, r.householdId());
         return Optional.of(new ResidentDetails(r.item(), r.ethnicity(), documents, phones, guardian, wards,
                 r.householdId(), household, r.version(), r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(),
                 r.despite(), r.voided()));
