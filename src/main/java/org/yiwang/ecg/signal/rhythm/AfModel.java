@@ -38,10 +38,10 @@ public record AfModel(double[] means, double[] scales, double[] weights, double 
      */
     public static AfModel defaults() {
         return new AfModel(
-                new double[] { 0.2174, 0.1260, -1.7519, 0.5625, 2.4495, 0.3058, 0.7007, 0.5696 },
-                new double[] { 0.2912, 0.2136, 0.7790, 0.1774, 0.8450, 0.3356, 0.2966, 0.3149 },
-                new double[] { 0.3641, -2.0039, 0.6511, 0.6258, 0.4041, 1.6097, -0.2284, -1.2419 },
-                -2.4285);
+                new double[] { 0.1527, 0.0776, -1.8058, 0.5360, 2.4673, 0.2465, 0.7480, 0.5745 },
+                new double[] { 0.1690, 0.1159, 0.7723, 0.1559, 0.8553, 0.2963, 0.2652, 0.3102 },
+                new double[] { 0.3681, -0.8889, 0.7412, 0.6981, 0.3452, 1.1562, -0.2601, -1.2435 },
+                -2.5231);
     }
 
     /** Feature vector of the model: RR features then P-wave evidence (NaN = unknown). */

@@ -99,7 +99,9 @@ public final class RhythmClassifier {
         boolean flutter = atrial.flutterEvidence() >= thresholds.flutterEvidence()
                 && atrial.flutterWaveRateBpm() >= thresholds.flutterAtrialRateMinBpm()
                 && atrial.flutterWaveRateBpm() <= thresholds.flutterAtrialRateMaxBpm()
-                && atrial.flutterWaveRateBpm() > heartRate * 1.5;
+                && atrial.flutterWaveRateBpm() > heartRate * 1.5
+                // Strongly irregular ventricular response with periodic-looking atrial waves: coarse fibrillation.
+                && !(afProbability >= 0.8);
         if (wideComplexTachycardia || (ventricular * 2 >= n && !runs.isEmpty())) {
             label = RhythmLabel.VENTRICULAR_TACHYCARDIA;
             confidence = wideComplexTachycardia ? 0.7 : 0.8;
