@@ -154,6 +154,18 @@ public final class RecordLinkage {
                 rule == null ? "" : rule.rule(), explanation);
     }
 
+    /**
+     * The likely existing residents for a new registration: compares the probe with each candidate (found through
+     * the blocking keys) and returns those not judged a non-match, best first, at most {@code limit}.
+     */
+    public List<MatchResult> likelyMatches(PreparedRecord probe, List<PreparedRecord> candidates, int limit) {
+        return candidates.stream().map(candidate -> compare(probe, candidate))
+                .filter(result -> result.decision() != Decision.NON_MATCH)
+                .sorted(java.util.Comparator.comparingDouble(MatchResult::weightBits).reversed()
+                        .thenComparing(MatchResult::rightRecordId))
+                .limit(limit).toList();
+    }
+
     /** Scores one pair of a batch without building an explanation. */
     public ScoredPair score(int left, int right, PreparedRecord a, PreparedRecord b) {
         return score(left, right, a, b, levels(a, b));

@@ -118,4 +118,15 @@ class RecordLinkageRulesTests {
         double rareWeight = adjusted.compare(rare, rare).explanation().get(0).weightBits();
         assertThat(rareWeight).isGreaterThan(commonWeight + 3);
     }
+
+    @Test
+    void ranksLikelyExistingResidentsForANewRegistrationBestFirst() {
+        PreparedRecord probe = record("new", "王丽菲", "F", "1944-03-17", "", "13940418966", "");
+        PreparedRecord same = record("r1", "王丽菲", "F", "1944-03-17", "65290219440317966X", "13940418966", "");
+        PreparedRecord homophone = record("r2", "王莉菲", "F", "1944-03-17", "", "", "");
+        PreparedRecord other = record("r3", "李强", "M", "1990-05-05", "", "", "");
+        assertThat(linkage.likelyMatches(probe, java.util.List.of(other, homophone, same), 10))
+                .extracting(MatchResult::rightRecordId).containsExactly("r1", "r2");
+        assertThat(linkage.likelyMatches(probe, java.util.List.of(other, homophone, same), 1)).hasSize(1);
+    }
 }
