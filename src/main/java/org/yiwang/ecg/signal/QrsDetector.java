@@ -4,10 +4,13 @@ import java.util.Arrays;
 
 /**
  * Multi-lead QRS detector. Each lead is reduced to a centred QRS-energy feature ({@link LeadFeatures}), normalised
- * by that lead's typical QRS energy (a running median of 1-second maxima), and the usable leads are averaged. Peaks
- * of the combined feature are classified with adaptive signal and noise levels (Pan–Tompkins style thresholds), a
- * refractory period, T-wave rejection by slope, and search-back for missed beats. Beats are placed on the largest
- * deflection of the dominant lead. Where signal quality makes every lead unusable no beats are concluded.
+ * by that lead's typical QRS energy (a running median of 1-second maxima) and weighted by how clearly its QRS
+ * complexes stand out of its background; the usable leads are averaged. Peaks of the combined feature are classified
+ * with adaptive signal and noise levels (Pan–Tompkins style thresholds), a refractory period, T-wave rejection by
+ * slope (against the previous beat in the lead where it was clearest and against the typical beat), replacement of a
+ * P wave taken for a beat by the steeper complex that follows, and search-back for missed beats. Beats are placed on
+ * the largest deflection of the dominant lead. Where signal quality makes every lead unusable no beats are concluded.
+ * Linear in the number of samples; no allocation per sample beyond a few arrays per lead.
  */
 public final class QrsDetector {
 
@@ -69,7 +72,6 @@ public final class QrsDetector {
 
         // combined feature: mean of the usable leads' normalised energy
         float[] combined = new float[n];
-        float[] slope = null;
         for (int b = 0; b < blocks; b++) {
             int from = b * block;
             int to = Math.min(n, from + block);
