@@ -46,7 +46,8 @@ class MpiDemoData implements DemoDataContributor {
     @Override
     public void load() {
         DemoResidentPlan plan = plan();
-        residentStore.insertAll(plan.residents(), DemoCounty.CREATED_BY);
+        DemoDuplicatePlan duplicates = duplicates(plan);
+        residentStore.insertAll(duplicates.residents(), DemoCounty.CREATED_BY);
         NewResident login = plan.residents().stream()
                 .filter(r -> r.healthRecordNumber().equals(plan.loginHealthRecordNumber()))
                 .findFirst().orElseThrow();
@@ -54,7 +55,17 @@ class MpiDemoData implements DemoDataContributor {
         if (!accounts.exists(RESIDENT_USERNAME)) {
             accounts.createResidentAccount(RESIDENT_USERNAME, login.name(), DemoMode.DEMO_PASSWORD, residentId, true);
         }
-        log.info("Demo county {}: {} residents", DemoCounty.NAME_ZH, plan.residents().size());
+        log.info("Demo county {}: {} residents, {} of them registered twice or look-alikes ({} pairs)",
+                DemoCounty.NAME_ZH, duplicates.residents().size(), duplicates.pairs().size() * 2,
+                duplicates.pairs().size());
+    }
+
+    /** Second registrations at township centres and the county hospital, and look-alike people. */
+    DemoDuplicatePlan duplicates(DemoResidentPlan plan) {
+        List<Long> institutions = new ArrayList<>();
+        organisations.listByType(OrganisationType.TOWNSHIP_HEALTH_CENTRE).forEach(o -> institutions.add(o.id()));
+        organisations.listByType(OrganisationType.COUNTY_HOSPITAL).forEach(o -> institutions.add(o.id()));
+        return DemoDuplicatePlan.generate(DemoCounty.SEED + 1, plan, institutions);
     }
 
     /** The residents to create, from the villages the registry holds; reads but never writes. */

@@ -1,0 +1,9 @@
+package org.yiwang.mpi;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MpiProperties.class)
+class MpiConfiguration {
+}

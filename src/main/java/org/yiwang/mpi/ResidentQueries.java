@@ -1,0 +1,266 @@
+package org.yiwang.mpi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Read models of residents: list items, details, history, candidate lookup. Not audited here: callers audit. */
+@Repository
+class ResidentQueries {
+
+    static final String LIST_COLUMNS = """
+            r.id, r.health_record_number, r.name, r.pinyin, r.sex, r.birth_date, pd.type as document_type,
+            pd.number_masked as document_masked, r.phone_masked, r.division_code, r.address,
+            r.registered_organisation_id""";
+    static final String LIST_FROM = """
+             from mpi.resident r
+             left join mpi.identity_document pd on pd.resident_id = r.id and pd.is_primary and pd.voided_at is null
+            """;
+
+    private final JdbcClient jdbc;
+
+    ResidentQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** List items of these residents, in the order of {@code ids}; unknown ids are left out. */
+    List<ResidentListItem> listItems(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ResidentListItem> byId = new LinkedHashMap<>();
+        jdbc.sql("select " + LIST_COLUMNS + LIST_FROM + " where r.id in (:ids)")
+                .param("ids", ids)
+                .query(ResidentQueries::listItem)
+                .list()
+                .forEach(item -> byId.put(item.id(), item));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Encrypted primary resident ID and phone of a resident. */
+    record Protected(byte[] idNumber, byte[] phone) {
+    }
+
+    Map<Long, Protected> protectedIdentifiers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Protected> byId = new LinkedHashMap<>();
+        jdbc.sql("select id, id_number_ciphertext, phone_ciphertext from mpi.resident where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new Protected(rs.getBytes(2), rs.getBytes(3))))
+                .list()
+                .forEach(e -> byId.put(e.getKey(), e.getValue()));
+        return byId;
+    }
+
+    /** One page of a search: rows with id greater than {@code afterId}, by id, at most {@code limit}. */
+    List<ResidentListItem> search(String where, Map<String, Object> parameters, long afterId, int limit) {
+        var spec = jdbc.sql("select " + LIST_COLUMNS + LIST_FROM + " where r.voided_at is null and r.id > :after and ("
+                        + where + ") order by r.id limit :limit")
+                .param("after", afterId)
+                .param("limit", limit);
+        for (var e : parameters.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        return spec.query(ResidentQueries::listItem).list();
+    }
+
+    Optional<ResidentDetails> details(long id) {
+        record Row(ResidentListItem item, String ethnicity, Long guardianId, Long householdId, int version,
+                Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, String despite,
+                boolean voided) {
+        }
+        Optional<Row> row = jdbc.sql("select " + LIST_COLUMNS + """
+                        , r.ethnicity, r.guardian_resident_id, r.household_id, r.version, r.created_at, r.created_by,
+                          r.updated_at, r.updated_by, r.registered_despite, r.voided_at
+                        """ + LIST_FROM + " where r.id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Row(listItem(rs, n), rs.getString("ethnicity"),
+                        rs.getObject("guardian_resident_id", Long.class), rs.getObject("household_id", Long.class),
+                        rs.getInt("version"), instant(rs, "created_at"), rs.getString("created_by"),
+                        instant(rs, "updated_at"), rs.getString("updated_by"), rs.getString("registered_despite"),
+                        rs.getObject("voided_at") != null))
+                .optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Row r = row.get();
+        List<ResidentDetails.Document> documents = jdbc.sql("""
+                        select id, type, number_masked, issuing_country, is_primary, original_ciphertext is not null
+                        from mpi.identity_document where resident_id = :id and voided_at is null
+                        order by is_primary desc, id
+                        """)
+                .param("id", id)
+                .query((rs, n) -> new ResidentDetails.Document(rs.getLong(1),
+                        IdentityDocumentType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getBoolean(6)))
+                .list();
+        List<ResidentDetails.Phone> phones = jdbc.sql("""
+                        select id, phone_masked, kind, is_primary from mpi.resident_phone
+                        where resident_id = :id and voided_at is null order by is_primary desc, id
+                        """)
+                .param("id", id)
+                .query((rs, n) -> new ResidentDetails.Phone(rs.getLong(1), rs.getString(2),
+                        PhoneNumber.Kind.valueOf(rs.getString(3)), rs.getBoolean(4)))
+                .list();
+        ResidentDetails.Relative guardian = r.guardianId() == null ? null
+                : relatives("id = :key", r.guardianId()).stream().findFirst().orElse(null);
+        List<ResidentDetails.Relative> wards = relatives("guardian_resident_id = :key and voided_at is null", id);
+        List<ResidentDetails.Relative> household = r.householdId() == null ? List.of()
+                : relatives("household_id = :key and voided_at is null and id <> " + id, r.householdId());
+        return Optional.of(new ResidentDetails(r.item(), r.ethnicity(), documents, phones, guardian, wards,
+                r.householdId(), household, r.version(), r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(),
+                r.despite(), r.voided()));
+    }
+
+    /** At most 50 relatives: households and wards are small, and the bound keeps a bad import from hurting. */
+    private List<ResidentDetails.Relative> relatives(String where, long key) {
+        return jdbc.sql("select id, health_record_number, name, birth_date from mpi.resident where " + where
+                        + " order by birth_date, id limit 50")
+                .param("key", key)
+                .query((rs, n) -> new ResidentDetails.Relative(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
+    /** Versions of a resident, newest first, with the fields that changed from the version before. */
+    List<ResidentVersion> history(long residentId, int limit) {
+        record Change(int version, String field, String oldValue, String newValue) {
+        }
+        Map<Integer, List<ResidentVersion.FieldChange>> changes = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select v.version, e.key, p.snapshot ->> e.key as old_value, e.value as new_value
+                        from mpi.resident_version v
+                        join lateral jsonb_each_text(v.snapshot) e on true
+                        left join mpi.resident_version p on p.resident_id = v.resident_id and p.version = v.version - 1
+                        where v.resident_id = :id and p.id is not null
+                          and (p.snapshot -> e.key) is distinct from (v.snapshot -> e.key)
+                        order by v.version, e.key
+                        """)
+                .param("id", residentId)
+                .query((rs, n) -> new Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list()
+                .forEach(c -> changes.computeIfAbsent(c.version(), k -> new ArrayList<>())
+                        .add(new ResidentVersion.FieldChange(c.field(), c.oldValue(), c.newValue())));
+        return jdbc.sql("""
+                        select version, change, changed_at, changed_by, changed_organisation_id, reason
+                        from mpi.resident_version where resident_id = :id order by version desc limit :limit
+                        """)
+                .param("id", residentId)
+                .param("limit", limit)
+                .query((rs, n) -> new ResidentVersion(rs.getInt(1), rs.getString(2), instant(rs, "changed_at"),
+                        rs.getString(4), rs.getObject(5, Long.class), rs.getString(6),
+                        changes.getOrDefault(rs.getInt(1), List.of())))
+                .list();
+    }
+
+    /** What the candidate lookup compares: blind indexes already computed, pinyin key, birth date and sex. */
+    record CandidateProbe(List<byte[]> documentIndexes, List<byte[]> phoneIndexes, String pinyinKey,
+            LocalDate birthDate, Sex sex, long excludeResidentId) {
+    }
+
+    /**
+     * Likely existing residents, each with every reason found: exact blind-index matches on documents and phones,
+     * the same pinyin and birth date (or with day and month swapped), or the same birth date and sex with a
+     * similar pinyin (pg_trgm). Every branch is an index lookup; each is bounded.
+     */
+    Map<Long, Set<DuplicateCandidate.Reason>> candidates(CandidateProbe probe, double similarity) {
+        List<String> branches = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (!probe.documentIndexes().isEmpty()) {
+            branches.add("""
+                    (select resident_id as id, 'SAME_DOCUMENT' as reason from mpi.identity_document
+                     where number_index in (:documentIndexes) and voided_at is null limit 20)""");
+            parameters.put("documentIndexes", probe.documentIndexes());
+        }
+        if (!probe.phoneIndexes().isEmpty()) {
+            branches.add("""
+                    (select resident_id as id, 'SAME_PHONE' as reason from mpi.resident_phone
+                     where phone_index in (:phoneIndexes) and voided_at is null limit 20)""");
+            parameters.put("phoneIndexes", probe.phoneIndexes());
+        }
+        if (probe.pinyinKey() != null && !probe.pinyinKey().isEmpty()) {
+            parameters.put("pinyinKey", probe.pinyinKey());
+            parameters.put("birthDate", probe.birthDate());
+            branches.add("""
+                    (select id, 'SAME_PINYIN_AND_BIRTH_DATE' as reason from mpi.resident
+                     where pinyin_key = :pinyinKey and birth_date = :birthDate and voided_at is null limit 20)""");
+            LocalDate swapped = swapped(probe.birthDate());
+            if (swapped != null) {
+                parameters.put("swapped", swapped);
+                branches.add("""
+                        (select id, 'SAME_PINYIN_DAY_MONTH_SWAPPED' as reason from mpi.resident
+                         where pinyin_key = :pinyinKey and birth_date = :swapped and voided_at is null limit 20)""");
+            }
+            parameters.put("sex", probe.sex().code());
+            parameters.put("similarity", similarity);
+            branches.add("""
+                    (select id, 'SIMILAR_NAME_SAME_BIRTH_DATE_AND_SEX' as reason from mpi.resident
+                     where birth_date = :birthDate and sex = :sex and voided_at is null
+                       and pinyin_key <> :pinyinKey and similarity(pinyin_key, :pinyinKey) >= :similarity
+                     limit 20)""");
+        }
+        if (branches.isEmpty()) {
+            return Map.of();
+        }
+        var spec = jdbc.sql("select c.id, c.reason from (" + String.join(" union all ", branches)
+                + ") c join mpi.resident r on r.id = c.id where r.voided_at is null and r.id <> :exclude");
+        spec = spec.param("exclude", probe.excludeResidentId());
+        for (var e : parameters.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        Map<Long, Set<DuplicateCandidate.Reason>> found = new LinkedHashMap<>();
+        spec.query((rs, n) -> Map.entry(rs.getLong(1), DuplicateCandidate.Reason.valueOf(rs.getString(2))))
+                .list()
+                .forEach(e -> found.computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(DuplicateCandidate.Reason.class))
+                        .add(e.getValue()));
+        return found;
+    }
+
+    /** 1990-03-04 → 1990-04-03; null when equal or impossible (the 13th or later cannot be a month). */
+    static LocalDate swapped(LocalDate date) {
+        if (date == null || date.getDayOfMonth() > 12 || date.getDayOfMonth() == date.getMonthValue()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(date.getYear(), date.getDayOfMonth(), date.getMonthValue());
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    static ResidentListItem listItem(ResultSet rs, int row) throws SQLException {
+        String type = rs.getString("document_type");
+        return new ResidentListItem(
+                rs.getLong("id"),
+                rs.getString("health_record_number"),
+                rs.getString("name"),
+                rs.getString("pinyin"),
+                Sex.fromCode(rs.getInt("sex")),
+                rs.getObject("birth_date", LocalDate.class),
+                type == null ? null : IdentityDocumentType.valueOf(type),
+                rs.getString("document_masked"),
+                rs.getString("phone_masked"),
+                rs.getString("division_code"),
+                rs.getString("address"),
+                rs.getLong("registered_organisation_id"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

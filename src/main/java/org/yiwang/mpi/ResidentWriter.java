@@ -1,0 +1,264 @@
+package org.yiwang.mpi;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yiwang.platform.crypto.FieldEncryption;
+import org.yiwang.platform.crypto.Masking;
+
+/**
+ * Writes one resident at a time for registrars and clinics' systems: health-record serials, the resident row,
+ * documents and phones (encrypted, blind-indexed, masked), households and the version history. Callers hold the
+ * transaction.
+ */
+@Repository
+class ResidentWriter {
+
+    /** The state of resident {@code r} as the JSON snapshot of a version: demographics, documents and phones masked. */
+    static final String SNAPSHOT = """
+            jsonb_build_object(
+                'name', r.name, 'pinyin', r.pinyin, 'sex', r.sex, 'birthDate', r.birth_date,
+                'ethnicity', r.ethnicity, 'divisionCode', r.division_code, 'address', r.address,
+                'guardianResidentId', r.guardian_resident_id, 'householdId', r.household_id,
+                'healthRecordNumber', r.health_record_number,
+                'documents', coalesce((select jsonb_agg(jsonb_build_object('id', d.id, 'type', d.type,
+                        'masked', d.number_masked, 'issuingCountry', d.issuing_country,
+                        'primary', d.is_primary) order by d.id)
+                    from mpi.identity_document d where d.resident_id = r.id and d.voided_at is null), '[]'::jsonb),
+                'phones', coalesce((select jsonb_agg(jsonb_build_object('id', p.id,
+                        'masked', p.phone_masked, 'primary', p.is_primary) order by p.id)
+                    from mpi.resident_phone p where p.resident_id = r.id and p.voided_at is null), '[]'::jsonb))""";
+
+    private final JdbcClient jdbc;
+    private final FieldEncryption encryption;
+    private final Masking masking;
+
+    ResidentWriter(JdbcClient jdbc, FieldEncryption encryption, Masking masking) {
+        this.jdbc = jdbc;
+        this.encryption = encryption;
+        this.masking = masking;
+    }
+
+    /**
+     * REC-03: the next 5-digit serial of a village, atomically across nodes. The first allocation of a village
+     * starts after the highest serial already on file there (demo data, imports).
+     */
+    HealthRecordNumber allocateHealthRecordNumber(String villageDivisionCode) {
+        int serial = jdbc.sql("""
+                        insert into mpi.health_record_serial as s (division_code, last_serial)
+                        values (:division, coalesce((
+                            select max(substr(health_record_number, 13)::int) from mpi.resident
+                            where health_record_number between cast(:low as bpchar) and cast(:high as bpchar)), 0) + 1)
+                        on conflict (division_code) do update set last_serial = s.last_serial + 1
+                        returning last_serial
+                        """)
+                .param("division", villageDivisionCode)
+                .param("low", villageDivisionCode + "00000")
+                .param("high", villageDivisionCode + "99999")
+                .query(Integer.class)
+                .single();
+        return HealthRecordNumber.of(villageDivisionCode, serial);
+    }
+
+    long newHousehold(String divisionCode, String address, String createdBy) {
+        return jdbc.sql("""
+                        insert into mpi.household (division_code, address, created_by)
+                        values (:division, :address, :createdBy) returning id
+                        """)
+                .param("division", divisionCode)
+                .param("address", address)
+                .param("createdBy", createdBy)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The household of a resident, creating one at their address when they have none yet. */
+    long householdOf(long residentId, String createdBy) {
+        Long existing = jdbc.sql("select household_id from mpi.resident where id = :id for update")
+                .param("id", residentId).query(Long.class).optional().orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        long household = jdbc.sql("""
+                        insert into mpi.household (division_code, address, created_by)
+                        select division_code, address, :createdBy from mpi.resident where id = :id returning id
+                        """)
+                .param("createdBy", createdBy).param("id", residentId).query(Long.class).single();
+        jdbc.sql("update mpi.resident set household_id = :household where id = :id")
+                .param("household", household).param("id", residentId).update();
+        return household;
+    }
+
+    long insertResident(HealthRecordNumber number, ResidentValidator.ValidResident resident, long householdId,
+            long organisationId, String createdBy, String registeredDespite) {
+        return jdbc.sql("""
+                        insert into mpi.resident
+                            (health_record_number, name, pinyin, pinyin_key, sex, birth_date, ethnicity,
+                             division_code, address, guardian_resident_id, household_id, registered_organisation_id,
+                             created_by, registered_despite)
+                        values (:number, :name, :pinyin, :pinyinKey, :sex, :birthDate, :ethnicity, :division,
+                                :address, :guardian, :household, :organisation, :createdBy, :despite)
+                        returning id
+                        """)
+                .param("number", number.value())
+                .param("name", resident.name())
+                .param("pinyin", resident.pinyin())
+                .param("pinyinKey", resident.pinyinKey())
+                .param("sex", resident.sex().code())
+                .param("birthDate", resident.birthDate())
+                .param("ethnicity", resident.ethnicityCode())
+                .param("division", resident.divisionCode())
+                .param("address", resident.address())
+                .param("guardian", resident.guardianId())
+                .param("household", householdId)
+                .param("organisation", organisationId)
+                .param("createdBy", createdBy)
+                .param("despite", registeredDespite)
+                .query(Long.class)
+                .single();
+    }
+
+    void updateResident(long id, ResidentValidator.ValidResident resident, long organisationId, String updatedBy) {
+        jdbc.sql("""
+                        update mpi.resident set name = :name, pinyin = :pinyin, pinyin_key = :pinyinKey, sex = :sex,
+                            birth_date = :birthDate, ethnicity = :ethnicity, division_code = :division,
+                            address = :address, guardian_resident_id = :guardian, version = version + 1,
+                            updated_at = now(), updated_by = :updatedBy, updated_organisation_id = :organisation
+                        where id = :id
+                        """)
+                .param("name", resident.name())
+                .param("pinyin", resident.pinyin())
+                .param("pinyinKey", resident.pinyinKey())
+                .param("sex", resident.sex().code())
+                .param("birthDate", resident.birthDate())
+                .param("ethnicity", resident.ethnicityCode())
+                .param("division", resident.divisionCode())
+                .param("address", resident.address())
+                .param("guardian", resident.guardianId())
+                .param("updatedBy", updatedBy)
+                .param("organisation", organisationId)
+                .param("id", id)
+                .update();
+    }
+
+    void setHousehold(long residentId, long householdId) {
+        jdbc.sql("update mpi.resident set household_id = :household where id = :id")
+                .param("household", householdId).param("id", residentId).update();
+    }
+
+    void insertDocument(long residentId, IdentityDocumentNumber number, boolean primary, String createdBy) {
+        String context = number.type().context();
+        String original = number.originalWorthKeeping();
+        jdbc.sql("""
+                        insert into mpi.identity_document (resident_id, type, number_ciphertext, number_index,
+                            number_masked, original_ciphertext, issuing_country, is_primary, created_by)
+                        values (:resident, :type, :ciphertext, :index, :masked, :original, :country, :primary, :createdBy)
+                        """)
+                .param("resident", residentId)
+                .param("type", number.type().name())
+                .param("ciphertext", encryption.encrypt(number.value(), context))
+                .param("index", encryption.blindIndex(ResidentValidator.indexedValue(number), context))
+                .param("masked", masking.idNumber(number.value()))
+                .param("original", original == null ? null : encryption.encrypt(original, context + ".as_typed"))
+                .param("country", number.issuingCountry())
+                .param("primary", primary)
+                .param("createdBy", createdBy)
+                .update();
+    }
+
+    void insertPhone(long residentId, PhoneNumber phone, boolean primary, String createdBy) {
+        jdbc.sql("""
+                        insert into mpi.resident_phone (resident_id, phone_ciphertext, phone_index, phone_masked, kind,
+                            is_primary, created_by)
+                        values (:resident, :ciphertext, :index, :masked, :kind, :primary, :createdBy)
+                        """)
+                .param("resident", residentId)
+                .param("ciphertext", encryption.encrypt(phone.value(), Residents.PHONE_CONTEXT))
+                .param("index", encryption.blindIndex(phone.value(), Residents.PHONE_CONTEXT))
+                .param("masked", masking.phone(phone.value()))
+                .param("kind", phone.kind().name())
+                .param("primary", primary)
+                .param("createdBy", createdBy)
+                .update();
+    }
+
+    /** Voids the listed documents of the resident; returns how many were voided. */
+    int voidDocuments(long residentId, Collection<Long> documentIds, String by, String reason) {
+        if (documentIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update mpi.identity_document set voided_at = now(), voided_by = :by, void_reason = :reason,
+                            is_primary = false
+                        where resident_id = :resident and id in (:ids) and voided_at is null
+                        """)
+                .param("by", by).param("reason", reason).param("resident", residentId).param("ids", documentIds)
+                .update();
+    }
+
+    int voidPhones(long residentId, Collection<Long> phoneIds, String by, String reason) {
+        if (phoneIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update mpi.resident_phone set voided_at = now(), voided_by = :by, void_reason = :reason,
+                            is_primary = false
+                        where resident_id = :resident and id in (:ids) and voided_at is null
+                        """)
+                .param("by", by).param("reason", reason).param("resident", residentId).param("ids", phoneIds)
+                .update();
+    }
+
+    /**
+     * Makes sure one living document and one living phone are primary (the oldest when the primary was voided),
+     * and copies the primary resident ID and phone to the denormalised columns of {@code mpi.resident}.
+     */
+    void settlePrimaries(long residentId) {
+        jdbc.sql("""
+                        update mpi.identity_document set is_primary = true
+                        where id = (select id from mpi.identity_document where resident_id = :resident
+                                    and voided_at is null order by id limit 1)
+                          and not exists (select 1 from mpi.identity_document where resident_id = :resident
+                                          and voided_at is null and is_primary)
+                        """).param("resident", residentId).update();
+        jdbc.sql("""
+                        update mpi.resident_phone set is_primary = true
+                        where id = (select id from mpi.resident_phone where resident_id = :resident
+                                    and voided_at is null order by id limit 1)
+                          and not exists (select 1 from mpi.resident_phone where resident_id = :resident
+                                          and voided_at is null and is_primary)
+                        """).param("resident", residentId).update();
+        jdbc.sql("""
+                        update mpi.resident r set (id_number_ciphertext, id_number_index, id_number_masked) = (
+                            select d.number_ciphertext, d.number_index, d.number_masked from mpi.identity_document d
+                            where d.resident_id = r.id and d.type = 'RESIDENT_ID' and d.voided_at is null
+                            order by d.is_primary desc, d.id limit 1),
+                          (phone_ciphertext, phone_index, phone_masked) = (
+                            select p.phone_ciphertext, p.phone_index, p.phone_masked from mpi.resident_phone p
+                            where p.resident_id = r.id and p.voided_at is null
+                            order by p.is_primary desc, p.id limit 1)
+                        where r.id = :resident
+                        """).param("resident", residentId).update();
+    }
+
+    /** Records the resident's current state as its next version, built by the database from the rows themselves. */
+    void snapshot(List<Long> residentIds, String change, String reason, String by, Long organisationId) {
+        if (residentIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into mpi.resident_version (resident_id, version, change, snapshot, reason, changed_by,
+                                                          changed_organisation_id)
+                        select r.id, r.version, :change, """ + SNAPSHOT + """
+                            ,                            :reason, :by, :organisation
+                        from mpi.resident r where r.id in (:ids)
+                        """)
+                .param("change", change)
+                .param("reason", reason)
+                .param("by", by)
+                .param("organisation", organisationId)
+                .param("ids", residentIds)
+                .update();
+    }
+}
