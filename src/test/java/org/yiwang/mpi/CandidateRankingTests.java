@@ -33,11 +33,22 @@ class CandidateRankingTests {
             candidate(2, "章伟", BORN, null, "13812345678", Reason.SAME_PINYIN_AND_BIRTH_DATE, Reason.SAME_PHONE));
 
     @Test
-    void theLinkageEngineRanksTheHomophoneRegistrationWithTheSamePhoneAboveANamesake() {
+    void theLinkageEngineOffersTheHomophoneRegistrationWithTheSamePhoneAndNotANamesakeWithAnotherValidId() {
+        // ID-03: the namesake's number passes its check character and differs, so it is another person
         List<DuplicateCandidate> ranked = new LinkageCandidateRanking().rank(probe, candidates);
-        assertThat(ranked).extracting(c -> c.resident().id()).containsExactly(2L, 1L);
-        assertThat(ranked.get(0).score()).isGreaterThan(ranked.get(1).score()).isBetween(0.0, 1.0);
+        assertThat(ranked).extracting(c -> c.resident().id()).containsExactly(2L);
+        assertThat(ranked.get(0).score()).isBetween(0.5, 1.0);
         assertThat(ranked.get(0).reasons()).containsExactlyInAnyOrder(Reason.SAME_PINYIN_AND_BIRTH_DATE, Reason.SAME_PHONE);
+    }
+
+    @Test
+    void theLinkageEngineRanksANamesakeWithoutAnIdBelowTheHomophoneWithTheSamePhone() {
+        List<Candidate> withoutNamesakeId = List.of(
+                candidate(1, "张伟", BORN.plusDays(4), null, "13900001111", Reason.SIMILAR_NAME_SAME_BIRTH_DATE_AND_SEX),
+                candidates.get(1));
+        List<DuplicateCandidate> ranked = new LinkageCandidateRanking().rank(probe, withoutNamesakeId);
+        assertThat(ranked).extracting(c -> c.resident().id()).containsExactly(2L, 1L);
+        assertThat(ranked.get(0).score()).isGreaterThan(ranked.get(1).score());
     }
 
     @Test

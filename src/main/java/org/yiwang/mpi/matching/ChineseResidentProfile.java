@@ -27,6 +27,13 @@ final class ChineseResidentProfile implements LinkageProfile {
     static final RuleDecision UNCORROBORATED = new RuleDecision(Decision.REVIEW,
             "name and birth date without an agreeing ID number, phone or address: at most review", true);
 
+    /**
+     * Two different resident ID numbers that both pass their check character (ID-03) belong to two persons: the
+     * same name and birthday in one county is common (namesakes), and a twin shares everything but the number.
+     */
+    static final RuleDecision CONFLICTING_VALID_IDS = new RuleDecision(Decision.NON_MATCH,
+            "two different valid ID numbers: different persons");
+
     private ChineseResidentProfile() {
     }
 
@@ -138,6 +145,9 @@ final class ChineseResidentProfile implements LinkageProfile {
      */
     @Override
     public RuleDecision rule(PreparedRecord a, PreparedRecord b, int[] levels) {
+        if (levels[ID_NUMBER] == ChineseResidentComparisons.ID_DIFFERENT && a.idValid && b.idValid) {
+            return CONFLICTING_VALID_IDS;
+        }
         if (levels[ID_NUMBER] != ChineseResidentComparisons.ID_EXACT) {
             boolean corroborated = levels[ID_NUMBER] == ChineseResidentComparisons.ID_TYPO
                     || levels[PHONE] >= 1 || levels[ADDRESS] == 2

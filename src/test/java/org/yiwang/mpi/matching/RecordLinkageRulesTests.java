@@ -47,6 +47,18 @@ class RecordLinkageRulesTests {
     }
 
     @Test
+    void namesakesBornTheSameDayWithDifferentValidIdNumbersAreNeverAMatch() {
+        // ID-03: both numbers pass their check character, so they name two persons, however alike the rest
+        PreparedRecord a = record("a", "王伟", "M", "1985-03-17", "519921198503171238", "13800001111",
+                "青石镇松林村2组");
+        PreparedRecord b = record("b", "王伟", "M", "1985-03-17", "519921198503171254", "13800001111",
+                "青石镇松林村2组");
+        MatchResult result = linkage.compare(a, b);
+        assertThat(result.decision()).isEqualTo(Decision.NON_MATCH);
+        assertThat(result.rule()).contains("two different valid ID numbers");
+    }
+
+    @Test
     void anEqualIdNumberThatFailsItsCheckCharacterIsLeftToTheScore() {
         // ID-03: 110105194912310029 fails its check (ID-04), so equality alone is not a verified identity
         PreparedRecord a = record("a", "张三", "M", "1949-12-31", "110105194912310029", "", "");
