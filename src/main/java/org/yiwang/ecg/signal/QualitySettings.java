@@ -26,7 +26,7 @@ public record QualitySettings(double blockMs, int flatRangeMicrovolts, int leadO
         double saturationFraction, double noiseDutyCycle, double noiseEnergyRatio, double noiseFloorRatio,
         double noiseCoherence, double singleLeadNoiseFloorRatio, double noiseMarginMs) {
 
-    public static final QualitySettings DEFAULTS = new QualitySettings(1000, 20, 4000, 0.08, 0.6, 3.0, 0.35, 0.6, 0.5, 500);
+    public static final QualitySettings DEFAULTS = new QualitySettings(1000, 20, 4000, 0.08, 0.6, 3.0, 0.3, 0.7, 0.5, 500);
 
     /** The settings before the noise-floor check: that check is off (limits at infinity and −1). */
     public QualitySettings(double blockMs, int flatRangeMicrovolts, int leadOffLevelMicrovolts,

@@ -96,7 +96,8 @@ public final class SignalQualityAssessor {
      * ventricular complexes at a fast rate raise the floor too, but they rise and fall in every lead at once; so in
      * multi-lead recordings a high floor counts as noise only where the lead's energy is not correlated (over a
      * 3-block window) with the sum of the other usable leads' normalised energy. A single lead needs the higher
-     * {@code singleLeadNoiseFloorRatio}. Linear in samples × leads.
+     * {@code singleLeadNoiseFloorRatio}. A block is flagged only if a neighbouring block is too, and only where the
+     * flag leaves no lead usable. Linear in samples × leads.
      */
     private void markNoiseFloor(LeadFeatures[] features, float[][] maxima, int block, QualityIssue[][] issues) {
         int leads = features.length;
@@ -232,6 +233,17 @@ public final class SignalQualityAssessor {
                     noise[lead][b] = QualityIssue.NOISE;
                 }
             }
+        }
+        // a high floor in one block alone is too little (single large ventricular complexes, a short artefact)
+        for (int lead = 0; lead < leads; lead++) {
+            QualityIssue[] kept = new QualityIssue[blocks];
+            for (int b = 0; b < blocks; b++) {
+                if (noise[lead][b] != null && ((b > 0 && noise[lead][b - 1] != null)
+                        || (b + 1 < blocks && noise[lead][b + 1] != null))) {
+                    kept[b] = noise[lead][b];
+                }
+            }
+            noise[lead] = kept;
         }
         // applied only where it leaves no lead usable: one lead's high floor alone is left to the detector's weighting
         // of leads by contrast, which handles it better than dropping the lead (measured on MIT-BIH and NSTDB)
