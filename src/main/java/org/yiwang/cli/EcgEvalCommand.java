@@ -64,10 +64,16 @@ class EcgEvalCommand implements CliCommand {
 
     private static int printQrs(QrsEvaluationReport report, PrintStream out) {
         for (QrsRecordScore r : report.records()) {
-            out.println(String.format(Locale.ROOT, "%s TP=%d FN=%d FP=%d Se=%.2f +P=%.2f withheld_s=%.0f",
-                    r.record(), r.truePositives(), r.falseNegatives(), r.falsePositives(), r.sensitivityPercent(),
-                    r.positivePredictivityPercent(), r.withheldScoredSeconds()));
+            out.println(String.format(Locale.ROOT, "%s TP=%d FN=%d FP=%d Se=%.2f +P=%.2f withheld_s=%.0f "
+                            + "outside_withheld: FN=%d FP=%d Se=%.2f +P=%.2f", r.record(), r.truePositives(),
+                    r.falseNegatives(), r.falsePositives(), r.sensitivityPercent(), r.positivePredictivityPercent(),
+                    r.withheldScoredSeconds(), r.outsideFalseNegatives(), r.outsideFalsePositives(),
+                    r.outsideSensitivityPercent(), r.outsidePositivePredictivityPercent()));
         }
+        out.println(String.format(Locale.ROOT, "outside withheld stretches Se=%.2f +P=%.2f (%d of %d reference beats "
+                        + "withheld; the gross line below counts them as missed)",
+                report.outsideWithheldSensitivityPercent(), report.outsideWithheldPositivePredictivityPercent(),
+                report.withheldReferenceBeats(), report.referenceBeats()));
         out.println(String.format(Locale.ROOT, "withheld %.0f of %.0f scored seconds (%.2f%%) as unusable in every lead; "
                         + "detector wall time %.2f s (CPU time is used below)", report.withheldScoredSeconds(),
                 report.scoredSeconds(), 100 * report.withheldScoredSeconds() / Math.max(1, report.scoredSeconds()),
