@@ -97,13 +97,22 @@ class EcgEvalCommand implements CliCommand {
             out.println("model fitted on all records: " + report.fittedModel());
             out.println(String.format(Locale.ROOT, "af-cv5 (model refitted per fold) Se=%.2f Sp=%.2f +P=%.2f F1=%.3f",
                     cv.sensitivityPercent(), cv.specificityPercent(), cv.positivePredictivityPercent(), cv.f1()));
+            printOperatingPoint("af-cv5", cv.operatingPoint(), out);
         }
+        printOperatingPoint("af", report.operatingPoint(), out);
         out.println(String.format(Locale.ROOT, "af TP=%d FN=%d FP=%d TN=%d +P=%.2f", report.truePositives(),
                 report.falseNegatives(), report.falsePositives(), report.trueNegatives(),
                 report.positivePredictivityPercent()));
         out.println(String.format(Locale.ROOT, "af Se=%.2f Sp=%.2f F1=%.3f", report.sensitivityPercent(),
                 report.specificityPercent(), report.f1()));
         return 0;
+    }
+
+    private static void printOperatingPoint(String name, AfEvaluationReport.OperatingPoint point, PrintStream out) {
+        if (point != null) {
+            out.println(String.format(Locale.ROOT, "%s at Sp>=95%% (threshold p>=%.3f chosen on these records) Se=%.2f Sp=%.2f",
+                    name, point.threshold(), point.sensitivityPercent(), point.specificityPercent()));
+        }
     }
 
     /** Delineation errors (ours − reference) per fiducial point and interval, against both references. */
