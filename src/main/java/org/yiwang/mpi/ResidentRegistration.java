@@ -239,6 +239,9 @@ public class ResidentRegistration {
         writer.snapshot(List.of(residentId), "UPDATED", why, by, organisation);
         auditTrail.record(AuditEvent.write(residentId, "UPDATE_RESIDENT", "Resident", Long.toString(residentId),
                 PURPOSE));
+        // an edit can make the record look like another one (a corrected name or birth date): queue such pairs
+        reviewQueue.enqueueCandidates(residentId, directory.likelyExisting(resident, residentId, ReviewQueue.PURPOSE)
+                .stream().map(c -> c.resident().id()).toList(), MatchReview.Source.EDIT);
     }
 
     /** Birth date and sex carried by the living documents the edit keeps, so the edit must agree with them. */

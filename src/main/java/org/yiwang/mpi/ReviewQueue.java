@@ -199,9 +199,9 @@ public class ReviewQueue {
     }
 
     /**
-     * Puts registrations that were made although likely existing residents were shown into the queue: each
-     * candidate the engine scores at review level or above is paired with the new resident. Returns how many pairs
-     * were queued.
+     * Puts registrations made although likely existing residents were shown (and edits that make a record look like
+     * another) into the queue: each candidate the engine does not call a non-match is paired with the resident.
+     * Pairs queued or decided before are left alone. Returns how many pairs were queued.
      */
     int enqueueCandidates(long residentId, Collection<Long> candidateIds, MatchReview.Source source) {
         if (candidateIds.isEmpty()) {
@@ -218,8 +218,8 @@ public class ReviewQueue {
                 continue;
             }
             MatchResult result = linkage.compare(self, other);
-            if (result.probability() >= properties.reviewProbability() || !result.rule().isEmpty()
-                    && result.decision() != org.yiwang.mpi.matching.Decision.NON_MATCH) {
+            // link-level candidates too: at registration a person decides, nothing merges by itself
+            if (result.decision() != org.yiwang.mpi.matching.Decision.NON_MATCH) {
                 queued += enqueue(residentId, candidate, result, source) ? 1 : 0;
             }
         }
