@@ -1,7 +1,10 @@
 package org.yiwang.mpi.matching;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Candidate pairs from the profile's blocking keys: records that share any key are compared. Keys are hashed to
@@ -18,7 +21,13 @@ public final class Blocking {
 
     /** Candidate pairs within one list (deduplication). */
     public static CandidatePairs deduplication(LinkageProfile profile, List<PreparedRecord> records, int maxBlockSize) {
-        return pairs(profile, records, records.size(), maxBlockSize, false);
+        return pairs(profile, records, records.size(), maxBlockSize, false, Runnable::run);
+    }
+
+    /** As {@link #deduplication(LinkageProfile, List, int)}, computing the keys in chunks on the executor. */
+    public static CandidatePairs deduplication(LinkageProfile profile, List<PreparedRecord> records, int maxBlockSize,
+                                               Executor executor) {
+        return pairs(profile, records, records.size(), maxBlockSize, false, executor);
     }
 
     /**
@@ -30,23 +39,48 @@ public final class Blocking {
         List<PreparedRecord> both = new java.util.ArrayList<>(left.size() + right.size());
         both.addAll(left);
         both.addAll(right);
-        return pairs(profile, both, left.size(), maxBlockSize, true);
+        return pairs(profile, both, left.size(), maxBlockSize, true, Runnable::run);
     }
 
     private static CandidatePairs pairs(LinkageProfile profile, List<PreparedRecord> records, int leftSize,
-                                        int maxBlockSize, boolean crossOnly) {
+                                        int maxBlockSize, boolean crossOnly, Executor executor) {
         if (records.size() > MAX_RECORDS) {
             throw new IllegalArgumentException("at most " + MAX_RECORDS + " records per batch");
         }
-        long[] keys = new long[Math.max(16, records.size() * 8)];
-        int n = 0;
-        for (int i = 0; i < records.size(); i++) {
-            for (BlockingKey key : profile.blockingKeys(records.get(i))) {
-                if (n == keys.length) {
-                    keys = Arrays.copyOf(keys, keys.length * 2);
+        int chunks = Math.max(1, Math.min(64, records.size() / 20_000));
+        long[][] chunkKeys = new long[chunks][];
+        int[] chunkSizes = new int[chunks];
+        List<CompletableFuture<Void>> futures = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int chunk = c;
+            int from = (int) ((long) records.size() * c / chunks);
+            int to = (int) ((long) records.size() * (c + 1) / chunks);
+            futures.add(CompletableFuture.runAsync(() -> {
+                long[] keys = new long[Math.max(16, (to - from) * 10)];
+                int n = 0;
+                for (int i = from; i < to; i++) {
+                    for (BlockingKey key : profile.blockingKeys(records.get(i))) {
+                        if (n == keys.length) {
+                            keys = Arrays.copyOf(keys, keys.length * 2);
+                        }
+                        keys[n++] = (hash(key.key()) & ~0xFFFFFFL) | i;
+                    }
                 }
-                keys[n++] = (hash(key.key()) & ~0xFFFFFFL) | i;
-            }
+                chunkKeys[chunk] = keys;
+                chunkSizes[chunk] = n;
+            }, executor));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        int n = 0;
+        for (int size : chunkSizes) {
+            n += size;
+        }
+        long[] keys = new long[n];
+        int offset = 0;
+        for (int c = 0; c < chunks; c++) {
+            System.arraycopy(chunkKeys[c], 0, keys, offset, chunkSizes[c]);
+            offset += chunkSizes[c];
+            chunkKeys[c] = null;
         }
         Arrays.sort(keys, 0, n);
         long[] pairs = new long[Math.max(16, records.size() * 4)];

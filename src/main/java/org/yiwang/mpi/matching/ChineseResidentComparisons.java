@@ -86,7 +86,9 @@ final class ChineseResidentComparisons {
                     continue;
                 }
                 allHomophones = false;
-                if (ChineseNames.lookAlike(ca, cb) || sharesFuzzyReading(a.readings[i], b.readings[i])) {
+                int group = a.lookAlikeGroups[i];
+                if (group >= 0 && group == b.lookAlikeGroups[i]
+                        || sharesReading(a.fuzzyReadings[i], b.fuzzyReadings[i])) {
                     continue;
                 }
                 allNear = false;
@@ -123,18 +125,6 @@ final class ChineseResidentComparisons {
             for (String p : x) {
                 for (String q : y) {
                     if (p.equals(q)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        private static boolean sharesFuzzyReading(String[] x, String[] y) {
-            for (String p : x) {
-                String fp = PreparedRecord.fuzzy(p);
-                for (String q : y) {
-                    if (fp.equals(PreparedRecord.fuzzy(q))) {
                         return true;
                     }
                 }
@@ -216,7 +206,7 @@ final class ChineseResidentComparisons {
             if (a.birth8.isEmpty() || b.birth8.isEmpty()) {
                 return a.birthYear == b.birthYear ? DATE_YEAR_ONLY : DATE_DIFFERENT;
             }
-            int level = DateComparison.compare(a.birth8, b.birth8);
+            int level = DateComparison.dates(a, b);
             if (level == DateComparison.DIFFERENT && (yearOnlyA || yearOnlyB) && a.birthYear == b.birthYear) {
                 return DATE_YEAR_ONLY;
             }
@@ -256,10 +246,12 @@ final class ChineseResidentComparisons {
             if (a.birth8.isEmpty() || b.birth8.isEmpty()) {
                 return MISSING;
             }
-            return compare(a.birth8, b.birth8);
+            return dates(a, b);
         }
 
-        static int compare(String x, String y) {
+        static int dates(PreparedRecord a, PreparedRecord b) {
+            String x = a.birth8;
+            String y = b.birth8;
             if (x.equals(y)) {
                 return EXACT;
             }
@@ -269,22 +261,12 @@ final class ChineseResidentComparisons {
             if (x.regionMatches(0, y, 0, 4) && x.regionMatches(4, y, 6, 2) && x.regionMatches(6, y, 4, 2)) {
                 return CLOSE;
             }
-            long dx = epochDay(x);
-            long dy = epochDay(y);
+            long dx = a.birthEpochDay;
+            long dy = b.birthEpochDay;
             if (dx != Long.MIN_VALUE && dy != Long.MIN_VALUE && Math.abs(dx - dy) == 1) {
                 return CLOSE;
             }
             return DIFFERENT;
-        }
-
-        private static long epochDay(String yyyymmdd) {
-            try {
-                return java.time.LocalDate.of(Integer.parseInt(yyyymmdd.substring(0, 4)),
-                        Integer.parseInt(yyyymmdd.substring(4, 6)), Integer.parseInt(yyyymmdd.substring(6, 8)))
-                        .toEpochDay();
-            } catch (java.time.DateTimeException e) {
-                return Long.MIN_VALUE;
-            }
         }
     }
 

@@ -41,8 +41,9 @@ final class ChineseResidentProfile implements LinkageProfile {
     }
 
     /**
-     * Passes: the whole ID number; three overlapping parts of it (address + sequence, birth + sequence, address +
-     * birth: one typing error leaves at least one intact); the phone; fuzzy name pinyin + birth year; fuzzy
+     * Passes: the whole ID number and its 15-digit legacy form; four parts of it, each leaving out one of county
+     * code, birth year, birth month-day and sequence + check (one typing error leaves at least one intact, and no
+     * part is shared by a whole county); the phone; fuzzy name pinyin + birth year; fuzzy
      * surname + full birth date; fuzzy given name + birth month and day; fuzzy name + the birth date written in
      * the ID number. Birth dates come from the record or else from its ID number.
      */
@@ -54,9 +55,14 @@ final class ChineseResidentProfile implements LinkageProfile {
             keys.add(new BlockingKey("id", id, true));
         }
         if (id.length() == 18) {
-            keys.add(new BlockingKey("id-as", id.substring(0, 6) + id.substring(14), true));
-            keys.add(new BlockingKey("id-bs", id.substring(6), true));
-            keys.add(new BlockingKey("id-ab", id.substring(0, 14), true));
+            String county = id.substring(0, 6);
+            String year = id.substring(6, 10);
+            String monthDay = id.substring(10, 14);
+            String sequence = id.substring(14);
+            keys.add(new BlockingKey("id-cym", county + year + monthDay, true));
+            keys.add(new BlockingKey("id-yms", year + monthDay + sequence, true));
+            keys.add(new BlockingKey("id-cms", county + monthDay + sequence, true));
+            keys.add(new BlockingKey("id-cys", county + year + sequence, true));
         }
         if (!r.idLegacy.isEmpty()) {
             keys.add(new BlockingKey("id-legacy", r.idLegacy, true));
@@ -154,19 +160,28 @@ final class ChineseResidentProfile implements LinkageProfile {
         return null;
     }
 
+    /**
+     * The model fitted without truth on shared/data/linkage/cn/residents-sample.csv (m by EM on its candidate pairs,
+     * u of name, birth date and ID from random pairs, u of sex, phone and address by EM), with the match prior
+     * lowered from the sample's 0.75 to 0.1 because a registration's candidates in a county are mostly other
+     * persons. The mpi module should refit on its own residents and store the model ({@link MatchModel#toText()}).
+     */
     @Override
     public MatchModel defaultModel() {
-        return new MatchModel(name(), 0.3, List.of(
-                parameters(0, new double[] {0.02, 0.03, 0.05, 0.10, 0.80}, new double[] {0.85, 0.08, 0.03, 0.02, 0.02}),
-                parameters(1, new double[] {0.02, 0.98}, new double[] {0.5, 0.5}),
-                parameters(2, new double[] {0.03, 0.02, 0.05, 0.90}, new double[] {0.90, 0.02, 0.05, 0.03}),
-                parameters(3, new double[] {0.05, 0.10, 0.85}, new double[] {0.99, 0.005, 0.005}),
-                parameters(4, new double[] {0.30, 0.05, 0.65}, new double[] {0.90, 0.01, 0.09}),
-                parameters(5, new double[] {0.20, 0.10, 0.70}, new double[] {0.70, 0.10, 0.20})));
+        return DEFAULT_MODEL;
     }
 
-    private static MatchModel.FieldParameters parameters(int field, double[] m, double[] u) {
-        FieldComparison comparison = COMPARISONS.get(field);
-        return new MatchModel.FieldParameters(comparison.field(), comparison.levels(), m, u);
+    private static final MatchModel DEFAULT_MODEL = loadDefaultModel();
+
+    private static MatchModel loadDefaultModel() {
+        try (java.io.InputStream in = ChineseResidentProfile.class.getResourceAsStream("cn-resident-model.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource cn-resident-model.txt");
+            }
+            return MatchModel.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .requireCompatible(COMPARISONS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

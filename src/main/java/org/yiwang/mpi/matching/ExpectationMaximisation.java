@@ -123,10 +123,72 @@ public final class ExpectationMaximisation {
      * u per field and level from pseudo-random record pairs (almost all of which are different persons): the
      * chance that two different persons agree at each level. Blocked candidate pairs over-represent agreement
      * (families share a phone and an address), so u from them would understate the evidence of agreement.
-     * Deterministic for a seed; zero counts are smoothed by half a pair.
+     * Deterministic for a seed; zero counts are smoothed by half a pair. When the batch has no more pairs than
+     * {@code samplePairs}, every pair is counted instead.
      */
     public static double[][] estimateU(List<FieldComparison> comparisons, List<PreparedRecord> records,
                                        int samplePairs, long seed) {
+        return estimateU(comparisons, records, samplePairs, seed, Runnable::run);
+    }
+
+    /**
+     * As {@link #estimateU(List, List, int, long)} in 8 deterministic slices (seeds {@code seed+slice}) on the
+     * executor: the result does not depend on the executor.
+     */
+    public static double[][] estimateU(List<FieldComparison> comparisons, List<PreparedRecord> records,
+                                       int samplePairs, long seed, java.util.concurrent.Executor executor) {
+        int slices = 8;
+        int fields = comparisons.size();
+        long n = records.size();
+        boolean everyPair = n * (n - 1) / 2 <= samplePairs;
+        double[][][] sliceCounts = new double[slices][][];
+        List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int slice = 0; slice < slices; slice++) {
+            int index = slice;
+            int pairs = samplePairs / slices + (slice < samplePairs % slices ? 1 : 0);
+            futures.add(java.util.concurrent.CompletableFuture.runAsync(() -> sliceCounts[index] = everyPair
+                    ? countAllLevels(comparisons, records, index, slices)
+                    : countLevels(comparisons, records, pairs, seed + index), executor));
+        }
+        java.util.concurrent.CompletableFuture.allOf(futures.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .join();
+        double[][] counts = new double[fields][];
+        for (int f = 0; f < fields; f++) {
+            counts[f] = new double[comparisons.get(f).levels().size()];
+            for (double[][] slice : sliceCounts) {
+                for (int l = 0; l < counts[f].length; l++) {
+                    counts[f][l] += slice[f][l];
+                }
+            }
+        }
+        return smoothed(counts);
+    }
+
+    /** Every pair (i, j > i) with {@code i % slices == slice}: exact counts for a small batch. */
+    private static double[][] countAllLevels(List<FieldComparison> comparisons, List<PreparedRecord> records,
+                                             int slice, int slices) {
+        int fields = comparisons.size();
+        double[][] counts = new double[fields][];
+        for (int f = 0; f < fields; f++) {
+            counts[f] = new double[comparisons.get(f).levels().size()];
+        }
+        for (int i = slice; i < records.size(); i += slices) {
+            PreparedRecord a = records.get(i);
+            for (int j = i + 1; j < records.size(); j++) {
+                PreparedRecord b = records.get(j);
+                for (int f = 0; f < fields; f++) {
+                    int level = comparisons.get(f).compare(a, b);
+                    if (level >= 0) {
+                        counts[f][level]++;
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static double[][] countLevels(List<FieldComparison> comparisons, List<PreparedRecord> records,
+                                          int samplePairs, long seed) {
         int n = records.size();
         int fields = comparisons.size();
         double[][] counts = new double[fields][];
@@ -151,6 +213,11 @@ public final class ExpectationMaximisation {
                 }
             }
         }
+        return counts;
+    }
+
+    private static double[][] smoothed(double[][] counts) {
+        int fields = counts.length;
         double[][] u = new double[fields][];
         for (int f = 0; f < fields; f++) {
             double total = 0;

@@ -41,8 +41,9 @@ final class FebrlProfile implements LinkageProfile {
 
     /**
      * Passes: the id and each of its one-digit deletions (so any single substituted digit still meets); date of
-     * birth; postcode; Soundex of both names in either order; the first letters of surname + birth year; street
-     * number + Soundex of the street; suburb + Soundex of the surname.
+     * birth; postcode; Soundex of both names in either order; the first letters of surname + birth year; surname +
+     * street number; surname + first letter of the given name; street number + Soundex of the street; suburb +
+     * Soundex of the surname.
      */
     @Override
     public List<BlockingKey> blockingKeys(PreparedRecord r) {
@@ -69,6 +70,13 @@ final class FebrlProfile implements LinkageProfile {
         String surnameText = r.extra(SURNAME).replace(" ", "");
         if (surnameText.length() >= 2 && r.birthYear > 0) {
             keys.add(new BlockingKey("surname-year", surnameText.substring(0, 2) + r.birthYear, false));
+        }
+        if (!surnameText.isEmpty() && !r.extra(STREET_NUMBER).isEmpty()) {
+            keys.add(new BlockingKey("surname-number", surnameText + "|" + r.extra(STREET_NUMBER), false));
+        }
+        String givenText = r.extra(GIVEN_NAME);
+        if (!surnameText.isEmpty() && !givenText.isEmpty()) {
+            keys.add(new BlockingKey("surname-initial", surnameText + "|" + givenText.charAt(0), false));
         }
         String street = Similarity.soundex(r.extra(ADDRESS_1));
         if (!street.isEmpty() && !r.extra(STREET_NUMBER).isEmpty()) {

@@ -18,6 +18,10 @@ public final class PreparedRecord {
     final int[] nameChars;
     /** Per Han character all readings, the surname reading first; empty for Latin names. */
     final String[][] readings;
+    /** Per Han character its readings folded by {@link #fuzzy}. */
+    final String[][] fuzzyReadings;
+    /** Per Han character its look-alike group, or -1. */
+    final int[] lookAlikeGroups;
     /** Latin-only name: its words, lower case; empty otherwise. */
     final String[] latinWords;
     /** Primary pinyin, no spaces, surname first ({@code zhangsan}); for a Latin name its letters. */
@@ -34,6 +38,8 @@ public final class PreparedRecord {
     final int birthYear;
     final int birthMonth;
     final int birthDay;
+    /** Days since 1970-01-01 of a real calendar date, or {@link Long#MIN_VALUE}. */
+    final long birthEpochDay;
     final String idNumber;
     final boolean idValid;
     /** The number typed with 15 digits (legacy, or an 18-digit number with century and check dropped). */
@@ -55,19 +61,33 @@ public final class PreparedRecord {
             readings = new String[nameChars.length][];
             int surnameLength = split.surname().codePointCount(0, split.surname().length());
             String compoundReading = surnameLength > 1 ? ChineseNames.pinyinWord(split.surname(), true) : null;
+            fuzzyReadings = new String[nameChars.length][];
+            lookAlikeGroups = new int[nameChars.length];
             for (int i = 0; i < nameChars.length; i++) {
-                java.util.List<String> all = ChineseNames.readings(nameChars[i]);
+                String[] all = ChineseNames.Tables.PINYIN.get(nameChars[i]);
                 String surnameReading = i == 0 && surnameLength == 1
-                        ? ChineseNames.pinyinWord(new String(Character.toChars(nameChars[0])), true) : null;
-                java.util.LinkedHashSet<String> ordered = new java.util.LinkedHashSet<>();
-                if (surnameReading != null && !surnameReading.isEmpty()) {
-                    ordered.add(surnameReading);
+                        ? ChineseNames.Tables.SURNAMES.get(new String(Character.toChars(nameChars[0]))) : null;
+                if (all == null) {
+                    all = new String[] {new String(Character.toChars(nameChars[i]))};
                 }
-                ordered.addAll(all);
-                if (ordered.isEmpty()) {
-                    ordered.add(new String(Character.toChars(nameChars[i])));
+                if (surnameReading != null && !surnameReading.equals(all[0])) {
+                    String[] ordered = new String[all.length + 1];
+                    ordered[0] = surnameReading;
+                    int n = 1;
+                    for (String reading : all) {
+                        if (!reading.equals(surnameReading)) {
+                            ordered[n++] = reading;
+                        }
+                    }
+                    all = java.util.Arrays.copyOf(ordered, n);
                 }
-                readings[i] = ordered.toArray(String[]::new);
+                readings[i] = all;
+                fuzzyReadings[i] = new String[all.length];
+                for (int k = 0; k < all.length; k++) {
+                    fuzzyReadings[i][k] = fuzzy(all[k]);
+                }
+                Integer group = ChineseNames.Tables.LOOKALIKE_GROUP.get(nameChars[i]);
+                lookAlikeGroups[i] = group == null ? -1 : group;
             }
             latinWords = new String[0];
             surnamePinyin = compoundReading != null ? compoundReading : firstReadings(0, surnameLength);
@@ -76,6 +96,8 @@ public final class PreparedRecord {
             nameHan = "";
             nameChars = new int[0];
             readings = new String[0][];
+            fuzzyReadings = new String[0][];
+            lookAlikeGroups = new int[0];
             String cleaned = ChineseNames.clean(record.name()).replaceAll("[^a-z ]", "");
             latinWords = cleaned.isBlank() ? new String[0] : cleaned.strip().split(" +");
             surnamePinyin = latinWords.length > 1 ? latinWords[0] : "";
@@ -94,8 +116,8 @@ public final class PreparedRecord {
         birthYear = date[0];
         birthMonth = date[1];
         birthDay = date[2];
-        birth8 = birthYear > 0 && birthMonth > 0 && birthDay > 0
-                ? "%04d%02d%02d".formatted(birthYear, birthMonth, birthDay) : "";
+        birth8 = birthYear > 0 && birthMonth > 0 && birthDay > 0 ? eightDigits(birthYear, birthMonth, birthDay) : "";
+        birthEpochDay = epochDay(birthYear, birthMonth, birthDay);
         idNumber = IdNumbers.normalise(record.idNumber());
         idValid = IdNumbers.hasValidCheckCharacter(idNumber);
         String typedDigits = digits(record.idNumber());
@@ -191,6 +213,29 @@ public final class PreparedRecord {
             }
         }
         return out.toString();
+    }
+
+    private static String eightDigits(int year, int month, int day) {
+        char[] out = new char[8];
+        out[0] = (char) ('0' + year / 1000 % 10);
+        out[1] = (char) ('0' + year / 100 % 10);
+        out[2] = (char) ('0' + year / 10 % 10);
+        out[3] = (char) ('0' + year % 10);
+        out[4] = (char) ('0' + month / 10 % 10);
+        out[5] = (char) ('0' + month % 10);
+        out[6] = (char) ('0' + day / 10 % 10);
+        out[7] = (char) ('0' + day % 10);
+        return new String(out);
+    }
+
+    private static long epochDay(int year, int month, int day) {
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return Long.MIN_VALUE;
+        }
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return Long.MIN_VALUE;
+        }
+        return java.time.LocalDate.of(year, month, day).toEpochDay();
     }
 
     static char sexOf(String typed) {

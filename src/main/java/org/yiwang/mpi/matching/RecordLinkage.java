@@ -86,6 +86,17 @@ public final class RecordLinkage {
         return PreparedRecord.of(record);
     }
 
+    /** Prepares many records in chunks on the executor; the list keeps the input order. */
+    public static List<PreparedRecord> prepareAll(List<PersonRecord> records, Executor executor) {
+        PreparedRecord[] prepared = new PreparedRecord[records.size()];
+        forChunks(records.size(), executor, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                prepared[i] = PreparedRecord.of(records.get(i));
+            }
+        });
+        return java.util.Arrays.asList(prepared);
+    }
+
     /** The blocking keys of a record (store and index them to find candidates of a new registration). */
     public List<BlockingKey> blockingKeys(PreparedRecord record) {
         return profile.blockingKeys(record);
@@ -141,6 +152,18 @@ public final class RecordLinkage {
         Decision decision = rule != null ? rule.apply(thresholds.decide(probability)) : thresholds.decide(probability);
         return new MatchResult(a.recordId(), b.recordId(), weight, probability, decision,
                 rule == null ? "" : rule.rule(), explanation);
+    }
+
+    /**
+     * The likely existing residents for a new registration: compares the probe with each candidate (found through
+     * the blocking keys) and returns those not judged a non-match, best first, at most {@code limit}.
+     */
+    public List<MatchResult> likelyMatches(PreparedRecord probe, List<PreparedRecord> candidates, int limit) {
+        return candidates.stream().map(candidate -> compare(probe, candidate))
+                .filter(result -> result.decision() != Decision.NON_MATCH)
+                .sorted(java.util.Comparator.comparingDouble(MatchResult::weightBits).reversed()
+                        .thenComparing(MatchResult::rightRecordId))
+                .limit(limit).toList();
     }
 
     /** Scores one pair of a batch without building an explanation. */
@@ -235,7 +258,7 @@ public final class RecordLinkage {
      * name frequencies counted on the list, scoring.
      */
     public BatchResult deduplicate(List<PreparedRecord> records, BatchOptions options, Executor executor) {
-        CandidatePairs pairs = Blocking.deduplication(profile, records, options.maxBlockSize());
+        CandidatePairs pairs = Blocking.deduplication(profile, records, options.maxBlockSize(), executor);
         return run(records, pairs, options, executor);
     }
 
@@ -261,7 +284,7 @@ public final class RecordLinkage {
                     options.tolerance());
             if (options.randomPairsForU() > 0) {
                 double[][] randomU = ExpectationMaximisation.estimateU(comparisons, records,
-                        options.randomPairsForU(), options.seed());
+                        options.randomPairsForU(), options.seed(), executor);
                 for (int f = 0; f < randomU.length; f++) {
                     if (!profile.uFromRandomPairs(f)) {
                         randomU[f] = null;
