@@ -94,10 +94,14 @@ class ReviewQueueIntegrationTests {
             } else if (!status.equals("ABSENT")) {
                 handled++;
             }
+            if (pair.kind() == DemoDuplicatePlan.Kind.DAY_MONTH_SWAPPED) {
+                // name and a swapped birth date, with only the village as address: a registrar decides
+                assertThat(status).as("%s", pair).isEqualTo("PENDING");
+            }
         }
         long pending = jdbc.sql("select count(*) from mpi.match_review where status = 'PENDING' and source = 'BATCH'")
                 .query(Long.class).single();
-        assertThat(pending).isGreaterThanOrEqualTo(20);
+        assertThat(pending).isGreaterThanOrEqualTo(8);
         // most same-person pairs reach a decision or a person (the rest lack anything to compare but a name)
         assertThat(handled).isGreaterThanOrEqualTo(30);
     }
