@@ -157,9 +157,9 @@ public class ResidentDirectory {
     public List<ResidentVersion> history(long id, String purpose) {
         requirePurpose(purpose);
         List<ResidentVersion> versions = queries.history(id, HISTORY_LIMIT);
-        if (!versions.isEmpty()) {
-            audit(id, "VIEW_RESIDENT_HISTORY", purpose);
-        }
+        // the survivor's history shows the versions of records merged into it: each record read is audited
+        versions.stream().map(ResidentVersion::residentId).distinct()
+                .forEach(residentId -> audit(residentId, "VIEW_RESIDENT_HISTORY", purpose));
         return versions;
     }
 

@@ -136,35 +136,56 @@ class ResidentQueries {
                 .list();
     }
 
-    /** Versions of a resident, newest first, with the fields that changed from the version before. */
+    /**
+     * Versions of a resident and of the records merged into it (a merge in force keeps the merged record's history
+     * with the survivor), newest first, each with the fields that changed from the version before.
+     */
     List<ResidentVersion> history(long residentId, int limit) {
-        record Change(int version, String field, String oldValue, String newValue) {
+        record Row(long versionId, long residentId, String healthRecordNumber, int version, String change,
+                Instant changedAt, String changedBy, Long organisationId, String reason) {
         }
-        Map<Integer, List<ResidentVersion.FieldChange>> changes = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select v.version, e.key, p.snapshot ->> e.key as old_value, e.value as new_value
-                        from mpi.resident_version v
-                        join lateral jsonb_each_text(v.snapshot) e on true
-                        left join mpi.resident_version p on p.resident_id = v.resident_id and p.version = v.version - 1
-                        where v.resident_id = :id and p.id is not null
-                          and (p.snapshot -> e.key) is distinct from (v.snapshot -> e.key)
-                        order by v.version, e.key
-                        """)
-                .param("id", residentId)
-                .query((rs, n) -> new Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list()
-                .forEach(c -> changes.computeIfAbsent(c.version(), k -> new ArrayList<>())
-                        .add(new ResidentVersion.FieldChange(c.field(), c.oldValue(), c.newValue())));
-        return jdbc.sql("""
-                        select version, change, changed_at, changed_by, changed_organisation_id, reason
-                        from mpi.resident_version where resident_id = :id order by version desc limit :limit
+        List<Row> rows = jdbc.sql("""
+                        with recursive record (id, depth) as (
+                            select cast(:id as bigint), 0
+                            union all
+                            select r.id, record.depth + 1 from mpi.resident r
+                            join record on r.merged_into_id = record.id where record.depth < 100)
+                        select v.id, v.resident_id, r.health_record_number, v.version, v.change, v.changed_at,
+                               v.changed_by, v.changed_organisation_id, v.reason
+                        from record
+                        join mpi.resident_version v on v.resident_id = record.id
+                        join mpi.resident r on r.id = v.resident_id
+                        order by v.changed_at desc, v.resident_id = :id desc, v.version desc
+                        limit :limit
                         """)
                 .param("id", residentId)
                 .param("limit", limit)
-                .query((rs, n) -> new ResidentVersion(rs.getInt(1), rs.getString(2), instant(rs, "changed_at"),
-                        rs.getString(4), rs.getObject(5, Long.class), rs.getString(6),
-                        changes.getOrDefault(rs.getInt(1), List.of())))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3).strip(), rs.getInt(4),
+                        rs.getString(5), instant(rs, "changed_at"), rs.getString(7), rs.getObject(8, Long.class),
+                        rs.getString(9)))
                 .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        record Change(long versionId, String field, String oldValue, String newValue) {
+        }
+        Map<Long, List<ResidentVersion.FieldChange>> changes = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select v.id, e.key, p.snapshot ->> e.key as old_value, e.value as new_value
+                        from mpi.resident_version v
+                        join lateral jsonb_each_text(v.snapshot) e on true
+                        join mpi.resident_version p on p.resident_id = v.resident_id and p.version = v.version - 1
+                        where v.id in (:ids) and (p.snapshot -> e.key) is distinct from (v.snapshot -> e.key)
+                        order by v.id, e.key
+                        """)
+                .param("ids", rows.stream().map(Row::versionId).toList())
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list()
+                .forEach(c -> changes.computeIfAbsent(c.versionId(), k -> new ArrayList<>())
+                        .add(new ResidentVersion.FieldChange(c.field(), c.oldValue(), c.newValue())));
+        return rows.stream().map(r -> new ResidentVersion(r.residentId(), r.healthRecordNumber(), r.version(),
+                r.change(), r.changedAt(), r.changedBy(), r.organisationId(), r.reason(),
+                changes.getOrDefault(r.versionId(), List.of()))).toList();
     }
 
     /** What the candidate lookup compares: blind indexes already computed, pinyin key, birth date and sex. */

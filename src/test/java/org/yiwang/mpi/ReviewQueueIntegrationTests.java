@@ -49,6 +49,9 @@ class ReviewQueueIntegrationTests {
     Residents residents;
 
     @Autowired
+    ResidentDirectory directory;
+
+    @Autowired
     ResidentStore store;
 
     @Autowired
@@ -155,6 +158,27 @@ class ReviewQueueIntegrationTests {
                     assertThat(e.mergedId()).isEqualTo(pair[1]);
                     assertThat(e.mergeId()).isEqualTo(mergeId);
                 });
+    }
+
+    @Test
+    void survivorHistoryHoldsTheMergedRecordsVersionsUntilTheMergeIsUndone() {
+        long[] pair = newPair("周若兰", "周若兰", true);
+        long reviewId = enqueue(pair[0], pair[1]);
+        queue.link(reviewId, pair[0], "同一人两处建档", "registrar", null);
+
+        List<ResidentVersion> history = directory.history(pair[0], "test");
+        assertThat(history).extracting(ResidentVersion::residentId).contains(pair[0], pair[1]);
+        assertThat(history).filteredOn(v -> v.residentId() == pair[1])
+                .extracting(ResidentVersion::change).containsExactly("MERGED", "REGISTERED");
+        assertThat(history.getFirst().changedAt()).isAfterOrEqualTo(history.getLast().changedAt());
+        // reading the merged record's versions through the survivor is a read of that record too
+        assertThat(jdbc.sql("""
+                        select count(*) from platform.audit_event
+                        where resident_id = :merged and action = 'VIEW_RESIDENT_HISTORY'""")
+                .param("merged", pair[1]).query(Long.class).single()).isEqualTo(1);
+
+        transactions.execute(s -> merging.unmerge(pair[1], "建档错误，分开", "registrar", null));
+        assertThat(directory.history(pair[0], "test")).extracting(ResidentVersion::residentId).containsOnly(pair[0]);
     }
 
     @Test

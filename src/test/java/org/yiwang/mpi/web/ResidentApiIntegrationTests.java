@@ -195,4 +195,26 @@ class ResidentApiIntegrationTests {
         assertThat(get("/api/mpi/residents").statusCode()).isEqualTo(400);
         assertThat(get("/api/mpi/residents/999999999").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void readingAMergedResidentsIdAnswersWithTheSurvivorAndNamesItsUrl() {
+        record Merged(long id, long survivor) {
+        }
+        // the demo county's first deduplication merged its look-alike registrations
+        Merged merged = jdbc.sql("""
+                        select id, merged_into_id from mpi.resident r where merged_into_id is not null
+                          and not exists (select 1 from mpi.resident s where s.id = r.merged_into_id
+                                          and s.merged_into_id is not null)
+                        order by id limit 1""")
+                .query((rs, n) -> new Merged(rs.getLong(1), rs.getLong(2))).single();
+
+        HttpResponse<String> response = get("/api/mpi/residents/" + merged.id());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Location")).contains("/api/mpi/residents/" + merged.survivor());
+        assertThat(response.body()).contains("\"id\":" + merged.survivor());
+        HttpResponse<String> survivor = get("/api/mpi/residents/" + merged.survivor());
+        assertThat(survivor.headers().firstValue("Content-Location")).isEmpty();
+        assertThat(get("/api/mpi/residents/987654321").statusCode()).isEqualTo(404);
+    }
 }
