@@ -91,7 +91,8 @@ public class ResidentDirectory {
         String compact = q.replaceAll("[\\s-]", "");
         if (compact.matches("[0-9]{17}")) {
             parameters.put("hrn", compact);
-            return "r.health_record_number = cast(:hrn as bpchar)";
+            // the number of a record merged since finds the survivor
+            return "r.id = " + ResidentQueries.currentRecord("health_record_number = cast(:hrn as bpchar)");
         }
         if (q.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
             try {

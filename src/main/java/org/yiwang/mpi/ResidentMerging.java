@@ -121,15 +121,16 @@ class ResidentMerging {
                 .param("by", by).param("organisation", organisationId)
                 .query((rs, n) -> new Created(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                 .single();
-        // other pending pairs of the merged record are moot: the survivor is compared on the next deduplication
+        // other pending pairs of the merged record are moot: the survivor is compared on the next deduplication;
+        // they point to this merge, so that undoing it puts them back in the queue
         jdbc.sql("""
                         update mpi.match_review set status = 'SUPERSEDED', decided_at = now(), decided_by = :by,
-                            decision_reason = :why
+                            decision_reason = :why, merge_id = :merge
                         where status = 'PENDING' and (resident_low = :merged or resident_high = :merged)
                           and id is distinct from :review
                         """)
                 .param("by", by).param("why", "merged into " + survivor.healthRecordNumber())
-                .param("merged", mergedId).param("review", reviewId).update();
+                .param("merge", merge.id()).param("merged", mergedId).param("review", reviewId).update();
         String objectId = Long.toString(merge.id());
         auditTrail.record(AuditEvent.write(survivorId, "MERGE_RESIDENTS_SURVIVOR", "ResidentMerge", objectId, reason));
         auditTrail.record(AuditEvent.write(mergedId, "MERGE_RESIDENTS_MERGED", "ResidentMerge", objectId, reason));

@@ -29,6 +29,29 @@ class ResidentQueries {
              left join mpi.identity_document pd on pd.resident_id = r.id and pd.is_primary and pd.voided_at is null
             """;
 
+    /**
+     * A scalar subquery: the id of the record that the record(s) picked by {@code start} (a condition on
+     * {@code mpi.resident}) stand for now — itself, or the survivor at the end of its chain of merges.
+     */
+    static String currentRecord(String start) {
+        return """
+                (with recursive chain (id, merged_into_id, depth) as (
+                    select id, merged_into_id, 0 from mpi.resident where %s
+                    union all
+                    select r.id, r.merged_into_id, c.depth + 1 from mpi.resident r
+                    join chain c on r.id = c.merged_into_id where c.depth < 100)
+                 select id from chain where merged_into_id is null)""".formatted(start);
+    }
+
+    /** A subquery: the record {@code :key} and every record merged into it, directly or through others. */
+    static final String WITH_MERGED_INTO = """
+            (with recursive merged (id, depth) as (
+                select cast(:key as bigint), 0
+                union all
+                select m.id, merged.depth + 1 from mpi.resident m
+                join merged on m.merged_into_id = merged.id where merged.depth < 100)
+             select id from merged)""";
+
     private final JdbcClient jdbc;
 
     ResidentQueries(JdbcClient jdbc) {
@@ -116,11 +139,13 @@ class ResidentQueries {
                 .query((rs, n) -> new ResidentDetails.Phone(rs.getLong(1), rs.getString(2),
                         PhoneNumber.Kind.valueOf(rs.getString(3)), rs.getBoolean(4)))
                 .list();
+        // links made to or from records merged since count for the survivor (undoing a merge has nothing to move)
         ResidentDetails.Relative guardian = r.guardianId() == null ? null
-                : relatives("id = :key", r.guardianId()).stream().findFirst().orElse(null);
-        List<ResidentDetails.Relative> wards = relatives("guardian_resident_id = :key and voided_at is null", id);
-        List<ResidentDetails.Relative> household = r.householdId() == null ? List.of()
-                : relatives("household_id = :key and voided_at is null and id <> " + id, r.householdId());
+                : relatives("id = " + currentRecord("id = :key"), r.guardianId()).stream().findFirst().orElse(null);
+        List<ResidentDetails.Relative> wards = relatives("guardian_resident_id in " + WITH_MERGED_INTO
+                + " and voided_at is null", id);
+        List<ResidentDetails.Relative> household = relatives("household_id in (select household_id from mpi.resident"
+                + " where id in " + WITH_MERGED_INTO + ") and voided_at is null and id <> :key", id);
         return Optional.of(new ResidentDetails(r.item(), r.ethnicity(), documents, phones, guardian, wards,
                 r.householdId(), household, r.version(), r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(),
                 r.despite(), r.voided()));
@@ -145,20 +170,16 @@ class ResidentQueries {
                 Instant changedAt, String changedBy, Long organisationId, String reason) {
         }
         List<Row> rows = jdbc.sql("""
-                        with recursive record (id, depth) as (
-                            select cast(:id as bigint), 0
-                            union all
-                            select r.id, record.depth + 1 from mpi.resident r
-                            join record on r.merged_into_id = record.id where record.depth < 100)
                         select v.id, v.resident_id, r.health_record_number, v.version, v.change, v.changed_at,
                                v.changed_by, v.changed_organisation_id, v.reason
-                        from record
-                        join mpi.resident_version v on v.resident_id = record.id
+                        from mpi.resident_version v
                         join mpi.resident r on r.id = v.resident_id
-                        order by v.changed_at desc, v.resident_id = :id desc, v.version desc
+                        where v.resident_id in """ + WITH_MERGED_INTO + """
+
+                        order by v.changed_at desc, v.resident_id = :key desc, v.version desc
                         limit :limit
                         """)
-                .param("id", residentId)
+                .param("key", residentId)
                 .param("limit", limit)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3).strip(), rs.getInt(4),
                         rs.getString(5), instant(rs, "changed_at"), rs.getString(7), rs.getObject(8, Long.class),
@@ -226,6 +247,10 @@ class ResidentQueries {
                         (select id, 'SAME_PINYIN_DAY_MONTH_SWAPPED' as reason from mpi.resident
                          where pinyin_key = :pinyinKey and birth_date = :swapped and voided_at is null limit 20)""");
             }
+            parameters.put("nearDates", nearDates(probe.birthDate()));
+            branches.add("""
+                    (select id, 'SAME_PINYIN_NEAR_BIRTH_DATE' as reason from mpi.resident
+                     where pinyin_key = :pinyinKey and birth_date in (:nearDates) and voided_at is null limit 20)""");
             parameters.put("sex", probe.sex().code());
             parameters.put("similarity", similarity);
             branches.add("""
@@ -252,6 +277,12 @@ class ResidentQueries {
     }
 
     /** 1990-03-04 → 1990-04-03; null when equal or impossible (the 13th or later cannot be a month). */
+    /** The dates one typing error away in one part: a day, a month or a year before or after. */
+    static List<LocalDate> nearDates(LocalDate date) {
+        return List.of(date.minusDays(1), date.plusDays(1), date.minusMonths(1), date.plusMonths(1),
+                date.minusYears(1), date.plusYears(1));
+    }
+
     static LocalDate swapped(LocalDate date) {
         if (date == null || date.getDayOfMonth() > 12 || date.getDayOfMonth() == date.getMonthValue()) {
             return null;

@@ -198,4 +198,27 @@ class ResidentPagesIntegrationTests {
                 .isEqualTo(403);
         assertThat(doctor.get("/mpi/residents/new").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void unmergeWithoutReasonIsRefusedWithTheMessageAndChangesNothing() {
+        record Merged(long id, long survivor) {
+        }
+        Merged merged = jdbc.sql("""
+                        select id, merged_into_id from mpi.resident where merged_into_id is not null
+                        order by id desc limit 1""")
+                .query((rs, n) -> new Merged(rs.getLong(1), rs.getLong(2))).single();
+        registrar.get("/mpi/residents/" + merged.survivor());
+
+        HttpResponse<String> refused = registrar.post("/mpi/residents/" + merged.id() + "/unmerge",
+                Map.of("reason", "  ", "page", Long.toString(merged.survivor())));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("请填写撤销原因。").contains("data-testid=\"merged-from\"");
+        assertThat(jdbc.sql("select merged_into_id from mpi.resident where id = :id").param("id", merged.id())
+                .query(Long.class).single()).isEqualTo(merged.survivor());
+        HttpResponse<String> notMerged = registrar.post("/mpi/residents/" + merged.survivor() + "/unmerge",
+                Map.of("reason", "误操作"));
+        assertThat(notMerged.statusCode()).isEqualTo(409);
+        assertThat(notMerged.body()).contains("本档案当前没有被合并。");
+    }
 }
