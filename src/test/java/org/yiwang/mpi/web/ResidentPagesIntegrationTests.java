@@ -144,6 +144,32 @@ class ResidentPagesIntegrationTests {
     }
 
     @Test
+    void replacingAPhoneVoidsTheOldOneWithTheReasonAndMakesTheNewOnePrimary() {
+        LocalDate birthDate = LocalDate.of(1968, 4, 12);
+        registrar.get("/mpi/residents/new");
+        long id = registered(registrar.post("/mpi/residents", form("林秀兰", "2", birthDate.toString(),
+                ResidentApiIntegrationTests.uniqueIdNumber(birthDate, false), ResidentApiIntegrationTests.uniqueMobile())));
+        long oldPhone = jdbc.sql("select id from mpi.resident_phone where resident_id = :id").param("id", id)
+                .query(Long.class).single();
+        String newMobile = ResidentApiIntegrationTests.uniqueMobile();
+        registrar.get("/mpi/residents/" + id + "/edit");
+        Map<String, String> edit = form("林秀兰", "2", birthDate.toString(), "", newMobile);
+        edit.put("voidPhoneIds", String.valueOf(oldPhone));
+        edit.put("version", "1");
+        edit.put("reason", "换了手机号");
+        assertThat(registrar.post("/mpi/residents/" + id, edit).statusCode()).isEqualTo(302);
+
+        assertThat(jdbc.sql("select void_reason, is_primary from mpi.resident_phone where id = :id").param("id", oldPhone)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2)).single()).isEqualTo("换了手机号 false");
+        assertThat(jdbc.sql("select phone_masked from mpi.resident_phone where resident_id = :id and voided_at is null and is_primary")
+                .param("id", id).query(String.class).single()).endsWith(newMobile.substring(7));
+        assertThat(jdbc.sql("select phone_masked from mpi.resident where id = :id").param("id", id)
+                .query(String.class).single()).endsWith(newMobile.substring(7));
+        assertThat(jdbc.sql("select count(*) from mpi.identity_document where resident_id = :id and voided_at is null and is_primary")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void newbornWithoutDocumentNeedsAnAdultGuardian() {
         record Child(String hrn) {
         }
