@@ -115,12 +115,18 @@ class ResidentPagesIntegrationTests {
                 .query(Long.class).single()).isPositive();
     }
 
+    /** Registers a resident with a fresh ID number and mobile through the page; answers the new id. */
+    private long register(String name, String sex, LocalDate birthDate) {
+        registrar.get("/mpi/residents/new");
+        return registered(registrar.post("/mpi/residents", form(name, sex, birthDate.toString(),
+                ResidentApiIntegrationTests.uniqueIdNumber(birthDate, "1".equals(sex)),
+                ResidentApiIntegrationTests.uniqueMobile())));
+    }
+
     @Test
     void editingKeepsThePreviousValuesWithWhoWhenAndWhy() {
         LocalDate birthDate = LocalDate.of(1975, 9, 30);
-        registrar.get("/mpi/residents/new");
-        long id = registered(registrar.post("/mpi/residents", form("黄志强", "1", birthDate.toString(),
-                ResidentApiIntegrationTests.uniqueIdNumber(birthDate, true), ResidentApiIntegrationTests.uniqueMobile())));
+        long id = register("黄志强", "1", birthDate);
         registrar.get("/mpi/residents/" + id + "/edit");
         Map<String, String> edit = form("黄志強", "1", birthDate.toString(), "", "");
         edit.put("address", "清水县青石镇新村 1 号");
@@ -146,9 +152,7 @@ class ResidentPagesIntegrationTests {
     @Test
     void replacingAPhoneVoidsTheOldOneWithTheReasonAndMakesTheNewOnePrimary() {
         LocalDate birthDate = LocalDate.of(1968, 4, 12);
-        registrar.get("/mpi/residents/new");
-        long id = registered(registrar.post("/mpi/residents", form("林秀兰", "2", birthDate.toString(),
-                ResidentApiIntegrationTests.uniqueIdNumber(birthDate, false), ResidentApiIntegrationTests.uniqueMobile())));
+        long id = register("林秀兰", "2", birthDate);
         long oldPhone = jdbc.sql("select id from mpi.resident_phone where resident_id = :id").param("id", id)
                 .query(Long.class).single();
         String newMobile = ResidentApiIntegrationTests.uniqueMobile();
