@@ -15,6 +15,10 @@ import org.yiwang.platform.crypto.Masking;
 @Repository
 class ResidentWriter {
 
+    /** The resident's identity documents and phones: alike in voiding and in having one primary row. */
+    private static final String DOCUMENTS = "mpi.identity_document";
+    private static final String PHONES = "mpi.resident_phone";
+
     /** The state of resident {@code r} as the JSON snapshot of a version: demographics, documents and phones masked. */
     static final String SNAPSHOT = """
             jsonb_build_object(
@@ -185,28 +189,24 @@ class ResidentWriter {
 
     /** Voids the listed documents of the resident; returns how many were voided. */
     int voidDocuments(long residentId, Collection<Long> documentIds, String by, String reason) {
-        if (documentIds.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        update mpi.identity_document set voided_at = now(), voided_by = :by, void_reason = :reason,
-                            is_primary = false
-                        where resident_id = :resident and id in (:ids) and voided_at is null
-                        """)
-                .param("by", by).param("reason", reason).param("resident", residentId).param("ids", documentIds)
-                .update();
+        return voidRows(DOCUMENTS, residentId, documentIds, by, reason);
     }
 
+    /** Voids the listed phones of the resident; returns how many were voided. */
     int voidPhones(long residentId, Collection<Long> phoneIds, String by, String reason) {
-        if (phoneIds.isEmpty()) {
+        return voidRows(PHONES, residentId, phoneIds, by, reason);
+    }
+
+    /** Voids the listed living rows of the resident in {@code table} (documents or phones), none primary any more. */
+    private int voidRows(String table, long residentId, Collection<Long> ids, String by, String reason) {
+        if (ids.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                        update mpi.resident_phone set voided_at = now(), voided_by = :by, void_reason = :reason,
-                            is_primary = false
+                        update %s set voided_at = now(), voided_by = :by, void_reason = :reason, is_primary = false
                         where resident_id = :resident and id in (:ids) and voided_at is null
-                        """)
-                .param("by", by).param("reason", reason).param("resident", residentId).param("ids", phoneIds)
+                        """.formatted(table))
+                .param("by", by).param("reason", reason).param("resident", residentId).param("ids", ids)
                 .update();
     }
 
@@ -215,20 +215,8 @@ class ResidentWriter {
      * and copies the primary resident ID and phone to the denormalised columns of {@code mpi.resident}.
      */
     void settlePrimaries(long residentId) {
-        jdbc.sql("""
-                        update mpi.identity_document set is_primary = true
-                        where id = (select id from mpi.identity_document where resident_id = :resident
-                                    and voided_at is null order by id limit 1)
-                          and not exists (select 1 from mpi.identity_document where resident_id = :resident
-                                          and voided_at is null and is_primary)
-                        """).param("resident", residentId).update();
-        jdbc.sql("""
-                        update mpi.resident_phone set is_primary = true
-                        where id = (select id from mpi.resident_phone where resident_id = :resident
-                                    and voided_at is null order by id limit 1)
-                          and not exists (select 1 from mpi.resident_phone where resident_id = :resident
-                                          and voided_at is null and is_primary)
-                        """).param("resident", residentId).update();
+        settlePrimary(DOCUMENTS, residentId);
+        settlePrimary(PHONES, residentId);
         jdbc.sql("""
                         update mpi.resident r set (id_number_ciphertext, id_number_index, id_number_masked) = (
                             select d.number_ciphertext, d.number_index, d.number_masked from mpi.identity_document d
@@ -240,6 +228,17 @@ class ResidentWriter {
                             order by p.is_primary desc, p.id limit 1)
                         where r.id = :resident
                         """).param("resident", residentId).update();
+    }
+
+    /** Makes the oldest living row of the resident in {@code table} primary when none is. */
+    private void settlePrimary(String table, long residentId) {
+        jdbc.sql("""
+                        update %1$s set is_primary = true
+                        where id = (select id from %1$s where resident_id = :resident
+                                    and voided_at is null order by id limit 1)
+                          and not exists (select 1 from %1$s where resident_id = :resident
+                                          and voided_at is null and is_primary)
+                        """.formatted(table)).param("resident", residentId).update();
     }
 
     /** Records the resident's current state as its next version, built by the database from the rows themselves. */
