@@ -32,6 +32,14 @@ public final class QrsDetector {
                 new Settings(200, 360, 0.5, 2.0, 0.5, 1.5, 9, QualitySettings.DEFAULTS);
     }
 
+    /**
+     * A beat is placed on its lead's usual polarity when the ratio of its upward to its downward deflection is within
+     * this factor of the lead's median ratio...
+     */
+    static final double SIMILAR_BALANCE_RATIO = 2.5;
+    /** ... and its R and S extremes lie this close together (one narrow complex). */
+    static final double ADJACENT_EXTREMES_MS = 80;
+
     private final Settings settings;
 
     public QrsDetector(Settings settings) {
@@ -224,7 +232,7 @@ public final class QrsDetector {
                 noiseLevel = 0.125f * value + 0.875f * noiseLevel;
             }
         }
-        return placeOnDeflections(Arrays.copyOf(beats, beatCount), features, weight, block, refractory);
+        return placeOnDeflections(Arrays.copyOf(beats, beatCount), features, weight, block, refractory, fs);
     }
 
     private float threshold(float signalLevel, float noiseLevel) {
@@ -376,12 +384,23 @@ public final class QrsDetector {
         return total;
     }
 
-    /** Moves each beat to the largest deflection of its dominant lead within the QRS energy window. */
+    /**
+     * Places each beat on a deflection of its dominant lead within the QRS energy window. Where R and S waves are of
+     * similar size (common on single-lead recordings, upright or inverted) the largest absolute deflection flips
+     * between them from beat to beat and adds tens of milliseconds of jitter to the RR intervals; so a beat shaped like
+     * its lead's usual beat is placed on the lead's usual polarity (the sign of the median upward/downward balance),
+     * and any other beat (ectopic, wide) on its largest deflection.
+     */
     private static int[] placeOnDeflections(int[] peaks, LeadFeatures[] features, float[][] weight, int block,
-            int refractory) {
-        int[] placed = new int[peaks.length];
-        int count = 0;
-        for (int peak : peaks) {
+            int refractory, double fs) {
+        int beats = peaks.length;
+        int[] leadOf = new int[beats];
+        int[] positiveAt = new int[beats];
+        int[] negativeAt = new int[beats];
+        float[] positive = new float[beats];
+        float[] negative = new float[beats];
+        for (int k = 0; k < beats; k++) {
+            int peak = peaks[k];
             int b = peak / block;
             int bestLead = -1;
             float best = 0;
@@ -392,21 +411,59 @@ public final class QrsDetector {
                     bestLead = lead;
                 }
             }
-            int position = peak;
-            if (bestLead >= 0) {
-                LeadFeatures f = features[bestLead];
-                int n = f.lowPass.length;
-                int from = Math.max(0, peak - f.energyHalf);
-                int to = Math.min(n - 1, peak + f.energyHalf);
-                float base = (f.lowPass[from] + f.lowPass[to]) / 2f;
-                float largest = -1;
-                for (int i = from; i <= to; i++) {
-                    float d = Math.abs(f.lowPass[i] - base);
-                    if (d > largest) {
-                        largest = d;
-                        position = i;
-                    }
+            leadOf[k] = bestLead;
+            positiveAt[k] = peak;
+            negativeAt[k] = peak;
+            if (bestLead < 0) {
+                continue;
+            }
+            LeadFeatures f = features[bestLead];
+            int n = f.lowPass.length;
+            int from = Math.max(0, peak - f.energyHalf);
+            int to = Math.min(n - 1, peak + f.energyHalf);
+            float base = (f.lowPass[from] + f.lowPass[to]) / 2f;
+            for (int i = from; i <= to; i++) {
+                float d = f.lowPass[i] - base;
+                if (d > positive[k]) {
+                    positive[k] = d;
+                    positiveAt[k] = i;
                 }
+                if (-d > negative[k]) {
+                    negative[k] = -d;
+                    negativeAt[k] = i;
+                }
+            }
+        }
+        // per lead: the median balance of its beats' upward and downward deflections (log ratio)
+        double[] balance = new double[beats];
+        double[] typicalBalance = new double[features.length];
+        for (int lead = 0; lead < features.length; lead++) {
+            int m = 0;
+            for (int k = 0; k < beats; k++) {
+                if (leadOf[k] == lead) {
+                    balance[m++] = Math.log((positive[k] + 1.0) / (negative[k] + 1.0));
+                }
+            }
+            if (m > 0) {
+                Arrays.sort(balance, 0, m);
+                typicalBalance[lead] = balance[m / 2];
+            }
+        }
+        int[] placed = new int[beats];
+        int count = 0;
+        int adjacentSamples = samples(ADJACENT_EXTREMES_MS, fs);
+        double similarBalance = Math.log(SIMILAR_BALANCE_RATIO);
+        for (int k = 0; k < beats; k++) {
+            int position = peaks[k];
+            int lead = leadOf[k];
+            if (lead >= 0) {
+                double beatBalance = Math.log((positive[k] + 1.0) / (negative[k] + 1.0));
+                // a beat shaped like the lead's usual beat (R and S next to each other, in about the usual
+                // proportion) is placed on the lead's usual polarity; any other beat on its largest deflection
+                boolean usual = Math.abs(positiveAt[k] - negativeAt[k]) <= adjacentSamples
+                        && Math.abs(beatBalance - typicalBalance[lead]) <= similarBalance;
+                boolean upright = usual ? typicalBalance[lead] >= 0 : positive[k] >= negative[k];
+                position = upright ? positiveAt[k] : negativeAt[k];
             }
             if (count > 0 && position - placed[count - 1] < refractory / 2) {
                 continue;

@@ -146,4 +146,40 @@ class QrsDetectorTests {
         double withheldSeconds = withheld.stream().mapToDouble(s -> (s[1] - s[0]) / (double) fs).sum();
         assertThat(withheldSeconds).as("withheld of the 85 noisy seconds").isBetween(60.0, 95.0);
     }
+
+    /**
+     * Single lead, 300 Hz, regular at 75 bpm, a biphasic QRS whose R and S waves alternate in which is larger
+     * (R 600/540 µV, S −560/−620 µV), upright or inverted as AliveCor recordings can be.
+     */
+    static int[] biphasicQrsAlternatingLarger(double sign, int beats) {
+        double fs = 300;
+        int n = (int) Math.round((beats + 1) * 0.8 * fs);
+        int[] x = new int[n];
+        for (int b = 0; b < beats; b++) {
+            double r = (b + 0.5) * 0.8 * fs;
+            double rAmplitude = b % 2 == 0 ? 600 : 540;
+            double sAmplitude = b % 2 == 0 ? 560 : 620;
+            for (int i = Math.max(0, (int) r - 150); i < Math.min(n, (int) r + 150); i++) {
+                double ms = (i - r) * 1000 / fs;
+                double v = rAmplitude * Math.exp(-ms * ms / (2 * 9 * 9))
+                        - sAmplitude * Math.exp(-(ms - 30) * (ms - 30) / (2 * 9 * 9))
+                        + 200 * Math.exp(-(ms - 280) * (ms - 280) / (2 * 40 * 40));
+                x[i] += (int) Math.round(sign * v);
+            }
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = { 1, -1 })
+    void placesBiphasicBeatsOnTheSamePolarityEveryTimeSoRegularRrStaysRegular(double sign) {
+        int beats = 30;
+        EcgRecording recording = EcgRecording.of(300, List.of("ECG"), new int[][] { biphasicQrsAlternatingLarger(sign, beats) });
+        int[] detected = new QrsDetector().detect(recording).beats().sampleIndices();
+        assertThat(detected).hasSize(beats);
+        for (int i = 2; i < detected.length; i++) {
+            // 800 ms = 240 samples; flipping between R and S would make these 240 ± 9
+            assertThat(detected[i] - detected[i - 1]).as("RR %d in samples", i).isBetween(239, 241);
+        }
+    }
 }

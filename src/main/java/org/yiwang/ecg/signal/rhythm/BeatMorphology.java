@@ -34,6 +34,12 @@ public final class BeatMorphology {
 
     static final double WINDOW_BEFORE_MS = 100;
     static final double WINDOW_AFTER_MS = 150;
+    /** A detection this soon after the previous one may be that beat's T wave. */
+    static final double T_WAVE_WINDOW_MS = 360;
+    /** Fewest beats outside the T-wave window for a template of those beats only. */
+    static final int MINIMUM_TEMPLATE_BEATS = 5;
+    /** Such a detection unlike the dominant beat whose steepest slope is below this share of the beat's is a T wave. */
+    static final double T_WAVE_SLOPE_RATIO = 0.6;
 
     private BeatMorphology() {
     }
@@ -51,7 +57,18 @@ public final class BeatMorphology {
         for (int i = 0; i < n; i++) {
             windows[i] = window(samplesMicrovolts, beatSamples[i] - before, length);
         }
-        double[] template = medianTemplate(windows, length);
+        // The dominant beat is taken from detections that do not follow the previous one closely: where T waves are
+        // counted as beats they make up half of the detections, and a template of all of them is half T wave.
+        int tWaveWindow = (int) Math.round(T_WAVE_WINDOW_MS * samplingRateHz / 1000);
+        double[][] unhurried = new double[n][];
+        int unhurriedCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (windows[i] != null && (i == 0 || beatSamples[i] - beatSamples[i - 1] >= tWaveWindow)) {
+                unhurried[i] = windows[i];
+                unhurriedCount++;
+            }
+        }
+        double[] template = medianTemplate(unhurriedCount >= MINIMUM_TEMPLATE_BEATS ? unhurried : windows, length);
         BeatType[] types = new BeatType[n];
         double[] correlations = new double[n];
         if (template == null) {
@@ -60,6 +77,7 @@ public final class BeatMorphology {
             return new Classification(types, Double.NaN, correlations);
         }
         double templateWidth = qrsWidthMs(template, before, samplingRateHz);
+        double templateSlope = maximumSlope(template);
         for (int i = 0; i < n; i++) {
             if (windows[i] == null) {
                 types[i] = BeatType.UNKNOWN;
@@ -89,7 +107,11 @@ public final class BeatMorphology {
             // A ventricular beat is at least as large as the dominant one; a small, different, wide deflection is
             // most often a T wave or noise taken for a beat, above all when it comes within 360 ms of the previous one.
             double sincePreviousMs = i == 0 ? Double.MAX_VALUE : (beatSamples[i] - beatSamples[i - 1]) * 1000 / samplingRateHz;
-            if ((c < 0.7 && amplitudeRatio < 0.5) || (c < 0.5 && amplitudeRatio < 1 && sincePreviousMs < 360)) {
+            // A T wave counted as a beat comes soon after the beat, unlike it, and with gentler slopes than any QRS
+            // (tall T waves of single-lead recordings can be larger than the QRS, so amplitude alone does not tell).
+            boolean tWave = sincePreviousMs < T_WAVE_WINDOW_MS && c < 0.7
+                    && maximumSlope(windows[i]) < T_WAVE_SLOPE_RATIO * templateSlope;
+            if (tWave || (c < 0.7 && amplitudeRatio < 0.5) || (c < 0.5 && amplitudeRatio < 1 && sincePreviousMs < 360)) {
                 types[i] = BeatType.ARTEFACT;
             } else if (wider && (c < 0.7 || (premature && c < 0.85))) {
                 types[i] = BeatType.VENTRICULAR;
@@ -187,6 +209,15 @@ public final class BeatMorphology {
             }
         }
         return (last - first + 2) * 1000 / samplingRateHz;
+    }
+
+    /** Largest absolute central difference, µV per two samples. */
+    static double maximumSlope(double[] w) {
+        double max = 0;
+        for (int k = 1; k < w.length - 1; k++) {
+            max = Math.max(max, Math.abs(w[k + 1] - w[k - 1]));
+        }
+        return max;
     }
 
     static double correlation(double[] a, double[] b) {
