@@ -267,7 +267,7 @@ public class SyntheticResidentLoader {
     }
 
     /** All copies of each person but the last, when a person has several (the last is a probe). */
-    private static List<SyntheticResidents.Registration> loadable(List<SyntheticResidents.Registration> all) {
+    static List<SyntheticResidents.Registration> loadable(List<SyntheticResidents.Registration> all) {
         List<SyntheticResidents.Registration> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             boolean lastOfSeveral = (i + 1 == all.size() || all.get(i + 1).person() != all.get(i).person())
@@ -279,7 +279,7 @@ public class SyntheticResidentLoader {
         return out;
     }
 
-    private static List<SyntheticResidents.Registration> heldBack(List<SyntheticResidents.Registration> all) {
+    static List<SyntheticResidents.Registration> heldBack(List<SyntheticResidents.Registration> all) {
         List<SyntheticResidents.Registration> loadable = loadable(all);
         Set<SyntheticResidents.Registration> loaded = java.util.Collections.newSetFromMap(
                 new java.util.IdentityHashMap<>());
