@@ -64,10 +64,16 @@ class EcgEvalCommand implements CliCommand {
 
     private static int printQrs(QrsEvaluationReport report, PrintStream out) {
         for (QrsRecordScore r : report.records()) {
-            out.println(String.format(Locale.ROOT, "%s TP=%d FN=%d FP=%d Se=%.2f +P=%.2f withheld_s=%.0f",
-                    r.record(), r.truePositives(), r.falseNegatives(), r.falsePositives(), r.sensitivityPercent(),
-                    r.positivePredictivityPercent(), r.withheldScoredSeconds()));
+            out.println(String.format(Locale.ROOT, "%s TP=%d FN=%d FP=%d Se=%.2f +P=%.2f withheld_s=%.0f "
+                            + "outside_withheld: FN=%d FP=%d Se=%.2f +P=%.2f", r.record(), r.truePositives(),
+                    r.falseNegatives(), r.falsePositives(), r.sensitivityPercent(), r.positivePredictivityPercent(),
+                    r.withheldScoredSeconds(), r.outsideFalseNegatives(), r.outsideFalsePositives(),
+                    r.outsideSensitivityPercent(), r.outsidePositivePredictivityPercent()));
         }
+        out.println(String.format(Locale.ROOT, "outside withheld stretches Se=%.2f +P=%.2f (%d of %d reference beats "
+                        + "withheld; the gross line below counts them as missed)",
+                report.outsideWithheldSensitivityPercent(), report.outsideWithheldPositivePredictivityPercent(),
+                report.withheldReferenceBeats(), report.referenceBeats()));
         out.println(String.format(Locale.ROOT, "withheld %.0f of %.0f scored seconds (%.2f%%) as unusable in every lead; "
                         + "detector wall time %.2f s (CPU time is used below)", report.withheldScoredSeconds(),
                 report.scoredSeconds(), 100 * report.withheldScoredSeconds() / Math.max(1, report.scoredSeconds()),
@@ -91,13 +97,22 @@ class EcgEvalCommand implements CliCommand {
             out.println("model fitted on all records: " + report.fittedModel());
             out.println(String.format(Locale.ROOT, "af-cv5 (model refitted per fold) Se=%.2f Sp=%.2f +P=%.2f F1=%.3f",
                     cv.sensitivityPercent(), cv.specificityPercent(), cv.positivePredictivityPercent(), cv.f1()));
+            printOperatingPoint("af-cv5", cv.operatingPoint(), out);
         }
+        printOperatingPoint("af", report.operatingPoint(), out);
         out.println(String.format(Locale.ROOT, "af TP=%d FN=%d FP=%d TN=%d +P=%.2f", report.truePositives(),
                 report.falseNegatives(), report.falsePositives(), report.trueNegatives(),
                 report.positivePredictivityPercent()));
         out.println(String.format(Locale.ROOT, "af Se=%.2f Sp=%.2f F1=%.3f", report.sensitivityPercent(),
                 report.specificityPercent(), report.f1()));
         return 0;
+    }
+
+    private static void printOperatingPoint(String name, AfEvaluationReport.OperatingPoint point, PrintStream out) {
+        if (point != null) {
+            out.println(String.format(Locale.ROOT, "%s at Sp>=95%% (threshold p>=%.3f chosen on these records) Se=%.2f Sp=%.2f",
+                    name, point.threshold(), point.sensitivityPercent(), point.specificityPercent()));
+        }
     }
 
     /** Delineation errors (ours − reference) per fiducial point and interval, against both references. */

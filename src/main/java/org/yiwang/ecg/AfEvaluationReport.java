@@ -15,11 +15,18 @@ import java.util.Map;
  * @param crossValidated the same scores when the AF model is refitted on four fifths of the records and applied
  *                       to the fifth left out (5 folds by record), or null when not requested
  * @param fittedModel    the AF model fitted on all records (to inspect or to ship), or null
+ * @param operatingPoint the lowest AF-probability threshold that keeps specificity at or above 95 % on these
+ *                       records, with the sensitivity and specificity it gives (chosen on the scored records
+ *                       themselves: an optimistic figure), or null
  * @param analysisSeconds time spent in the pre-analysis (detection and classification), excluding file reading
  */
 public record AfEvaluationReport(List<ClassResult> classes, int truePositives, int falseNegatives, int falsePositives,
-        int trueNegatives, AfEvaluationReport crossValidated, String fittedModel, double analysisSeconds,
-        double recordingSeconds) {
+        int trueNegatives, AfEvaluationReport crossValidated, String fittedModel, OperatingPoint operatingPoint,
+        double analysisSeconds, double recordingSeconds) {
+
+    /** Sensitivity and specificity (%) when AF is called at probabilities of at least {@code threshold}. */
+    public record OperatingPoint(double threshold, double sensitivityPercent, double specificityPercent) {
+    }
 
     public AfEvaluationReport {
         classes = List.copyOf(classes);

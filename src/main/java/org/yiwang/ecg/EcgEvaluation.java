@@ -44,8 +44,9 @@ public class EcgEvaluation {
     /**
      * Runs the QRS detector on every WFDB record in {@code directory} that has a {@code .atr} reference and scores it
      * beat by beat (150 ms window, first 5 minutes and ventricular flutter episodes excluded, reference beats = the
-     * EC57 beat labels). Records are processed in name order on this thread; the detector is warmed up on the first
-     * one untimed, and each record's detector time is the fastest of {@link #TIMED_RUNS} runs (file reading excluded),
+     * EC57 beat labels); also scored with the stretches withheld as unusable in every lead left out of both lists (EC57
+     * reports such stretches apart; the overall figures count their reference beats as missed). Records are processed
+     * in name order on this thread; the detector is warmed up on the first one untimed, and each record's detector time is the fastest of {@link #TIMED_RUNS} runs (file reading excluded),
      * measured as this thread's CPU time so that other processes on a shared machine do not inflate it (the wall time
      * is reported beside it).
      */
@@ -107,12 +108,17 @@ public class EcgEvaluation {
         BeatComparison comparison = BeatComparison.compare(beats, detection.beats().sampleIndices(),
                 (int) Math.round(MATCH_WINDOW_MS * fs / 1000.0), from, flutter);
         long withheld = 0;
+        List<int[]> excluded = new ArrayList<>(flutter);
         for (QualitySegment segment : detection.quality().unusableInAllLeads()) {
             withheld += Math.max(0, segment.endSample() - Math.max(from, segment.startSample()));
+            excluded.add(new int[] {segment.startSample(), segment.endSample()});
         }
+        BeatComparison outside = BeatComparison.compare(beats, detection.beats().sampleIndices(),
+                (int) Math.round(MATCH_WINDOW_MS * fs / 1000.0), from, excluded);
         double scored = Math.max(0, recording.sampleCount() - from) / fs;
         return new QrsRecordScore(name, comparison.truePositives(), comparison.falseNegatives(),
-                comparison.falsePositives(), recording.durationSeconds(), cpuNanos, wallNanos, scored, withheld / fs);
+                comparison.falsePositives(), recording.durationSeconds(), cpuNanos, wallNanos, scored, withheld / fs,
+                outside);
     }
 
     private static List<Path> referenceRecords(Path directory) throws IOException {

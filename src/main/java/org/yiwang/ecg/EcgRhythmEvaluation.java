@@ -56,6 +56,7 @@ public class EcgRhythmEvaluation {
         String[] labels = new String[n];
         double[][] features = new double[n][];
         boolean[] calledAf = new boolean[n];
+        double[] probabilities = new double[n];
         RhythmLabel[] rhythms = new RhythmLabel[n];
         long analysisNanos = 0;
         double recordingSeconds = 0;
@@ -70,6 +71,8 @@ public class EcgRhythmEvaluation {
             recordingSeconds += recording.durationSeconds();
             rhythms[i] = report.rhythm().label();
             calledAf[i] = rhythms[i] == RhythmLabel.ATRIAL_FIBRILLATION;
+            probabilities[i] = rhythms[i] == RhythmLabel.VENTRICULAR_TACHYCARDIA || rhythms[i] == RhythmLabel.ATRIAL_FLUTTER
+                    ? Double.NaN : report.rhythm().afProbability();
             features[i] = report.rhythm().irregularity().sufficient()
                     ? AfModel.features(report.rhythm().irregularity(), report.rhythm().atrialActivity().pWaveEvidence())
                     : null;
@@ -78,16 +81,19 @@ public class EcgRhythmEvaluation {
         String fitted = null;
         if (crossValidate) {
             boolean[] cvCalls = new boolean[n];
+            double[] cvProbabilities = new double[n];
             for (int fold = 0; fold < FOLDS; fold++) {
                 AfModel model = fit(features, labels, fold);
                 for (int i = fold; i < n; i += FOLDS) {
-                    cvCalls[i] = callWith(model, features[i], rhythms[i], thresholds);
+                    cvProbabilities[i] = probabilityWith(model, features[i], rhythms[i]);
+                    cvCalls[i] = cvProbabilities[i] >= thresholds.rhythm().afProbability();
                 }
             }
-            crossValidated = score(labels, cvCalls, rhythms, null, null, 0, 0);
+            crossValidated = score(labels, cvCalls, rhythms, null, null, operatingPoint(labels, cvProbabilities), 0, 0);
             fitted = fit(features, labels, -1).toString();
         }
-        return score(labels, calledAf, rhythms, crossValidated, fitted, analysisNanos / 1e9, recordingSeconds);
+        return score(labels, calledAf, rhythms, crossValidated, fitted, operatingPoint(labels, probabilities),
+                analysisNanos / 1e9, recordingSeconds);
     }
 
     /** Fits on all records except those of {@code leftOutFold} (-1: none left out). */
@@ -107,16 +113,53 @@ public class EcgRhythmEvaluation {
         return AfModel.fit(x.toArray(double[][]::new), af, 1.0);
     }
 
-    /** The classifier's AF call with another AF model: rhythms decided before the AF model are kept. */
-    private static boolean callWith(AfModel model, double[] features, RhythmLabel shipped, AnalysisThresholds t) {
+    /**
+     * The AF probability with another AF model, NaN (never AF) where the shipped classifier decided the rhythm
+     * before the AF model (ventricular tachycardia, flutter) or the features were insufficient.
+     */
+    private static double probabilityWith(AfModel model, double[] features, RhythmLabel shipped) {
         if (features == null || shipped == RhythmLabel.VENTRICULAR_TACHYCARDIA || shipped == RhythmLabel.ATRIAL_FLUTTER) {
-            return false;
+            return Double.NaN;
         }
-        return model.probability(features) >= t.rhythm().afProbability();
+        return model.probability(features);
+    }
+
+    /** The lowest probability threshold at which at least 95 % of the non-AF records are not called AF. */
+    static AfEvaluationReport.OperatingPoint operatingPoint(String[] labels, double[] probabilities) {
+        List<Double> candidates = new ArrayList<>();
+        for (double p : probabilities) {
+            if (!Double.isNaN(p)) {
+                candidates.add(p);
+            }
+        }
+        candidates.add(1.0 + 1e-9);
+        candidates.sort(null);
+        for (double threshold : candidates) {
+            int tp = 0;
+            int positives = 0;
+            int tn = 0;
+            int negatives = 0;
+            for (int i = 0; i < labels.length; i++) {
+                boolean called = probabilities[i] >= threshold;
+                if ("A".equals(labels[i])) {
+                    positives++;
+                    tp += called ? 1 : 0;
+                } else {
+                    negatives++;
+                    tn += called ? 0 : 1;
+                }
+            }
+            if (negatives > 0 && 100.0 * tn / negatives >= 95) {
+                return new AfEvaluationReport.OperatingPoint(threshold, positives == 0 ? Double.NaN : 100.0 * tp / positives,
+                        100.0 * tn / negatives);
+            }
+        }
+        return null;
     }
 
     private static AfEvaluationReport score(String[] labels, boolean[] calledAf, RhythmLabel[] rhythms,
-            AfEvaluationReport crossValidated, String fitted, double seconds, double recordingSeconds) {
+            AfEvaluationReport crossValidated, String fitted, AfEvaluationReport.OperatingPoint operatingPoint,
+            double seconds, double recordingSeconds) {
         Map<String, int[]> counts = new TreeMap<>();
         Map<String, Map<String, Integer>> rhythmCounts = new TreeMap<>();
         int tp = 0;
@@ -146,7 +189,8 @@ public class EcgRhythmEvaluation {
             classes.add(new AfEvaluationReport.ClassResult(e.getKey(), e.getValue()[0], e.getValue()[1],
                     rhythmCounts.get(e.getKey())));
         }
-        return new AfEvaluationReport(classes, tp, fn, fp, tn, crossValidated, fitted, seconds, recordingSeconds);
+        return new AfEvaluationReport(classes, tp, fn, fp, tn, crossValidated, fitted, operatingPoint, seconds,
+                recordingSeconds);
     }
 
     /** One annotated wave of one lead: onset, peak, offset samples. */

@@ -1,8 +1,13 @@
 package org.yiwang.ecg;
 
 import java.util.List;
+import org.yiwang.ecg.signal.BeatComparison;
 
-/** AAMI EC57-style QRS detection results over a directory of reference records (gross statistics). */
+/**
+ * AAMI EC57-style QRS detection results over a directory of reference records (gross statistics). The overall figures
+ * count reference beats in stretches withheld as unusable as missed; {@link #outsideWithheld()} leaves those stretches
+ * out of both lists.
+ */
 public record QrsEvaluationReport(List<QrsRecordScore> records) {
 
     public QrsEvaluationReport {
@@ -46,6 +51,28 @@ public record QrsEvaluationReport(List<QrsRecordScore> records) {
 
     public double detectorWallSeconds() {
         return records.stream().mapToLong(QrsRecordScore::detectorWallNanos).sum() / 1e9;
+    }
+
+    /** Gross comparison with the withheld stretches left out of both lists (EC57 reports such stretches apart). */
+    public BeatComparison outsideWithheld() {
+        BeatComparison total = new BeatComparison(0, 0, 0);
+        for (QrsRecordScore r : records) {
+            total = total.plus(r.outside());
+        }
+        return total;
+    }
+
+    public double outsideWithheldSensitivityPercent() {
+        return outsideWithheld().sensitivityPercent();
+    }
+
+    public double outsideWithheldPositivePredictivityPercent() {
+        return outsideWithheld().positivePredictivityPercent();
+    }
+
+    /** Scored reference beats inside withheld stretches (false negatives in the overall figures). */
+    public int withheldReferenceBeats() {
+        return records.stream().mapToInt(QrsRecordScore::withheldReferenceBeats).sum();
     }
 
     /** Seconds of scored signal where every lead was judged unusable (beats withheld). */

@@ -17,7 +17,8 @@ import org.yiwang.registry.DemoCounty;
  * the same person registered again at another institution (a township centre or the county hospital), with the
  * errors clerks make, and different people who look alike. Deterministic for a seed and a base plan.
  *
- * <p>Same person, registered twice ({@link Kind#isSamePerson()}):
+ * <p>Same person, registered twice ({@link Kind#isSamePerson()}); without an ID number the second registration
+ * gives only the village as address:
  * <ul>
  *   <li>{@link Kind#HOMOPHONE}: a character replaced by one that sounds the same (张伟 → 章伟, 李丽 → 李莉); no ID
  *       card at hand, same phone.</li>
@@ -192,8 +193,16 @@ record DemoDuplicatePlan(List<NewResident> residents, List<Pair> pairs) {
             if (idNumber != null && !idNumber.equals(o.idNumber()) && !idNumbers.add(idNumber)) {
                 return null;
             }
+            // without an ID card the registrar elsewhere writes down the village, not the house: nothing but the
+            // name and birth date (and a phone, when given) corroborates the match, so most such pairs need review
+            String address = idNumber == null ? villageOnly(o.address()) : o.address();
             return new NewResident(nextNumber(o.divisionCode()), name, o.sex(), birthDate, o.ethnicityCode(), idNumber,
-                    phone, o.divisionCode(), o.address(), null, institution(), idAsTyped);
+                    phone, o.divisionCode(), address, null, institution(), idAsTyped);
+        }
+
+        /** 清源县青石镇柳溪村3组12号 → 清源县青石镇柳溪村. */
+        private static String villageOnly(String address) {
+            return address == null ? null : address.replaceFirst("\\d+组\\d+号$", "");
         }
 
         /** A twin of {@code o}: same birth date, address and family phone, own ID card and given name. */

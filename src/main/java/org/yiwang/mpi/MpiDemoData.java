@@ -26,11 +26,14 @@ class MpiDemoData implements DemoDataContributor {
     private final Organisations organisations;
     private final ResidentStore residentStore;
     private final AccountAdministration accounts;
+    private final Deduplication deduplication;
 
-    MpiDemoData(Organisations organisations, ResidentStore residentStore, AccountAdministration accounts) {
+    MpiDemoData(Organisations organisations, ResidentStore residentStore, AccountAdministration accounts,
+            Deduplication deduplication) {
         this.organisations = organisations;
         this.residentStore = residentStore;
         this.accounts = accounts;
+        this.deduplication = deduplication;
     }
 
     @Override
@@ -58,6 +61,8 @@ class MpiDemoData implements DemoDataContributor {
         log.info("Demo county {}: {} residents, {} of them registered twice or look-alikes ({} pairs)",
                 DemoCounty.NAME_ZH, duplicates.residents().size(), duplicates.pairs().size() * 2,
                 duplicates.pairs().size());
+        // the review queue has real work on first start; twins and namesakes must not be merged (tested)
+        deduplication.run(Runnable::run);
     }
 
     /** Second registrations at township centres and the county hospital, and look-alike people. */

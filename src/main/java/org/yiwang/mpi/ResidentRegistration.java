@@ -43,10 +43,12 @@ public class ResidentRegistration {
     private final FieldEncryption encryption;
     private final MpiProperties properties;
     private final JdbcClient jdbc;
+    private final ReviewQueue reviewQueue;
 
     ResidentRegistration(ResidentValidator validator, ResidentWriter writer, ResidentDirectory directory,
             CurrentActor currentActor, AuditTrail auditTrail, FieldEncryption encryption, MpiProperties properties,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, ReviewQueue reviewQueue) {
+        this.reviewQueue = reviewQueue;
         this.validator = validator;
         this.writer = writer;
         this.directory = directory;
@@ -93,6 +95,7 @@ public class ResidentRegistration {
             return new CandidatesFound(candidates);
         }
         long id = store(resident, actor, candidates.isEmpty() ? null : reason);
+        queueForReview(id, candidates);
         return new Registered(id, healthRecordNumberOf(id), candidates, false);
     }
 
@@ -140,7 +143,14 @@ public class ResidentRegistration {
         ResidentValidator.ValidResident resident = validator.validate(draft, null, today());
         List<DuplicateCandidate> candidates = directory.likelyExisting(resident, -1L, PURPOSE);
         long id = store(resident, actor, candidates.isEmpty() ? null : "API: likely existing residents left to review");
+        queueForReview(id, candidates);
         return new Registered(id, healthRecordNumberOf(id), candidates, false);
+    }
+
+    /** Registered anyway beside likely existing residents: the pairs the engine rates for review go to the queue. */
+    private void queueForReview(long id, List<DuplicateCandidate> candidates) {
+        reviewQueue.enqueueCandidates(id, candidates.stream().map(c -> c.resident().id()).toList(),
+                MatchReview.Source.REGISTRATION);
     }
 
     private long store(ResidentValidator.ValidResident resident, Actor actor, String registeredDespite) {
@@ -229,6 +239,9 @@ public class ResidentRegistration {
         writer.snapshot(List.of(residentId), "UPDATED", why, by, organisation);
         auditTrail.record(AuditEvent.write(residentId, "UPDATE_RESIDENT", "Resident", Long.toString(residentId),
                 PURPOSE));
+        // an edit can make the record look like another one (a corrected name or birth date): queue such pairs
+        reviewQueue.enqueueCandidates(residentId, directory.likelyExisting(resident, residentId, ReviewQueue.PURPOSE)
+                .stream().map(c -> c.resident().id()).toList(), MatchReview.Source.EDIT);
     }
 
     /** Birth date and sex carried by the living documents the edit keeps, so the edit must agree with them. */

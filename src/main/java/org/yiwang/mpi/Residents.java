@@ -82,14 +82,46 @@ public class Residents {
     public Optional<ResidentSummary> findByIdNumber(String idNumber, String purpose) {
         requirePurpose(purpose);
         ResidentIdNumber number = ResidentIdNumber.of(idNumber);
+        // through the documents: a merged record's number moved to its survivor with the document
         Optional<ResidentSummary> resident = jdbc.sql("select " + COLUMNS + """
-                         from mpi.resident where id_number_index = :index and voided_at is null
+                         from mpi.resident where id = (
+                            select d.resident_id from mpi.identity_document d
+                            join mpi.resident r on r.id = d.resident_id and r.voided_at is null
+                            where d.type = 'RESIDENT_ID' and d.number_index = :index and d.voided_at is null
+                            limit 1)
                         """)
                 .param("index", encryption.blindIndex(number.value(), ID_NUMBER_CONTEXT))
                 .query(Residents::map)
                 .optional();
         resident.ifPresent(r -> audit(r, "FIND_RESIDENT_BY_ID_NUMBER", purpose));
         return resident;
+    }
+
+    /**
+     * The resident that {@code residentId} stands for now: itself, or — when it was merged into another record (see
+     * {@link ResidentsMerged}) — the survivor, following chains of merges. Other modules call this with any resident
+     * id they hold (from before or after a merge) and keep working; an unmerge ({@link ResidentsUnmerged}) makes an
+     * id resolve to itself again. Unknown ids resolve to empty. Not audited: it reveals no personal data.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> resolve(long residentId) {
+        return jdbc.sql("""
+                        with recursive chain (id, merged_into_id, depth) as (
+                            select id, merged_into_id, 0 from mpi.resident where id = :id
+                            union all
+                            select r.id, r.merged_into_id, c.depth + 1 from mpi.resident r
+                            join chain c on r.id = c.merged_into_id where c.depth < 100)
+                        select id from chain where merged_into_id is null
+                        """)
+                .param("id", residentId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** {@link #findById} of the resident that {@code residentId} resolves to ({@link #resolve}); audited. */
+    public Optional<ResidentSummary> findCurrent(long residentId, String purpose) {
+        requirePurpose(purpose);
+        return resolve(residentId).flatMap(id -> findById(id, purpose));
     }
 
     private void audit(ResidentSummary resident, String action, String purpose) {

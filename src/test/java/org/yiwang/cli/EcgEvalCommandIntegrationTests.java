@@ -52,10 +52,13 @@ class EcgEvalCommandIntegrationTests {
         String output = run(List.of("--qrs", dir.toString(), "--spring.main.banner-mode=off"), 0);
 
         List<String> lines = output.lines().toList();
-        assertThat(lines).hasSize(5);
-        assertThat(lines.get(0)).matches("r1 TP=\\d+ FN=\\d+ FP=\\d+ Se=\\d+\\.\\d\\d \\+P=\\d+\\.\\d\\d withheld_s=\\d+");
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).matches("r1 TP=\\d+ FN=\\d+ FP=\\d+ Se=\\d+\\.\\d\\d \\+P=\\d+\\.\\d\\d withheld_s=\\d+ "
+                + "outside_withheld: FN=\\d+ FP=\\d+ Se=\\d+\\.\\d\\d \\+P=\\d+\\.\\d\\d");
         assertThat(lines.get(2)).startsWith("r3 ");
-        assertThat(lines.get(4)).matches("gross Se=(99\\.[89]\\d|100\\.00) \\+P=(99\\.[89]\\d|100\\.00) beats=\\d+ "
+        assertThat(lines.get(3)).startsWith("outside withheld stretches Se=");
+        assertThat(lines.get(4)).startsWith("withheld ");
+        assertThat(lines.get(5)).matches("gross Se=(99\\.[89]\\d|100\\.00) \\+P=(99\\.[89]\\d|100\\.00) beats=\\d+ "
                 + "seconds=\\d+\\.\\d\\d xrealtime=\\d+");
     }
 

@@ -62,6 +62,25 @@ class EcgEvaluationTests {
     }
 
     @Test
+    void scoresWithheldNoisyStretchesApartAndCountsTheirBeatsAsMissedOverall() throws IOException {
+        writeRecord(dir, "noisy", SyntheticEcgSpec.sinus(360, 420, 75).withLeads(List.of("MLII", "V1"))
+                .withGaussianNoise(10).withNoiseBurst(330, 360, 2500), 3, List.of());
+
+        QrsEvaluationReport report = new EcgEvaluation().evaluateQrs(dir);
+
+        QrsRecordScore r = report.records().getFirst();
+        assertThat(r.withheldScoredSeconds()).isBetween(29.0, 33.0);
+        assertThat(r.withheldReferenceBeats()).isBetween(35, 42);
+        assertThat(r.falseNegatives()).isEqualTo(r.withheldReferenceBeats());
+        assertThat(r.falsePositives()).isZero();
+        assertThat(r.outsideFalseNegatives()).isZero();
+        assertThat(r.outsideFalsePositives()).isZero();
+        assertThat(report.outsideWithheldSensitivityPercent()).isEqualTo(100.0);
+        assertThat(report.grossSensitivityPercent()).isLessThan(80.0);
+        assertThat(report.referenceBeats()).isEqualTo(r.outside().truePositives() + r.withheldReferenceBeats());
+    }
+
+    @Test
     void explainsWhyADirectoryCannotBeEvaluated() throws IOException {
         assertThatThrownBy(() -> new EcgEvaluation().evaluateQrs(dir.resolve("missing")))
                 .hasMessageContaining("is not a directory");

@@ -33,11 +33,12 @@ class CandidateRankingTests {
             candidate(2, "章伟", BORN, null, "13812345678", Reason.SAME_PINYIN_AND_BIRTH_DATE, Reason.SAME_PHONE));
 
     @Test
-    void theLinkageEngineOffersTheHomophoneRegistrationWithTheSamePhoneAndNotANamesakeWithAnotherValidId() {
+    void theLinkageEngineRanksTheHomophoneWithTheSamePhoneFirstAndANamesakeWithAnotherValidIdAtZero() {
         // ID-03: the namesake's number passes its check character and differs, so it is another person
         List<DuplicateCandidate> ranked = new LinkageCandidateRanking().rank(probe, candidates);
-        assertThat(ranked).extracting(c -> c.resident().id()).containsExactly(2L);
+        assertThat(ranked).extracting(c -> c.resident().id()).containsExactly(2L, 1L);
         assertThat(ranked.get(0).score()).isBetween(0.5, 1.0);
+        assertThat(ranked.get(1).score()).isZero();
         assertThat(ranked.get(0).reasons()).containsExactlyInAnyOrder(Reason.SAME_PINYIN_AND_BIRTH_DATE, Reason.SAME_PHONE);
     }
 

@@ -96,6 +96,11 @@ public final class QrsDetector {
             }
         }
 
+        // no beats where every lead is unusable, to the sample (stretches need not end on block boundaries)
+        for (QualitySegment segment : quality.unusableInAllLeads()) {
+            Arrays.fill(combined, segment.startSample(), Math.min(n, segment.endSample()), 0f);
+        }
+
         int refractory = samples(settings.refractoryMs(), fs);
         int tWaveWindow = samples(settings.tWaveWindowMs(), fs);
         int peakHalf = samples(100, fs);
@@ -282,16 +287,19 @@ public final class QrsDetector {
     /** Per block: 1 / running median of block maxima over usable blocks; 0 where the lead is unusable. */
     private float[] inverseScales(float[] maxima, LeadQuality quality, int block) {
         int blocks = maxima.length;
-        boolean[] usable = new boolean[blocks];
-        for (int b = 0; b < blocks; b++) {
-            usable[b] = true;
-        }
+        // a block is unusable when unusable segments cover more than half of it (segments may end mid-block)
+        int[] covered = new int[blocks];
         for (QualitySegment segment : quality.unusableSegments()) {
             int first = segment.startSample() / block;
             int last = (segment.endSample() - 1) / block;
             for (int b = first; b <= last && b < blocks; b++) {
-                usable[b] = false;
+                covered[b] += Math.min(segment.endSample(), (b + 1) * block) - Math.max(segment.startSample(), b * block);
             }
+        }
+        int n = quality.sampleCount();
+        boolean[] usable = new boolean[blocks];
+        for (int b = 0; b < blocks; b++) {
+            usable[b] = 2 * covered[b] <= Math.min(n, (b + 1) * block) - b * block;
         }
         int half = settings.scaleWindowSeconds() / 2;
         float[] window = new float[2 * half + 1];

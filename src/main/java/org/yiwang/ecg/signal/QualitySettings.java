@@ -12,9 +12,26 @@ package org.yiwang.ecg.signal;
  *                                  maximum; clean ECG stays well below (QRS complexes are short), noise above
  * @param noiseEnergyRatio          block energy maximum over the lead's typical QRS energy above which the block is
  *                                  noise (electrode motion, movement)
+ * @param noiseFloorRatio           noise floor (median QRS-band energy of a block) over the lead's QRS energy (20th
+ *                                  percentile of its block maxima) above which the block is noise when the lead's
+ *                                  energy does not rise and fall with the other leads' (see {@code noiseCoherence})
+ * @param noiseCoherence            correlation (over 3 blocks) between a lead's QRS energy and the other leads' below
+ *                                  which a high noise floor is noise of that lead: heart activity, even wide
+ *                                  ventricular complexes, shows in every lead at once, electrode motion does not
+ * @param singleLeadNoiseFloorRatio the noise-floor limit where no other usable lead can confirm heart activity
+ * @param noiseMarginMs             a noisy stretch is widened by this much on each side (noise bursts do not start
+ *                                  and end on block boundaries)
  */
 public record QualitySettings(double blockMs, int flatRangeMicrovolts, int leadOffLevelMicrovolts,
-        double saturationFraction, double noiseDutyCycle, double noiseEnergyRatio) {
+        double saturationFraction, double noiseDutyCycle, double noiseEnergyRatio, double noiseFloorRatio,
+        double noiseCoherence, double singleLeadNoiseFloorRatio, double noiseMarginMs) {
 
-    public static final QualitySettings DEFAULTS = new QualitySettings(1000, 20, 4000, 0.08, 0.6, 3.0);
+    public static final QualitySettings DEFAULTS = new QualitySettings(1000, 20, 4000, 0.08, 0.6, 3.0, 0.3, 0.7, 0.5, 500);
+
+    /** The settings before the noise-floor check: that check is off (limits at infinity and −1). */
+    public QualitySettings(double blockMs, int flatRangeMicrovolts, int leadOffLevelMicrovolts,
+            double saturationFraction, double noiseDutyCycle, double noiseEnergyRatio) {
+        this(blockMs, flatRangeMicrovolts, leadOffLevelMicrovolts, saturationFraction, noiseDutyCycle, noiseEnergyRatio,
+                Double.POSITIVE_INFINITY, -1, Double.POSITIVE_INFINITY, 0);
+    }
 }

@@ -15,4 +15,9 @@ class MpiWebConfiguration {
         return new NavigationItem("nav.residents", ResidentController.PATH,
                 Set.of(Role.REGISTRAR, Role.DOCTOR, Role.NURSE, Role.FAMILY_DOCTOR), 200);
     }
+
+    @Bean
+    NavigationItem reviewQueueNavigationItem() {
+        return new NavigationItem("nav.mpiReview", ReviewController.PATH, Set.of(Role.REGISTRAR), 210);
+    }
 }

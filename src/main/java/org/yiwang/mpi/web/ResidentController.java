@@ -30,6 +30,7 @@ import org.yiwang.mpi.IdentityDocumentType;
 import org.yiwang.mpi.ResidentDetails;
 import org.yiwang.mpi.ResidentDirectory;
 import org.yiwang.mpi.ResidentInputException;
+import org.yiwang.mpi.ResidentMerges;
 import org.yiwang.mpi.ResidentNotFoundException;
 import org.yiwang.mpi.ResidentRegistration;
 import org.yiwang.mpi.Sex;
@@ -56,9 +57,11 @@ class ResidentController {
     private final ResidentRegistration registration;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final ResidentMerges merges;
 
     ResidentController(ResidentDirectory directory, ResidentRegistration registration, CurrentActor currentActor,
-            MessageSource messages) {
+            MessageSource messages, ResidentMerges merges) {
+        this.merges = merges;
         this.directory = directory;
         this.registration = registration;
         this.currentActor = currentActor;
@@ -154,6 +157,7 @@ class ResidentController {
         model.addAttribute("villageName", villageName(resident.resident().divisionCode(), locale));
         model.addAttribute("canEdit", actor().hasRole(Role.REGISTRAR));
         model.addAttribute("canReveal", actor().hasRole(Role.REGISTRAR));
+        model.addAttribute("merges", merges.of(id, purpose()));
         return "mpi/residents/view";
     }
 

@@ -123,4 +123,27 @@ class QrsDetectorTests {
         assertThat(clean.falseNegatives()).isZero();
         assertThat(clean.falsePositives()).isZero();
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {250, 360, 500})
+    void reportsNoFalseBeatsInElectrodeMotionBurstsButWithholdsThemAndKeepsEveryBeatOutside(int fs) {
+        SyntheticEcg ecg = SyntheticEcg.generate(SyntheticEcgSpec.sinus(fs, 300, 75).withLeads(List.of("MLII", "V1"))
+                .withGaussianNoise(10).withBaselineWander(300)
+                .withNoiseBurst(60, 75, 1200).withNoiseBurst(120, 160, 2000).withNoiseBurst(200, 230, 3000), 17);
+
+        QrsDetection detection = detector.detect(ecg.recording());
+
+        List<int[]> withheld = detection.quality().unusableInAllLeads().stream()
+                .map(s -> new int[] {s.startSample(), s.endSample()}).toList();
+        int window = (int) Math.round(0.05 * fs);
+        BeatComparison outside = BeatComparison.compare(ecg.beats().sampleIndices(),
+                detection.beats().sampleIndices(), window, 0, withheld);
+        assertThat(outside.falseNegatives()).as("missed outside withheld stretches").isZero();
+        assertThat(outside.falsePositives()).as("false beats outside withheld stretches").isZero();
+        for (int[] stretch : withheld) {
+            assertThat(detection.beats().between(stretch[0], stretch[1] - 1).count()).isZero();
+        }
+        double withheldSeconds = withheld.stream().mapToDouble(s -> (s[1] - s[0]) / (double) fs).sum();
+        assertThat(withheldSeconds).as("withheld of the 85 noisy seconds").isBetween(60.0, 95.0);
+    }
 }

@@ -68,7 +68,7 @@ public final class RhythmClassifier {
                     runStart = i;
                 } else if (!v && runStart >= 0) {
                     int length = i - runStart;
-                    if (length >= thresholds.ventricularRunBeats()) {
+                    if (length >= thresholds.ventricularRunBeats() && regular(beatTimesMs, runStart, i - 1)) {
                         double rate = 60_000 * (length - 1) / (beatTimesMs[i - 1] - beatTimesMs[runStart]);
                         if (rate >= thresholds.ventricularRunRateBpm()) {
                             runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[runStart], length, rate));
@@ -84,6 +84,9 @@ public final class RhythmClassifier {
 
         boolean wideComplexTachycardia = !Double.isNaN(dominantQrsMs) && dominantQrsMs >= thresholds.wideQrsMs()
                 && heartRate >= thresholds.ventricularRunRateBpm()
+                // Ventricular tachycardia is regular; alternating short and long intervals are T waves or noise
+                // taken for beats (or an irregular rhythm conducted with a wide QRS), not VT.
+                && regular(beatTimesMs, 0, n - 1)
                 // At fast rates the previous T wave fills the P window, so P evidence cannot clear a wide tachycardia.
                 && (!(atrial.pWaveEvidence() >= 0.5) || heartRate >= 150);
         if (wideComplexTachycardia && runs.isEmpty()) {
@@ -129,6 +132,25 @@ public final class RhythmClassifier {
         }
         return new RhythmAnalysis(n, heartRate, min, max, label, round(confidence), afProbability, irregularity, pauses,
                 ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
+    }
+
+    /**
+     * Whether the intervals between beats {@code first}..{@code last} are regular enough for a ventricular run:
+     * the longest interval at most 1.5 times the shortest, after ignoring the single most extreme interval when
+     * there are more than ten.
+     */
+    static boolean regular(double[] beatTimesMs, int first, int last) {
+        int count = last - first;
+        if (count < 1) {
+            return true;
+        }
+        double[] rr = new double[count];
+        for (int i = 0; i < count; i++) {
+            rr[i] = beatTimesMs[first + i + 1] - beatTimesMs[first + i];
+        }
+        java.util.Arrays.sort(rr);
+        int trim = count > 10 ? Math.max(1, count / 20) : 0;
+        return rr[count - 1 - trim] <= 1.5 * rr[trim];
     }
 
     private static double round(double value) {

@@ -17,10 +17,27 @@ import java.util.Arrays;
  * @param fractionLargeChanges fraction of successive changes larger than 50 ms or 10 % of the mean RR
  * @param fractionNearMedian   fraction of intervals within 8 % of the median interval (high for a regular
  *                             rhythm even with ectopic beats, low in fibrillation)
+ * @param poincareRatio        SD1 / SD2 of the Poincaré plot (RR(i+1) against RR(i)): near 1 for the
+ *                             uncorrelated intervals of fibrillation, small for slow rate drift
+ * @param lag1Autocorrelation  autocorrelation of the RR series at lag 1 (bigeminy: strongly negative; AF: near 0)
+ * @param rdrCellFraction      RdR map (Lian et al. 2011): distinct 25 ms × 25 ms cells occupied by the points
+ *                             (RR(i), RR(i) − RR(i−1)), divided by the number of points (dispersed in AF, a few
+ *                             clusters with regular rhythm or ectopy)
+ * @param relativeRdrCellFraction the same with cells of 4 % of the mean RR (rate-independent)
+ * @param ectopicPatternFraction share of the large changes where a short and a long interval add up to about two
+ *                             median intervals (premature beat with compensatory pause)
+ * @param outlierFraction      share of intervals shorter than 0.6 or longer than 1.6 median intervals (missed or
+ *                             extra detections, pauses)
+ * @param heartRateBpm         60,000 / mean RR
+ * @param ventricularFraction  share of the beats classed ventricular (0 when the classes are unknown)
+ * @param supraventricularFraction share of the beats classed supraventricular (premature, dominant shape)
  */
 public record RrIrregularity(int intervals, double meanRrMs, double normalizedRmssd,
         double medianAbsoluteSuccessiveChange, double coefficientOfSampleEntropy, double turningPointRatio,
-        double shannonEntropy, double fractionLargeChanges, double fractionNearMedian) {
+        double shannonEntropy, double fractionLargeChanges, double fractionNearMedian, double poincareRatio,
+        double lag1Autocorrelation, double rdrCellFraction, double relativeRdrCellFraction,
+        double ectopicPatternFraction, double outlierFraction, double heartRateBpm, double ventricularFraction,
+        double supraventricularFraction) {
 
     /** Fewer intervals than this and the features are not meaningful. */
     public static final int MINIMUM_INTERVALS = 8;
@@ -31,12 +48,16 @@ public record RrIrregularity(int intervals, double meanRrMs, double normalizedRm
     /** Features as a vector, in the order the AF model expects. */
     public double[] vector() {
         return new double[] { normalizedRmssd, medianAbsoluteSuccessiveChange, coefficientOfSampleEntropy,
-                turningPointRatio, shannonEntropy, fractionLargeChanges, fractionNearMedian };
+                turningPointRatio, shannonEntropy, fractionLargeChanges, fractionNearMedian, poincareRatio,
+                lag1Autocorrelation, rdrCellFraction, relativeRdrCellFraction, ectopicPatternFraction, outlierFraction,
+                heartRateBpm, ventricularFraction, supraventricularFraction };
     }
 
     /** Names of {@link #vector()}'s entries. */
     public static final String[] FEATURE_NAMES = { "nRMSSD", "medianDeltaRR", "CoSEn", "TPR", "shannon",
-            "fractionLargeChanges", "fractionNearMedian" };
+            "fractionLargeChanges", "fractionNearMedian", "SD1/SD2", "lag1Autocorrelation", "RdRCells",
+            "relativeRdRCells", "ectopicPattern", "outliers", "heartRate", "ventricularFraction",
+            "supraventricularFraction" };
 
     public boolean sufficient() {
         return intervals >= MINIMUM_INTERVALS;
@@ -55,6 +76,15 @@ public record RrIrregularity(int intervals, double meanRrMs, double normalizedRm
         }
         double[] rr = new double[Math.max(0, n - 1)];
         int count = 0;
+        int ventricular = 0;
+        int supraventricular = 0;
+        for (int i = 0; types != null && i < n; i++) {
+            if (types[i] == BeatType.VENTRICULAR) {
+                ventricular++;
+            } else if (types[i] == BeatType.SUPRAVENTRICULAR) {
+                supraventricular++;
+            }
+        }
         for (int i = 1; i < n; i++) {
             double interval = beatTimesMs[i] - beatTimesMs[i - 1];
             if (interval <= 0) {
@@ -65,15 +95,21 @@ public record RrIrregularity(int intervals, double meanRrMs, double normalizedRm
                 rr[count++] = interval;
             }
         }
-        return ofIntervals(Arrays.copyOf(rr, count));
+        return of(Arrays.copyOf(rr, count), n == 0 ? 0 : (double) ventricular / n,
+                n == 0 ? 0 : (double) supraventricular / n);
     }
 
     /** Features of the given RR intervals (milliseconds, in order). */
     public static RrIrregularity ofIntervals(double[] rrMs) {
+        return of(rrMs, 0, 0);
+    }
+
+    private static RrIrregularity of(double[] rrMs, double ventricularFraction, double supraventricularFraction) {
         int n = rrMs.length;
         if (n < 3) {
             double mean = n == 0 ? Double.NaN : Arrays.stream(rrMs).average().orElse(Double.NaN);
-            return new RrIrregularity(n, mean, 0, 0, -3, 0, 0, 0, 1);
+            return new RrIrregularity(n, mean, 0, 0, -3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 60_000 / mean,
+                    ventricularFraction, supraventricularFraction);
         }
         double mean = 0;
         for (double v : rrMs) {
@@ -110,9 +146,69 @@ public record RrIrregularity(int intervals, double meanRrMs, double normalizedRm
                 near++;
             }
         }
+        int ectopic = 0;
+        for (int i = 1; i < n; i++) {
+            if (Math.abs(rrMs[i] - rrMs[i - 1]) > largeLimit && Math.abs(rrMs[i] + rrMs[i - 1] - 2 * medianRr) < 0.1 * medianRr) {
+                ectopic++;
+            }
+        }
+        int outliers = 0;
+        for (double v : rrMs) {
+            if (v > 1.6 * medianRr || v < 0.6 * medianRr) {
+                outliers++;
+            }
+        }
         return new RrIrregularity(n, mean, rmssd / mean, medianChange / mean,
                 coefficientOfSampleEntropy(rrMs, mean), (double) turningPoints / (n - 2), shannonEntropy(rrMs),
-                (double) large / (n - 1), (double) near / n);
+                (double) large / (n - 1), (double) near / n, poincareRatio(rrMs, mean), lag1Autocorrelation(rrMs, mean),
+                rdrCellFraction(rrMs, 25), rdrCellFraction(rrMs, 0.04 * mean),
+                large == 0 ? 0 : (double) ectopic / large, (double) outliers / n, 60_000 / mean,
+                ventricularFraction, supraventricularFraction);
+    }
+
+    /** SD1 / SD2 of the Poincaré plot. */
+    static double poincareRatio(double[] rrMs, double mean) {
+        int n = rrMs.length;
+        double variance = 0;
+        for (double v : rrMs) {
+            variance += (v - mean) * (v - mean);
+        }
+        variance /= n - 1;
+        double meanChange = (rrMs[n - 1] - rrMs[0]) / (n - 1);
+        double changeVariance = 0;
+        for (int i = 1; i < n; i++) {
+            double d = rrMs[i] - rrMs[i - 1] - meanChange;
+            changeVariance += d * d;
+        }
+        changeVariance /= Math.max(1, n - 2);
+        double sd1 = Math.sqrt(changeVariance / 2);
+        // SD2 of at least 1 ms and a ratio of at most 5, so a perfectly steady series does not dominate the scale.
+        double sd2 = Math.sqrt(Math.max(1, 2 * variance - changeVariance / 2));
+        return Math.min(5, sd1 / sd2);
+    }
+
+    static double lag1Autocorrelation(double[] rrMs, double mean) {
+        int n = rrMs.length;
+        double variance = 0;
+        double covariance = 0;
+        for (int i = 0; i < n; i++) {
+            variance += (rrMs[i] - mean) * (rrMs[i] - mean);
+            if (i > 0) {
+                covariance += (rrMs[i] - mean) * (rrMs[i - 1] - mean);
+            }
+        }
+        return variance > 0 ? covariance * n / ((n - 1) * variance) : 0;
+    }
+
+    /** Occupied cells of the RdR map (RR(i), RR(i) - RR(i-1)) with the given cell size, per point. */
+    static double rdrCellFraction(double[] rrMs, double cellMs) {
+        java.util.Set<Long> cells = new java.util.HashSet<>();
+        for (int i = 1; i < rrMs.length; i++) {
+            long x = (long) Math.floor(rrMs[i] / cellMs);
+            long y = (long) Math.floor((rrMs[i] - rrMs[i - 1]) / cellMs);
+            cells.add(x * 1_000_003L + y);
+        }
+        return (double) cells.size() / (rrMs.length - 1);
     }
 
     private static double median(double[] sorted) {

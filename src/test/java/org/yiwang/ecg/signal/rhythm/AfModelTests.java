@@ -41,4 +41,43 @@ class AfModelTests {
         assertThat(irregular.turningPointRatio()).isBetween(0.5, 0.8);
         assertThat(irregular.normalizedRmssd()).isGreaterThan(5 * regular.normalizedRmssd());
     }
+
+    @Test
+    void rdrMapIsDispersedForIrregularAndClusteredForRegularRhythm() {
+        RrIrregularity regular = RrIrregularity.of(Waveforms.irregularBeats(800, 0.02, 60_000, 4), null);
+        RrIrregularity irregular = RrIrregularity.of(Waveforms.irregularBeats(800, 0.3, 60_000, 4), null);
+        assertThat(irregular.rdrCellFraction()).isGreaterThan(0.7);
+        assertThat(regular.rdrCellFraction()).isLessThan(0.4);
+        assertThat(irregular.relativeRdrCellFraction()).isGreaterThan(regular.relativeRdrCellFraction() + 0.3);
+        assertThat(irregular.poincareRatio()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void bigeminyIsAnticorrelatedAndLooksEctopicNotFibrillatory() {
+        double[] rr = new double[60];
+        for (int i = 0; i < rr.length; i++) {
+            rr[i] = i % 2 == 0 ? 500 + (i % 3) * 5 : 1100 - (i % 3) * 5; // coupling interval, compensatory pause
+        }
+        RrIrregularity bigeminy = RrIrregularity.ofIntervals(rr);
+        RrIrregularity fibrillation = RrIrregularity.of(Waveforms.irregularBeats(800, 0.3, 50_000, 6), null);
+        assertThat(bigeminy.lag1Autocorrelation()).isLessThan(-0.8);
+        assertThat(Math.abs(fibrillation.lag1Autocorrelation())).isLessThan(0.35);
+        assertThat(bigeminy.ectopicPatternFraction()).isGreaterThan(0.9);
+        assertThat(fibrillation.ectopicPatternFraction()).isLessThan(0.6);
+        assertThat(bigeminy.rdrCellFraction()).isLessThan(0.2);
+    }
+
+    @Test
+    void beatClassesGiveTheShareOfEctopicBeats() {
+        double[] beats = Waveforms.regularBeats(75, 20_000);
+        BeatType[] types = new BeatType[beats.length];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = i % 5 == 4 ? BeatType.VENTRICULAR : i % 5 == 2 ? BeatType.SUPRAVENTRICULAR : BeatType.NORMAL;
+        }
+        RrIrregularity rr = RrIrregularity.of(beats, types);
+        assertThat(rr.ventricularFraction()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(rr.supraventricularFraction()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(rr.heartRateBpm()).isCloseTo(75, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(rr.vector()).hasSize(RrIrregularity.FEATURE_NAMES.length);
+    }
 }

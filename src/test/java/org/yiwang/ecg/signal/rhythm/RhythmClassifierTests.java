@@ -147,6 +147,37 @@ class RhythmClassifierTests {
     }
 
     @Test
+    void wideDetectionsAlternatingShortAndLongIntervalsAreNotVentricularTachycardia() {
+        // T waves taken for wide beats: every beat is followed 260 ms later by another "beat", rate doubled.
+        int n = 40;
+        double[] times = new double[n];
+        BeatType[] types = new BeatType[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = 300 + (i / 2) * 900 + (i % 2) * 260;
+            types[i] = BeatType.VENTRICULAR;
+        }
+        RhythmAnalysis r = RhythmClassifier.classify(times, types, 19_000, 140, AtrialActivity.unknown(),
+                RhythmThresholds.defaults());
+        assertThat(r.label()).isNotEqualTo(RhythmLabel.VENTRICULAR_TACHYCARDIA);
+        assertThat(r.ventricularRuns()).isEmpty();
+    }
+
+    @Test
+    void regularWideRunIsStillVentricularTachycardia() {
+        int n = 30;
+        double[] times = new double[n];
+        BeatType[] types = new BeatType[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = 300 + i * 380 + (i % 3) * 15;
+            types[i] = BeatType.VENTRICULAR;
+        }
+        RhythmAnalysis r = RhythmClassifier.classify(times, types, 12_000, 150, AtrialActivity.unknown(),
+                RhythmThresholds.defaults());
+        assertThat(r.label()).isEqualTo(RhythmLabel.VENTRICULAR_TACHYCARDIA);
+        assertThat(r.ventricularRuns()).hasSize(1);
+    }
+
+    @Test
     void everyFourthBeatVentricularIsFrequentEctopyNotFibrillation() {
         Waveforms w = new Waveforms(FS, 20_000, 11);
         double t = 500;
