@@ -112,10 +112,15 @@ public class SyntheticResidentLoader {
                     + " synthetic residents; clean them first (mpi-load --clean) to load " + residents);
         }
         List<CountyDivisions.Village> villages = divisions.villages(Locale.ROOT);
+        if (villages.isEmpty()) {
+            throw new IllegalStateException("the database knows no village clinics to number residents in: start the "
+                    + "application once on this data directory (it loads the demo county), stop it, then run mpi-load");
+        }
         if ((long) villages.size() * HealthRecordNumber.MAX_SERIAL < residents) {
             throw new IllegalStateException(villages.size() + " villages cannot number " + residents + " residents");
         }
         Serials serials = new Serials(villages);
+        Households households = new Households();
         Set<String> idIndexes = new HashSet<>(jdbc.sql("select id_number_index from mpi.resident "
                 + "where id_number_index is not null and voided_at is null").query(byte[].class).list().stream()
                 .map(HEX::formatHex).toList());
@@ -138,10 +143,16 @@ public class SyntheticResidentLoader {
                 long copyStarted = System.nanoTime();
                 StringBuilder residentCopy = new StringBuilder(take * 400);
                 StringBuilder truthCopy = new StringBuilder(take * 30);
+                List<String> hrns = new ArrayList<>(take);
                 for (Row row : rows.subList(0, take)) {
+                    hrns.add(serials.next(row.person()));
+                }
+                households.add(rows.subList(0, take), hrns);
+                for (int i = 0; i < take; i++) {
+                    Row row = rows.get(i);
                     boolean keepId = row.idIndex() != null && idIndexes.add(HEX.formatHex(row.idIndex()));
-                    String hrn = serials.next(row.person());
-                    residentCopy.append(row.copyLine(hrn, keepId)).append('\n');
+                    String hrn = hrns.get(i);
+                    residentCopy.append(row.copyLine(hrn, keepId, households.of(hrn, row.address()))).append('\n');
                     truthCopy.append(hrn).append('\t').append(row.person()).append('\n');
                     withId += keepId ? 1 : 0;
                     withPhone += row.phoneIndex() != null ? 1 : 0;
@@ -149,7 +160,8 @@ public class SyntheticResidentLoader {
                 copy("""
                         copy mpi.resident (health_record_number, name, pinyin, pinyin_key, sex, birth_date, ethnicity,
                             id_number_ciphertext, id_number_index, id_number_masked, phone_ciphertext, phone_index,
-                            phone_masked, division_code, address, registered_organisation_id, created_by)
+                            phone_masked, division_code, address, household_id, registered_organisation_id,
+                            created_by)
                         from stdin""", residentCopy);
                 copy("copy mpi_benchmark.resident_person (health_record_number, person) from stdin", truthCopy);
                 copySeconds += (System.nanoTime() - copyStarted) / 1e9;
@@ -232,6 +244,52 @@ public class SyntheticResidentLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * How the automatic links of a deduplication compare with the truth, over the synthetic residents.
+     *
+     * @param duplicates records that are a further registration of a person (records minus persons): what a perfect
+     *        deduplication merges
+     * @param merged records merged into another; {@code mergedCorrectly} of them into a record of the same person
+     * @param pendingPairs review-queue pairs of two synthetic residents waiting for a person; {@code pendingSamePerson}
+     *        of them are one person
+     */
+    public record LinkQuality(long records, long persons, long duplicates, long merged, long mergedCorrectly,
+            long pendingPairs, long pendingSamePerson) {
+
+        public double precision() {
+            return merged == 0 ? 1 : (double) mergedCorrectly / merged;
+        }
+
+        public double recall() {
+            return duplicates == 0 ? 1 : (double) mergedCorrectly / duplicates;
+        }
+    }
+
+    /** Precision and recall of the merges against {@code mpi_benchmark.resident_person}; empty without a load. */
+    public java.util.Optional<LinkQuality> linkQuality() {
+        if (loaded().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String truth = """
+                with t as materialized (
+                    select r.id, r.merged_into_id, p.person from mpi.resident r
+                    join mpi_benchmark.resident_person p on p.health_record_number = r.health_record_number
+                    where r.created_by = 'benchmark')
+                """;
+        long[] merges = jdbc.sql(truth + """
+                        select count(*), count(distinct t.person), count(s.id),
+                               count(s.id) filter (where s.person = t.person)
+                        from t left join t s on s.id = t.merged_into_id""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        long[] pending = jdbc.sql(truth + """
+                        select count(*), count(*) filter (where a.person = b.person)
+                        from mpi.match_review q join t a on a.id = q.resident_low join t b on b.id = q.resident_high
+                        where q.status = 'PENDING'""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return java.util.Optional.of(new LinkQuality(merges[0], merges[1], merges[0] - merges[1], merges[2], merges[3],
+                pending[0], pending[1]));
     }
 
     /** The residents on file that belong to the probe's person (the benchmark's truth). */
@@ -352,12 +410,13 @@ public class SyntheticResidentLoader {
             byte[] idIndex, String idMasked, byte[] phoneCiphertext, byte[] phoneIndex, String phoneMasked,
             String address) {
 
-        String copyLine(String healthRecordNumber, boolean withId) {
+        String copyLine(String healthRecordNumber, boolean withId, Long householdId) {
             return String.join("\t", healthRecordNumber, text(name), text(pinyin[0]), text(pinyin[1]),
                     Integer.toString(sex.code()), birthDate.toString(), "01",
                     withId ? bytes(idCiphertext) : "\\N", withId ? bytes(idIndex) : "\\N",
                     withId ? text(idMasked) : "\\N", bytes(phoneCiphertext), bytes(phoneIndex), text(phoneMasked),
-                    healthRecordNumber.substring(0, 12), text(address), "1", CREATED_BY);
+                    healthRecordNumber.substring(0, 12), text(address),
+                    householdId == null ? "\\N" : householdId.toString(), "1", CREATED_BY);
         }
 
         private static String bytes(byte[] value) {
@@ -398,6 +457,50 @@ public class SyntheticResidentLoader {
                     draft.address()));
         }
         return rows;
+    }
+
+    /**
+     * One household per village and address, as registration's bulk path makes them, created before the residents
+     * are copied in (one insert per chunk), so that no million-row update follows the copy.
+     */
+    private final class Households {
+
+        private final Map<String, Long> ids = new HashMap<>();
+
+        void add(List<Row> rows, List<String> healthRecordNumbers) {
+            java.util.LinkedHashSet<String> fresh = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < rows.size(); i++) {
+                String key = key(healthRecordNumbers.get(i), rows.get(i).address());
+                if (key != null && !ids.containsKey(key)) {
+                    fresh.add(key);
+                }
+            }
+            if (fresh.isEmpty()) {
+                return;
+            }
+            List<String> divisions = fresh.stream().map(k -> k.substring(0, 12)).toList();
+            List<String> addresses = fresh.stream().map(k -> k.substring(13)).toList();
+            jdbc.sql("""
+                            insert into mpi.household (division_code, address, created_by)
+                            select d, a, :by from unnest(:divisions, :addresses) with ordinality as x(d, a, n)
+                            order by n
+                            returning id, division_code, address""")
+                    .param("by", CREATED_BY)
+                    .param("divisions", new org.springframework.jdbc.support.SqlArrayValue("text",
+                            divisions.toArray(String[]::new)))
+                    .param("addresses", new org.springframework.jdbc.support.SqlArrayValue("text",
+                            addresses.toArray(String[]::new)))
+                    .query((rs, n) -> ids.put(rs.getString(2) + "\t" + rs.getString(3), rs.getLong(1))).list();
+        }
+
+        Long of(String healthRecordNumber, String address) {
+            String key = key(healthRecordNumber, address);
+            return key == null ? null : ids.get(key);
+        }
+
+        private static String key(String healthRecordNumber, String address) {
+            return address == null ? null : healthRecordNumber.substring(0, 12) + "\t" + address;
+        }
     }
 
     /** Health-record serials per village, continuing after those on file; saved to the serial counters at the end. */
