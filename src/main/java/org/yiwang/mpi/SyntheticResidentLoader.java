@@ -298,8 +298,28 @@ public class SyntheticResidentLoader {
                 .param("p", person).query(String.class).list());
     }
 
-    /** Removes the synthetic residents with their documents, phones, versions and households, and the side tables. */
+    /**
+     * Removes the synthetic residents with their documents, phones, versions, households, merges and review pairs,
+     * and the side tables.
+     */
     public long clean() {
+        // merges and review pairs of a deduplication run on the synthetic residents go with them
+        jdbc.sql("""
+                update mpi.match_review set merge_id = null where merge_id in (
+                    select m.id from mpi.resident_merge m join mpi.resident r on r.id in (m.survivor_id, m.merged_id)
+                    where r.created_by = :by)""").param("by", CREATED_BY).update();
+        for (String side : List.of("survivor_id", "merged_id")) {
+            jdbc.sql("delete from mpi.resident_merge m using mpi.resident r where m." + side + " = r.id "
+                    + "and r.created_by = :by").param("by", CREATED_BY).update();
+        }
+        for (String side : List.of("resident_low", "resident_high")) {
+            jdbc.sql("delete from mpi.match_review q using mpi.resident r where q." + side + " = r.id "
+                    + "and r.created_by = :by").param("by", CREATED_BY).update();
+        }
+        jdbc.sql("""
+                update mpi.resident x set merged_into_id = null from mpi.resident r
+                where x.merged_into_id = r.id and r.created_by = :by and x.created_by <> :by""")
+                .param("by", CREATED_BY).update();
         jdbc.sql("""
                 delete from mpi.resident_version v using mpi.resident r
                 where v.resident_id = r.id and r.created_by = :by""").param("by", CREATED_BY).update();

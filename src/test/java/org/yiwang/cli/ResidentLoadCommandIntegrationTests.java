@@ -22,7 +22,18 @@ class ResidentLoadCommandIntegrationTests {
     ResidentLookupBenchmarkCommand bench;
 
     @Autowired
+    MpiDedupCommand dedup;
+
+    @Autowired
     JdbcClient jdbc;
+
+    /** Version and update time of every record outside the synthetic ones that a deduplication ever changed. */
+    private String touchedByDeduplication() {
+        return jdbc.sql("""
+                        select coalesce(string_agg(id || ':' || version || ':' || updated_at, ',' order by id), '')
+                        from mpi.resident where updated_by = 'system:dedup' and created_by <> 'benchmark'""")
+                .query(String.class).single();
+    }
 
     private long residents() {
         return jdbc.sql("select count(*) from mpi.resident").query(Long.class).single();
@@ -57,8 +68,9 @@ class ResidentLoadCommandIntegrationTests {
     }
 
     @Test
-    void mpiBenchLoadsSyntheticResidentsTimesTheRegistrationLookupAndMpiLoadCleanRemovesThem() {
+    void mpiBenchLoadsSyntheticResidentsTimesTheRegistrationLookupMpiDedupScoresItsMergesAndMpiLoadCleanRemovesThem() {
         long before = residents();
+        String touchedBefore = touchedByDeduplication();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         try {
@@ -72,10 +84,18 @@ class ResidentLoadCommandIntegrationTests {
                     .containsPattern("registration lookup, new person +callers=2 runs=40")
                     .containsPattern("existing persons registered again: 40 probes; .*true person among them: "
                             + "[1-9][0-9]* ");
+            // mpi-dedup merges the synthetic duplicates and scores the merges against the truth
+            assertThat(dedup.run(List.of("--threads", "2"), print)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .containsPattern("against the truth of mpi-load's synthetic residents: records=7000 persons=\\d+ "
+                            + "duplicates=\\d+ merged=[1-9]\\d+ merged_same_person=\\d+ precision=(0\\.9\\d+|1\\.0000) "
+                            + "recall=0\\.[5-9]\\d+");
         } finally {
             assertThat(load.run(List.of("--confirm-scratch", "--clean"), print)).isZero();
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("removed 7,000 synthetic residents");
         assertThat(residents()).isEqualTo(before);
+        // no record outside the synthetic ones was merged or changed by the deduplication
+        assertThat(touchedByDeduplication()).isEqualTo(touchedBefore);
     }
 }
