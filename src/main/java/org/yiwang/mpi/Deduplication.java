@@ -172,7 +172,8 @@ public class Deduplication {
     /**
      * Merges the linked pairs set-based: puts them into the review queue (in chunks; a pair already there — decided
      * or pending — is left alone, as a re-run must), groups the new ones into clusters (union-find: a record linked to
-     * two others brings them together), and merges every other member of a cluster into its lowest id, the oldest
+     * two others brings them together, unless that would join two different valid resident ID numbers: two persons,
+     * so such a pair stays pending for a person), and merges every other member of a cluster into its lowest id, the oldest
      * record, {@value #MERGE_CHUNK} merges per transaction ({@link ResidentMerging#mergeAll}). The queue rows of the
      * pairs become {@code LINKED}, each pointing to the merge of its higher record. Returns the merges done.
      */
@@ -182,14 +183,43 @@ public class Deduplication {
         for (int from = 0; from < links.size(); from += QUEUE_CHUNK) {
             edges.addAll(enqueueLinks(engine, prepared, links.subList(from, Math.min(links.size(), from + QUEUE_CHUNK))));
         }
+        Set<Long> linked = new HashSet<>();
+        edges.forEach(e -> {
+            linked.add(e.low());
+            linked.add(e.high());
+        });
+        Map<Long, String> idNumberOf = new HashMap<>();
+        for (PreparedRecord r : prepared) {
+            if (!linked.contains(Long.parseLong(r.recordId()))) {
+                continue;
+            }
+            String id = validIdNumber(r.record().idNumber());
+            if (id != null) {
+                idNumberOf.put(Long.parseLong(r.recordId()), id);
+            }
+        }
         Map<Long, Long> parent = new HashMap<>();
+        Map<Long, String> clusterIdNumber = new HashMap<>(); // per root: the valid ID number of the cluster, if any
         for (Edge e : edges) {
             long a = find(parent, e.low());
             long b = find(parent, e.high());
-            if (a != b) {
-                parent.put(Math.max(a, b), Math.min(a, b)); // the root is always the lowest id of its cluster
+            if (a == b) {
+                continue;
+            }
+            String ia = clusterIdNumber.getOrDefault(a, idNumberOf.get(a));
+            String ib = clusterIdNumber.getOrDefault(b, idNumberOf.get(b));
+            if (ia != null && ib != null && !ia.equals(ib)) {
+                continue; // two valid ID numbers are two persons: the pair stays in the queue for a person to decide
+            }
+            long root = Math.min(a, b); // the root is always the lowest id of its cluster
+            parent.put(Math.max(a, b), root);
+            String id = ia != null ? ia : ib;
+            if (id != null) {
+                clusterIdNumber.put(root, id);
             }
         }
+        // pairs left between two clusters are not decided by this run
+        edges = edges.stream().filter(e -> find(parent, e.low()) == find(parent, e.high())).toList();
         Map<Long, List<Long>> clusters = new java.util.TreeMap<>();
         for (Long id : new ArrayList<>(parent.keySet())) {
             clusters.computeIfAbsent(find(parent, id), r -> new ArrayList<>()).add(id);
@@ -219,6 +249,18 @@ public class Deduplication {
         }
         merged += mergeClusters(chunk, edgeOf, edgesByRoot, mergedNow);
         return merged;
+    }
+
+    /** The resident ID number in its normalised form when valid, else null (then it constrains nothing). */
+    private static String validIdNumber(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return ResidentIdNumber.of(raw).value();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static long find(Map<Long, Long> parent, long id) {

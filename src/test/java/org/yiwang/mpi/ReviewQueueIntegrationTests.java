@@ -221,6 +221,21 @@ class ReviewQueueIntegrationTests {
         assertThat(status(ids[0], ids[1])).isEqualTo("PENDING");
     }
 
+    @Test
+    void batchDeduplicationNeverJoinsTwoValidIdNumbersThroughARecordWithoutOne() {
+        long[] ids = newTriple("上官雨桐", true);
+
+        deduplication.run(Runnable::run);
+
+        // the record without ID number joins the first; the third, with another valid ID number, stays apart
+        assertThat(mergedInto(ids[1])).isEqualTo(ids[0]);
+        assertThat(mergedInto(ids[0])).isNull();
+        assertThat(mergedInto(ids[2])).isNull();
+        // the pair of the record without ID number and the third is moot now that the first absorbed it
+        assertThat(status(ids[1], ids[2])).isEqualTo("SUPERSEDED");
+        assertThat(status(ids[0], ids[2])).isNotEqualTo("LINKED");
+    }
+
     private long mergeAuditEntries(long[] ids) {
         return jdbc.sql("""
                         select count(*) from platform.audit_event
@@ -230,6 +245,11 @@ class ReviewQueueIntegrationTests {
 
     /** One woman registered three times in one village: with ID number and phone, then twice without ID number. */
     private long[] newTriple(String name) {
+        return newTriple(name, false);
+    }
+
+    /** As {@link #newTriple(String)}; with {@code thirdWithId} the third registration has another valid ID number. */
+    private long[] newTriple(String name, boolean thirdWithId) {
         record Village(String division, long organisation) {
         }
         Village village = jdbc.sql("""
@@ -243,7 +263,8 @@ class ReviewQueueIntegrationTests {
         List<NewResident> three = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             three.add(new NewResident(village.division() + (serial + i), name, Sex.FEMALE, birth, "01",
-                    i == 0 ? idNumber(birth, serial) : null, phone, village.division(), address, null,
+                    i == 0 || i == 2 && thirdWithId ? idNumber(birth, serial + i) : null, phone, village.division(),
+                    address, null,
                     village.organisation()));
         }
         transactions.executeWithoutResult(s -> store.insertAll(three, "test:review:" + serial));
