@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * Orders the likely existing residents found for a registration, most likely first, and scores them. The database
  * finds them (blind indexes, pinyin, birth date); a ranking compares the person being registered with each one.
- * {@link LinkageCandidateRanking} uses the record-linkage engine ({@code mpi.matching}); {@link ReasonCandidateRanking}
- * scores by the database's reasons alone.
+ * {@link LinkageCandidateRanking} uses the record-linkage engine ({@code mpi.matching}).
  */
 interface CandidateRanking {
 

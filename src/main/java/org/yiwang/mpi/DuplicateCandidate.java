@@ -19,6 +19,8 @@ public record DuplicateCandidate(ResidentListItem resident, Set<Reason> reasons,
         SAME_PINYIN_AND_BIRTH_DATE,
         /** The same toneless pinyin, birth date with day and month swapped (1990-03-04 / 1990-04-03). */
         SAME_PINYIN_DAY_MONTH_SWAPPED,
+        /** The same toneless pinyin, birth date one day, month or year off (a typing error in one part). */
+        SAME_PINYIN_NEAR_BIRTH_DATE,
         /** Born the same day, same sex, similar pinyin (pg_trgm): typos and look-alike characters. */
         SIMILAR_NAME_SAME_BIRTH_DATE_AND_SEX;
 

@@ -34,7 +34,7 @@ class LinkageCandidateRanking implements CandidateRanking {
                             ruledOut ? 0.0 : result.probability());
                 })
                 .sorted(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
-                        .thenComparing(Comparator.comparingDouble(ReasonCandidateRanking::score).reversed())
+                        .thenComparing(Comparator.comparingDouble(CandidateEvidence::score).reversed())
                         .thenComparingLong(c -> c.resident().id()))
                 .toList();
     }

@@ -91,7 +91,8 @@ public class ResidentDirectory {
         String compact = q.replaceAll("[\\s-]", "");
         if (compact.matches("[0-9]{17}")) {
             parameters.put("hrn", compact);
-            return "r.health_record_number = cast(:hrn as bpchar)";
+            // the number of a record merged since finds the survivor
+            return "r.id = " + ResidentQueries.currentRecord("health_record_number = cast(:hrn as bpchar)");
         }
         if (q.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
             try {
@@ -157,9 +158,9 @@ public class ResidentDirectory {
     public List<ResidentVersion> history(long id, String purpose) {
         requirePurpose(purpose);
         List<ResidentVersion> versions = queries.history(id, HISTORY_LIMIT);
-        if (!versions.isEmpty()) {
-            audit(id, "VIEW_RESIDENT_HISTORY", purpose);
-        }
+        // the survivor's history shows the versions of records merged into it: each record read is audited
+        versions.stream().map(ResidentVersion::residentId).distinct()
+                .forEach(residentId -> audit(residentId, "VIEW_RESIDENT_HISTORY", purpose));
         return versions;
     }
 

@@ -166,7 +166,7 @@ public class ResidentLookupBenchmark {
                         .filter(p -> p.messageKey().equals("mpi.document.error.ALREADY_REGISTERED")).findFirst();
                 if (holder.isPresent()) {
                     idRegistered++;
-                    if (truth.contains(holder.get().arguments().get(1))) {
+                    if (truth.contains(holder.get().arguments().getLast())) { // the holder's record number
                         idHolder++;
                     }
                 } else {

@@ -44,7 +44,7 @@ public class ResidentMerges {
         this.auditTrail = auditTrail;
     }
 
-    /** Merges the resident took part in, latest first (at most 50); audited. */
+    /** Merges the resident took part in, latest first (at most 50); audited for every resident shown. */
     public List<ResidentMerge> of(long residentId, String purpose) {
         record Row(long id, long survivor, long merged, String reason, Instant at, String by, Instant unmergedAt,
                 String unmergedBy, String unmergeReason) {
@@ -70,8 +70,9 @@ public class ResidentMerges {
         });
         Map<Long, ResidentListItem> items = queries.listItems(ids).stream()
                 .collect(Collectors.toMap(ResidentListItem::id, Function.identity()));
-        auditTrail.record(AuditEvent.read(residentId, "VIEW_RESIDENT_MERGES", "Resident", Long.toString(residentId),
-                purpose));
+        // the other side of each merge is shown by name and health-record number: a read of that record too
+        ids.forEach(id -> auditTrail.record(AuditEvent.read(id, "VIEW_RESIDENT_MERGES", "Resident",
+                Long.toString(residentId), purpose)));
         return rows.stream().map(r -> new ResidentMerge(r.id(), items.get(r.survivor()), items.get(r.merged()),
                 r.reason(), r.at(), r.by(), r.unmergedAt(), r.unmergedBy(), r.unmergeReason())).toList();
     }

@@ -170,15 +170,19 @@ class ResidentMerging {
         List<String> bothReasons = new ArrayList<>(pairs.stream().map(Pair::reason).toList());
         bothReasons.addAll(pairs.stream().map(Pair::reason).toList());
         writer.snapshotEach(both, bothReasons, "MERGED", by, organisationId);
-        // other pending pairs of a merged record are moot: the survivor is compared on the next deduplication
+        // other pending pairs of a merged record are moot: the survivor is compared on the next deduplication;
+        // they point to the merge, so that undoing it puts them back in the queue
+        Map<Long, Long> mergeOf = new HashMap<>();
+        done.forEach(d -> mergeOf.put(d.mergedId(), d.mergeId()));
+        SqlArrayValue merges = array("bigint", pairs.stream().map(p -> mergeOf.get(p.mergedId())).toArray(Long[]::new));
         for (String side : List.of("resident_low", "resident_high")) {
             jdbc.sql("update mpi.match_review q set status = 'SUPERSEDED', decided_at = now(), decided_by = :by, "
-                            + "decision_reason = 'merged into ' || s.health_record_number "
-                            + "from unnest(:survivors, :merged, :reviews) as p(s, m, review) "
+                            + "decision_reason = 'merged into ' || s.health_record_number, merge_id = p.merge "
+                            + "from unnest(:survivors, :merged, :reviews, :merges) as p(s, m, review, merge) "
                             + "join mpi.resident s on s.id = p.s "
                             + "where q.status = 'PENDING' and q." + side + " = p.m and q.id is distinct from p.review")
                     .param("by", by).param("survivors", survivors).param("merged", merged).param("reviews", reviews)
-                    .update();
+                    .param("merges", merges).update();
         }
         List<AuditEvent> audit = new ArrayList<>(2 * done.size());
         Map<Long, String> reasonOf = new HashMap<>();

@@ -29,6 +29,29 @@ class ResidentQueries {
              left join mpi.identity_document pd on pd.resident_id = r.id and pd.is_primary and pd.voided_at is null
             """;
 
+    /**
+     * A scalar subquery: the id of the record that the record(s) picked by {@code start} (a condition on
+     * {@code mpi.resident}) stand for now — itself, or the survivor at the end of its chain of merges.
+     */
+    static String currentRecord(String start) {
+        return """
+                (with recursive chain (id, merged_into_id, depth) as (
+                    select id, merged_into_id, 0 from mpi.resident where %s
+                    union all
+                    select r.id, r.merged_into_id, c.depth + 1 from mpi.resident r
+                    join chain c on r.id = c.merged_into_id where c.depth < 100)
+                 select id from chain where merged_into_id is null)""".formatted(start);
+    }
+
+    /** A subquery: the record {@code :key} and every record merged into it, directly or through others. */
+    static final String WITH_MERGED_INTO = """
+            (with recursive merged (id, depth) as (
+                select cast(:key as bigint), 0
+                union all
+                select m.id, merged.depth + 1 from mpi.resident m
+                join merged on m.merged_into_id = merged.id where merged.depth < 100)
+             select id from merged)""";
+
     private final JdbcClient jdbc;
 
     ResidentQueries(JdbcClient jdbc) {
@@ -116,11 +139,13 @@ class ResidentQueries {
                 .query((rs, n) -> new ResidentDetails.Phone(rs.getLong(1), rs.getString(2),
                         PhoneNumber.Kind.valueOf(rs.getString(3)), rs.getBoolean(4)))
                 .list();
+        // links made to or from records merged since count for the survivor (undoing a merge has nothing to move)
         ResidentDetails.Relative guardian = r.guardianId() == null ? null
-                : relatives("id = :key", r.guardianId()).stream().findFirst().orElse(null);
-        List<ResidentDetails.Relative> wards = relatives("guardian_resident_id = :key and voided_at is null", id);
-        List<ResidentDetails.Relative> household = r.householdId() == null ? List.of()
-                : relatives("household_id = :key and voided_at is null and id <> " + id, r.householdId());
+                : relatives("id = " + currentRecord("id = :key"), r.guardianId()).stream().findFirst().orElse(null);
+        List<ResidentDetails.Relative> wards = relatives("guardian_resident_id in " + WITH_MERGED_INTO
+                + " and voided_at is null", id);
+        List<ResidentDetails.Relative> household = relatives("household_id in (select household_id from mpi.resident"
+                + " where id in " + WITH_MERGED_INTO + ") and voided_at is null and id <> :key", id);
         return Optional.of(new ResidentDetails(r.item(), r.ethnicity(), documents, phones, guardian, wards,
                 r.householdId(), household, r.version(), r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(),
                 r.despite(), r.voided()));
@@ -136,35 +161,52 @@ class ResidentQueries {
                 .list();
     }
 
-    /** Versions of a resident, newest first, with the fields that changed from the version before. */
+    /**
+     * Versions of a resident and of the records merged into it (a merge in force keeps the merged record's history
+     * with the survivor), newest first, each with the fields that changed from the version before.
+     */
     List<ResidentVersion> history(long residentId, int limit) {
-        record Change(int version, String field, String oldValue, String newValue) {
+        record Row(long versionId, long residentId, String healthRecordNumber, int version, String change,
+                Instant changedAt, String changedBy, Long organisationId, String reason) {
         }
-        Map<Integer, List<ResidentVersion.FieldChange>> changes = new LinkedHashMap<>();
+        List<Row> rows = jdbc.sql("""
+                        select v.id, v.resident_id, r.health_record_number, v.version, v.change, v.changed_at,
+                               v.changed_by, v.changed_organisation_id, v.reason
+                        from mpi.resident_version v
+                        join mpi.resident r on r.id = v.resident_id
+                        where v.resident_id in """ + WITH_MERGED_INTO + """
+
+                        order by v.changed_at desc, v.resident_id = :key desc, v.version desc
+                        limit :limit
+                        """)
+                .param("key", residentId)
+                .param("limit", limit)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3).strip(), rs.getInt(4),
+                        rs.getString(5), instant(rs, "changed_at"), rs.getString(7), rs.getObject(8, Long.class),
+                        rs.getString(9)))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        record Change(long versionId, String field, String oldValue, String newValue) {
+        }
+        Map<Long, List<ResidentVersion.FieldChange>> changes = new LinkedHashMap<>();
         jdbc.sql("""
-                        select v.version, e.key, p.snapshot ->> e.key as old_value, e.value as new_value
+                        select v.id, e.key, p.snapshot ->> e.key as old_value, e.value as new_value
                         from mpi.resident_version v
                         join lateral jsonb_each_text(v.snapshot) e on true
-                        left join mpi.resident_version p on p.resident_id = v.resident_id and p.version = v.version - 1
-                        where v.resident_id = :id and p.id is not null
-                          and (p.snapshot -> e.key) is distinct from (v.snapshot -> e.key)
-                        order by v.version, e.key
+                        join mpi.resident_version p on p.resident_id = v.resident_id and p.version = v.version - 1
+                        where v.id in (:ids) and (p.snapshot -> e.key) is distinct from (v.snapshot -> e.key)
+                        order by v.id, e.key
                         """)
-                .param("id", residentId)
-                .query((rs, n) -> new Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .param("ids", rows.stream().map(Row::versionId).toList())
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list()
-                .forEach(c -> changes.computeIfAbsent(c.version(), k -> new ArrayList<>())
+                .forEach(c -> changes.computeIfAbsent(c.versionId(), k -> new ArrayList<>())
                         .add(new ResidentVersion.FieldChange(c.field(), c.oldValue(), c.newValue())));
-        return jdbc.sql("""
-                        select version, change, changed_at, changed_by, changed_organisation_id, reason
-                        from mpi.resident_version where resident_id = :id order by version desc limit :limit
-                        """)
-                .param("id", residentId)
-                .param("limit", limit)
-                .query((rs, n) -> new ResidentVersion(rs.getInt(1), rs.getString(2), instant(rs, "changed_at"),
-                        rs.getString(4), rs.getObject(5, Long.class), rs.getString(6),
-                        changes.getOrDefault(rs.getInt(1), List.of())))
-                .list();
+        return rows.stream().map(r -> new ResidentVersion(r.residentId(), r.healthRecordNumber(), r.version(),
+                r.change(), r.changedAt(), r.changedBy(), r.organisationId(), r.reason(),
+                changes.getOrDefault(r.versionId(), List.of()))).toList();
     }
 
     /** What the candidate lookup compares: blind indexes already computed, pinyin key, birth date and sex. */
@@ -205,6 +247,10 @@ class ResidentQueries {
                         (select id, 'SAME_PINYIN_DAY_MONTH_SWAPPED' as reason from mpi.resident
                          where pinyin_key = :pinyinKey and birth_date = :swapped and voided_at is null limit 20)""");
             }
+            parameters.put("nearDates", nearDates(probe.birthDate()));
+            branches.add("""
+                    (select id, 'SAME_PINYIN_NEAR_BIRTH_DATE' as reason from mpi.resident
+                     where pinyin_key = :pinyinKey and birth_date in (:nearDates) and voided_at is null limit 20)""");
             parameters.put("sex", probe.sex().code());
             parameters.put("similarity", similarity);
             branches.add("""
@@ -231,6 +277,12 @@ class ResidentQueries {
     }
 
     /** 1990-03-04 → 1990-04-03; null when equal or impossible (the 13th or later cannot be a month). */
+    /** The dates one typing error away in one part: a day, a month or a year before or after. */
+    static List<LocalDate> nearDates(LocalDate date) {
+        return List.of(date.minusDays(1), date.plusDays(1), date.minusMonths(1), date.plusMonths(1),
+                date.minusYears(1), date.plusYears(1));
+    }
+
     static LocalDate swapped(LocalDate date) {
         if (date == null || date.getDayOfMonth() > 12 || date.getDayOfMonth() == date.getMonthValue()) {
             return null;

@@ -188,7 +188,7 @@ public class ResidentRegistration {
             int index = i;
             validator.registeredTo(resident.documents().get(i), new ResidentValidator.Existing(self, List.of()))
                     .ifPresent(owner -> problems.add(FieldProblem.of("documents[" + index + "].number",
-                            "mpi.document.error.ALREADY_REGISTERED", owner.name(), owner.healthRecordNumber())));
+                            "mpi.document.error.ALREADY_REGISTERED", owner.healthRecordNumber())));
         }
         if (problems.isEmpty()) {
             problems.add(FieldProblem.of("documents", "mpi.document.error.CONCURRENT"));
@@ -274,14 +274,18 @@ public class ResidentRegistration {
     public record RevealedDocument(long documentId, IdentityDocumentType type, String number, String asTyped) {
     }
 
+    /** Whether the signed-in user holds one of the roles in {@code yiwang.mpi.unmask-roles} (MASK-04). */
+    public boolean mayRevealDocuments() {
+        return actor().roles().stream().anyMatch(properties.unmaskRoles()::contains);
+    }
+
     /**
      * The full number of a document, for the roles in {@code yiwang.mpi.unmask-roles} (MASK-04); audited.
      *
      * @throws AccessDeniedException for other roles
      */
     public RevealedDocument revealDocument(long residentId, long documentId, String purpose) {
-        Actor actor = actor();
-        if (actor.roles().stream().noneMatch(properties.unmaskRoles()::contains)) {
+        if (!mayRevealDocuments()) {
             throw new AccessDeniedException("revealing identity documents needs one of " + properties.unmaskRoles());
         }
         if (purpose == null || purpose.isBlank()) {

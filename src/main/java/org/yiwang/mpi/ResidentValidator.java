@@ -110,8 +110,9 @@ class ResidentValidator {
                         continue;
                     }
                     documents.add(number);
+                    // the holder is named by health-record number only: a failed registration writes no audit entry
                     registeredTo(number, existing).ifPresent(owner -> problems.add(FieldProblem.of(field + ".number",
-                            "mpi.document.error.ALREADY_REGISTERED", owner.name(), owner.healthRecordNumber())));
+                            "mpi.document.error.ALREADY_REGISTERED", owner.healthRecordNumber())));
                     consistency(field, number, sex, birthDate, problems);
                 }
             }
@@ -218,13 +219,13 @@ class ResidentValidator {
         }
     }
 
-    record Owner(long id, String name, String healthRecordNumber) {
+    record Owner(long id, String healthRecordNumber) {
     }
 
     /** The living resident (other than the one edited) who already holds this document number. */
     Optional<Owner> registeredTo(IdentityDocumentNumber number, Existing existing) {
         return jdbc.sql("""
-                        select r.id, r.name, r.health_record_number
+                        select r.id, r.health_record_number
                         from mpi.identity_document d join mpi.resident r on r.id = d.resident_id
                         where d.type = :type and d.number_index = :index and d.voided_at is null
                           and r.voided_at is null and r.id <> :self
@@ -233,7 +234,7 @@ class ResidentValidator {
                 .param("type", number.type().name())
                 .param("index", encryption.blindIndex(indexedValue(number), number.type().context()))
                 .param("self", existing == null ? -1L : existing.residentId())
-                .query((rs, row) -> new Owner(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .query((rs, row) -> new Owner(rs.getLong(1), rs.getString(2)))
                 .optional();
     }
 
@@ -246,8 +247,7 @@ class ResidentValidator {
         }
         Optional<Guardian> guardian = jdbc.sql("""
                         select id, birth_date, name from mpi.resident
-                        where health_record_number = :number and voided_at is null
-                        """)
+                        where voided_at is null and id = """ + ResidentQueries.currentRecord("health_record_number = :number"))
                 .param("number", number)
                 .query((rs, row) -> new Guardian(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3)))
                 .optional();
@@ -269,7 +269,8 @@ class ResidentValidator {
     }
 
     private Optional<Long> residentIdByHealthRecordNumber(String number) {
-        return jdbc.sql("select id from mpi.resident where health_record_number = :number and voided_at is null")
+        return jdbc.sql("select id from mpi.resident where voided_at is null and id = "
+                        + ResidentQueries.currentRecord("health_record_number = :number"))
                 .param("number", number)
                 .query(Long.class)
                 .optional();

@@ -16,6 +16,10 @@ import org.yiwang.platform.crypto.Masking;
 @Repository
 class ResidentWriter {
 
+    /** The resident's identity documents and phones: alike in voiding and in having one primary row. */
+    private static final String DOCUMENTS = "mpi.identity_document";
+    private static final String PHONES = "mpi.resident_phone";
+
     /** The state of resident {@code r} as the JSON snapshot of a version: demographics, documents and phones masked. */
     static final String SNAPSHOT = """
             jsonb_build_object(
@@ -186,28 +190,24 @@ class ResidentWriter {
 
     /** Voids the listed documents of the resident; returns how many were voided. */
     int voidDocuments(long residentId, Collection<Long> documentIds, String by, String reason) {
-        if (documentIds.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        update mpi.identity_document set voided_at = now(), voided_by = :by, void_reason = :reason,
-                            is_primary = false
-                        where resident_id = :resident and id in (:ids) and voided_at is null
-                        """)
-                .param("by", by).param("reason", reason).param("resident", residentId).param("ids", documentIds)
-                .update();
+        return voidRows(DOCUMENTS, residentId, documentIds, by, reason);
     }
 
+    /** Voids the listed phones of the resident; returns how many were voided. */
     int voidPhones(long residentId, Collection<Long> phoneIds, String by, String reason) {
-        if (phoneIds.isEmpty()) {
+        return voidRows(PHONES, residentId, phoneIds, by, reason);
+    }
+
+    /** Voids the listed living rows of the resident in {@code table} (documents or phones), none primary any more. */
+    private int voidRows(String table, long residentId, Collection<Long> ids, String by, String reason) {
+        if (ids.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                        update mpi.resident_phone set voided_at = now(), voided_by = :by, void_reason = :reason,
-                            is_primary = false
+                        update %s set voided_at = now(), voided_by = :by, void_reason = :reason, is_primary = false
                         where resident_id = :resident and id in (:ids) and voided_at is null
-                        """)
-                .param("by", by).param("reason", reason).param("resident", residentId).param("ids", phoneIds)
+                        """.formatted(table))
+                .param("by", by).param("reason", reason).param("resident", residentId).param("ids", ids)
                 .update();
     }
 
@@ -225,7 +225,7 @@ class ResidentWriter {
             return;
         }
         SqlArrayValue ids = new SqlArrayValue("bigint", residentIds.toArray(Long[]::new));
-        for (String table : List.of("mpi.identity_document", "mpi.resident_phone")) {
+        for (String table : List.of(DOCUMENTS, PHONES)) {
             jdbc.sql("update " + table + " t set is_primary = true where t.id in ("
                             + "select distinct on (x.resident_id) x.id from " + table + " x "
                             + "where x.resident_id = any(:ids) and x.voided_at is null "

@@ -105,14 +105,7 @@ public class Residents {
      */
     @Transactional(readOnly = true)
     public Optional<Long> resolve(long residentId) {
-        return jdbc.sql("""
-                        with recursive chain (id, merged_into_id, depth) as (
-                            select id, merged_into_id, 0 from mpi.resident where id = :id
-                            union all
-                            select r.id, r.merged_into_id, c.depth + 1 from mpi.resident r
-                            join chain c on r.id = c.merged_into_id where c.depth < 100)
-                        select id from chain where merged_into_id is null
-                        """)
+        return jdbc.sql("select id from mpi.resident where id = " + ResidentQueries.currentRecord("id = :id"))
                 .param("id", residentId)
                 .query(Long.class)
                 .optional();

@@ -49,6 +49,9 @@ class ReviewQueueIntegrationTests {
     Residents residents;
 
     @Autowired
+    ResidentDirectory directory;
+
+    @Autowired
     ResidentStore store;
 
     @Autowired
@@ -155,6 +158,76 @@ class ReviewQueueIntegrationTests {
                     assertThat(e.mergedId()).isEqualTo(pair[1]);
                     assertThat(e.mergeId()).isEqualTo(mergeId);
                 });
+    }
+
+    @Test
+    void survivorHistoryHoldsTheMergedRecordsVersionsUntilTheMergeIsUndone() {
+        long[] pair = newPair("周若兰", "周若兰", true);
+        long reviewId = enqueue(pair[0], pair[1]);
+        queue.link(reviewId, pair[0], "同一人两处建档", "registrar", null);
+
+        List<ResidentVersion> history = directory.history(pair[0], "test");
+        assertThat(history).extracting(ResidentVersion::residentId).contains(pair[0], pair[1]);
+        assertThat(history).filteredOn(v -> v.residentId() == pair[1])
+                .extracting(ResidentVersion::change).containsExactly("MERGED", "REGISTERED");
+        assertThat(history.getFirst().changedAt()).isAfterOrEqualTo(history.getLast().changedAt());
+        // reading the merged record's versions through the survivor is a read of that record too
+        assertThat(jdbc.sql("""
+                        select count(*) from platform.audit_event
+                        where resident_id = :merged and action = 'VIEW_RESIDENT_HISTORY'""")
+                .param("merged", pair[1]).query(Long.class).single()).isEqualTo(1);
+
+        transactions.execute(s -> merging.unmerge(pair[1], "建档错误，分开", "registrar", null));
+        assertThat(directory.history(pair[0], "test")).extracting(ResidentVersion::residentId).containsOnly(pair[0]);
+    }
+
+    @Test
+    void afterAMergeTheMergedNumberFindsTheSurvivorAndItsWardsFollow() {
+        long[] pair = newPair("冯桂兰", "冯桂兰", true);
+        String mergedNumber = hrn(pair[1]);
+        String village = mergedNumber.substring(0, 12);
+        int serial = SERIAL.getAndAdd(2);
+        NewResident child = new NewResident(village + serial, "冯小雨", Sex.FEMALE, LocalDate.of(2022, 5, 1), "01",
+                null, null, village, "青石镇柳溪村 " + serial + " 号", mergedNumber,
+                jdbc.sql("select registered_organisation_id from mpi.resident where id = :id").param("id", pair[1])
+                        .query(Long.class).single());
+        transactions.executeWithoutResult(s -> store.insertAll(List.of(child), "test:review:" + serial));
+        long childId = id(child.healthRecordNumber());
+
+        queue.link(enqueue(pair[0], pair[1]), pair[0], "同一人", "registrar", null);
+
+        assertThat(directory.search(mergedNumber, null, 0, "test").residents())
+                .extracting(ResidentListItem::id).containsExactly(pair[0]);
+        assertThat(directory.details(pair[0], "test").orElseThrow().wards())
+                .extracting(ResidentDetails.Relative::id).contains(childId);
+        assertThat(directory.details(childId, "test").orElseThrow().guardian().id()).isEqualTo(pair[0]);
+
+        transactions.execute(s -> merging.unmerge(pair[1], "分开", "registrar", null));
+        assertThat(directory.search(mergedNumber, null, 0, "test").residents())
+                .extracting(ResidentListItem::id).containsExactly(pair[1]);
+        assertThat(directory.details(childId, "test").orElseThrow().guardian().id()).isEqualTo(pair[1]);
+    }
+
+    private String hrn(long residentId) {
+        return jdbc.sql("select health_record_number from mpi.resident where id = :id").param("id", residentId)
+                .query(String.class).single();
+    }
+
+    @Test
+    void undoingAMergePutsThePairsItMadeMootBackInTheQueue() {
+        long[] pair = newPair("吴秀珍", "吴秀珍", true);
+        long[] other = newPair("吴秀珍", "吴秀贞", true);
+        long decided = enqueue(pair[0], pair[1]);
+        long moot = enqueue(pair[1], other[0]);
+        queue.link(decided, pair[0], "同一人", "registrar", null);
+        assertThat(status(pair[1], other[0])).isEqualTo("SUPERSEDED");
+
+        transactions.execute(s -> merging.unmerge(pair[1], "建档错误，分开", "registrar", null));
+
+        assertThat(status(pair[0], pair[1])).isEqualTo("PENDING");
+        assertThat(status(pair[1], other[0])).isEqualTo("PENDING");
+        assertThat(jdbc.sql("select decided_at is null and merge_id is null from mpi.match_review where id = :id")
+                .param("id", moot).query(Boolean.class).single()).isTrue();
     }
 
     @Test

@@ -186,7 +186,8 @@ class RegistryAdminIntegrationTests {
         team.put("version", "0");
         HttpResponse<String> incomplete = admin.post("/registry/teams?lang=zh-CN", team);
         assertThat(incomplete.statusCode()).isEqualTo(400);
-        assertThat(incomplete.body()).contains("团队须有一名护士（FD-02）");
+        assertThat(incomplete.body()).contains("团队须有一名护士（FD-02）")
+                .contains("value=\"" + publicHealth + "\" selected=\"selected\"");
         assertThat(careTeams.teamsAt(centre)).isEmpty();
 
         team.put("nurse", String.valueOf(nurse));
@@ -199,7 +200,11 @@ class RegistryAdminIntegrationTests {
         });
         HttpResponse<String> detail = admin.get(created.headers().firstValue("Location").orElseThrow()
                 .replace(admin.baseUrl(), "") + "?lang=en");
-        assertThat(detail.body()).contains("Family doctor (team lead)").contains("Public-health worker");
+        assertThat(detail.body()).contains("Family doctor (team lead)").contains("Public-health worker")
+                .containsPattern("data-testid=\"team-clinics\">\\s*<li>—</li>");
+        long teamId = careTeams.teamsOf(doctor).getFirst().id();
+        assertThat(admin.get("/registry/practitioners/" + doctor + "?lang=zh-CN").body())
+                .contains("<a href=\"/registry/teams/" + teamId + "\">测试社区家庭医生团队</a>");
     }
 
     @Test

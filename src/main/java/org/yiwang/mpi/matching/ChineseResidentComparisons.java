@@ -313,29 +313,9 @@ final class ChineseResidentComparisons {
         }
     }
 
-    /** Mobile numbers, digits only: EXACT, TYPO (one typing error), or DIFFERENT. */
-    static final class Phone implements FieldComparison {
-
-        @Override
-        public String field() {
-            return "phone";
-        }
-
-        @Override
-        public List<String> levels() {
-            return List.of("DIFFERENT", "TYPO", "EXACT");
-        }
-
-        @Override
-        public int compare(PreparedRecord a, PreparedRecord b) {
-            if (a.phone.length() < 7 || b.phone.length() < 7) {
-                return MISSING;
-            }
-            if (a.phone.equals(b.phone)) {
-                return 2;
-            }
-            return Similarity.withinOneEdit(a.phone, b.phone) ? 1 : 0;
-        }
+    /** Mobile numbers, digits only: EXACT, TYPO (one typing error), or DIFFERENT; missing under 7 digits. */
+    static FieldComparison phone() {
+        return TextAgreement.typo("phone", r -> r.phone, 7);
     }
 
     /**

@@ -20,7 +20,7 @@ final class ChineseResidentProfile implements LinkageProfile {
 
     private static final List<FieldComparison> COMPARISONS = List.of(new ChineseResidentComparisons.Name(),
             new ChineseResidentComparisons.Sex(), new ChineseResidentComparisons.BirthDate(),
-            new ChineseResidentComparisons.IdNumber(), new ChineseResidentComparisons.Phone(),
+            new ChineseResidentComparisons.IdNumber(), ChineseResidentComparisons.phone(),
             new ChineseResidentComparisons.Address());
 
     /** Caps the decision at review: see {@link #rule}. */

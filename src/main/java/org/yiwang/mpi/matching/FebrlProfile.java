@@ -22,9 +22,10 @@ final class FebrlProfile implements LinkageProfile {
     static final String STATE = "state";
 
     private static final List<FieldComparison> COMPARISONS = List.of(new PersonName(GIVEN_NAME, SURNAME),
-            new PersonName(SURNAME, GIVEN_NAME), new Code(STREET_NUMBER), new Text(ADDRESS_1), new Text(ADDRESS_2),
-            new Text(SUBURB), new Code(POSTCODE), new Exact(STATE),
-            new ChineseResidentComparisons.DateComparison("date_of_birth"), new SocialSecurityId());
+            new PersonName(SURNAME, GIVEN_NAME), code(STREET_NUMBER), text(ADDRESS_1), text(ADDRESS_2),
+            text(SUBURB), code(POSTCODE), TextAgreement.exact(STATE, r -> r.extra(STATE)),
+            new ChineseResidentComparisons.DateComparison("date_of_birth"),
+            TextAgreement.typo("soc_sec_id", r -> r.idNumber, 1));
 
     private FebrlProfile() {
     }
@@ -167,123 +168,12 @@ final class FebrlProfile implements LinkageProfile {
     }
 
     /** Free text: EXACT (ignoring spaces), SIMILAR (Jaro-Winkler ≥ 0.88 or one typing error), DIFFERENT. */
-    static final class Text implements FieldComparison {
-
-        private final String field;
-
-        Text(String field) {
-            this.field = field;
-        }
-
-        @Override
-        public String field() {
-            return field;
-        }
-
-        @Override
-        public List<String> levels() {
-            return List.of("DIFFERENT", "SIMILAR", "EXACT");
-        }
-
-        @Override
-        public int compare(PreparedRecord a, PreparedRecord b) {
-            String x = a.extra(field).replace(" ", "");
-            String y = b.extra(field).replace(" ", "");
-            if (x.isEmpty() || y.isEmpty()) {
-                return MISSING;
-            }
-            if (x.equals(y)) {
-                return 2;
-            }
-            return Similarity.jaroWinkler(x, y) >= 0.88 || Similarity.withinOneEdit(x, y) ? 1 : 0;
-        }
+    private static FieldComparison text(String field) {
+        return TextAgreement.similar(field, r -> r.extra(field).replace(" ", ""), 0.88);
     }
 
     /** A short code (numbers): EXACT, TYPO (one typing error), DIFFERENT. */
-    static final class Code implements FieldComparison {
-
-        private final String field;
-
-        Code(String field) {
-            this.field = field;
-        }
-
-        @Override
-        public String field() {
-            return field;
-        }
-
-        @Override
-        public List<String> levels() {
-            return List.of("DIFFERENT", "TYPO", "EXACT");
-        }
-
-        @Override
-        public int compare(PreparedRecord a, PreparedRecord b) {
-            String x = a.extra(field);
-            String y = b.extra(field);
-            if (x.isEmpty() || y.isEmpty()) {
-                return MISSING;
-            }
-            if (x.equals(y)) {
-                return 2;
-            }
-            return Similarity.withinOneEdit(x, y) ? 1 : 0;
-        }
-    }
-
-    /** Exact or not. */
-    static final class Exact implements FieldComparison {
-
-        private final String field;
-
-        Exact(String field) {
-            this.field = field;
-        }
-
-        @Override
-        public String field() {
-            return field;
-        }
-
-        @Override
-        public List<String> levels() {
-            return List.of("DIFFERENT", "EXACT");
-        }
-
-        @Override
-        public int compare(PreparedRecord a, PreparedRecord b) {
-            String x = a.extra(field);
-            String y = b.extra(field);
-            if (x.isEmpty() || y.isEmpty()) {
-                return MISSING;
-            }
-            return x.equals(y) ? 1 : 0;
-        }
-    }
-
-    /** The social-security id: EXACT, TYPO (one typing error), DIFFERENT. */
-    static final class SocialSecurityId implements FieldComparison {
-
-        @Override
-        public String field() {
-            return "soc_sec_id";
-        }
-
-        @Override
-        public List<String> levels() {
-            return List.of("DIFFERENT", "TYPO", "EXACT");
-        }
-
-        @Override
-        public int compare(PreparedRecord a, PreparedRecord b) {
-            if (a.idNumber.isEmpty() || b.idNumber.isEmpty()) {
-                return MISSING;
-            }
-            if (a.idNumber.equals(b.idNumber)) {
-                return 2;
-            }
-            return Similarity.withinOneEdit(a.idNumber, b.idNumber) ? 1 : 0;
-        }
+    private static FieldComparison code(String field) {
+        return TextAgreement.typo(field, r -> r.extra(field), 1);
     }
 }

@@ -228,7 +228,6 @@ public final class RecordLinkage {
         return scored;
     }
 
-    /** Settings of a batch run. */
     /**
      * Settings of a batch run: the largest block compared; whether to fit the model by EM; EM's limits; how many
      * pseudo-random record pairs estimate u (0: EM estimates u from the candidates too) and their seed.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ import org.yiwang.mpi.ResidentDraft;
 import org.yiwang.mpi.ResidentInputException;
 import org.yiwang.mpi.ResidentNotFoundException;
 import org.yiwang.mpi.ResidentRegistration;
+import org.yiwang.mpi.Residents;
 import org.yiwang.platform.web.InvalidInputException;
 
 /**
@@ -43,11 +45,14 @@ class ResidentApiController {
 
     private final ResidentRegistration registration;
     private final ResidentDirectory directory;
+    private final Residents residents;
     private final MessageSource messages;
 
-    ResidentApiController(ResidentRegistration registration, ResidentDirectory directory, MessageSource messages) {
+    ResidentApiController(ResidentRegistration registration, ResidentDirectory directory, Residents residents,
+            MessageSource messages) {
         this.registration = registration;
         this.directory = directory;
+        this.residents = residents;
         this.messages = messages;
     }
 
@@ -75,10 +80,21 @@ class ResidentApiController {
         return response.body(body);
     }
 
+    /**
+     * One resident. A clinic system may hold the id of a record merged since into another: it gets the survivor,
+     * whose URL the {@code Content-Location} header names (an unmerge makes the old id answer for itself again).
+     */
     @GetMapping("/{id}")
-    ResidentDetails get(@PathVariable long id,
+    ResponseEntity<ResidentDetails> get(@PathVariable long id,
             @RequestHeader(name = "X-Purpose", required = false) String purpose) {
-        return directory.details(id, purposeOrDefault(purpose)).orElseThrow(() -> new ResidentNotFoundException(id));
+        long current = residents.resolve(id).orElseThrow(() -> new ResidentNotFoundException(id));
+        ResidentDetails details = directory.details(current, purposeOrDefault(purpose))
+                .orElseThrow(() -> new ResidentNotFoundException(id));
+        var response = ResponseEntity.ok();
+        if (current != id) {
+            response.header(HttpHeaders.CONTENT_LOCATION, "/api/mpi/residents/" + current);
+        }
+        return response.body(details);
     }
 
     @GetMapping

@@ -30,6 +30,7 @@ import org.yiwang.mpi.IdentityDocumentType;
 import org.yiwang.mpi.ResidentDetails;
 import org.yiwang.mpi.ResidentDirectory;
 import org.yiwang.mpi.ResidentInputException;
+import org.yiwang.mpi.MergeConflictException;
 import org.yiwang.mpi.ResidentMerges;
 import org.yiwang.mpi.ResidentNotFoundException;
 import org.yiwang.mpi.ResidentRegistration;
@@ -149,6 +150,36 @@ class ResidentController {
 
     @GetMapping("/{id}")
     String view(@PathVariable long id, Model model, Locale locale) {
+        return show(id, model, locale);
+    }
+
+    /**
+     * Undoes the merge of {@code mergedId} into its survivor (from the page of either); back to the restored record.
+     * Without a reason (400) or when the merge cannot be undone (409) the page the registrar came from shows why,
+     * with the reason as typed.
+     */
+    @PostMapping("/{mergedId}/unmerge")
+    @PreAuthorize("hasRole('REGISTRAR')")
+    String unmerge(@PathVariable long mergedId, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) Long page, Model model, Locale locale, HttpServletResponse response) {
+        try {
+            merges.unmerge(mergedId, reason);
+            return "redirect:" + PATH + "/" + mergedId + "?unmerged";
+        } catch (ResidentInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            FieldProblem problem = e.problems().getFirst();
+            model.addAttribute("unmergeError", problem.messageKey().equals("mpi.reason.error.REQUIRED")
+                    ? messages.getMessage("mpi.merge.error.REASON", null, locale)
+                    : messages.getMessage(problem.messageKey(), problem.argumentArray(), problem.messageKey(), locale));
+        } catch (MergeConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("unmergeError", messages.getMessage(e.messageKey(), null, e.messageKey(), locale));
+        }
+        model.addAttribute("unmergeReason", reason);
+        return show(page == null ? mergedId : page, model, locale);
+    }
+
+    private String show(long id, Model model, Locale locale) {
         ResidentDetails resident = existing(id);
         model.addAttribute("r", resident);
         model.addAttribute("history", directory.history(id, purpose()));
@@ -156,14 +187,13 @@ class ResidentController {
                 .map(e -> e.displayName(locale)).orElse(resident.ethnicityCode()));
         model.addAttribute("villageName", villageName(resident.resident().divisionCode(), locale));
         model.addAttribute("canEdit", actor().hasRole(Role.REGISTRAR));
-        model.addAttribute("canReveal", actor().hasRole(Role.REGISTRAR));
+        model.addAttribute("canReveal", registration.mayRevealDocuments());
         model.addAttribute("merges", merges.of(id, purpose()));
         return "mpi/residents/view";
     }
 
-    /** htmx (or plain post): the full number of one document, for roles allowed to see it; audited. */
+    /** htmx (or plain post): the full number of one document, for the roles configured to see it; audited. */
     @PostMapping("/{id}/documents/{documentId}/reveal")
-    @PreAuthorize("hasRole('REGISTRAR')")
     String reveal(@PathVariable long id, @PathVariable long documentId, Model model) {
         try {
             model.addAttribute("revealed", registration.revealDocument(id, documentId, "identity verification at registration"));

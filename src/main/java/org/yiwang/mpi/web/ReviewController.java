@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,6 @@ import org.yiwang.mpi.MatchReview;
 import org.yiwang.mpi.MergeConflictException;
 import org.yiwang.mpi.ResidentDetails;
 import org.yiwang.mpi.ResidentInputException;
-import org.yiwang.mpi.ResidentMerges;
 import org.yiwang.mpi.ResidentNotFoundException;
 import org.yiwang.mpi.ReviewQueue;
 import org.yiwang.registry.OrganisationSummary;
@@ -33,8 +33,8 @@ import org.yiwang.registry.Organisations;
 
 /**
  * The registrars' review queue: pending and decided pairs (by score or age, keyset-paged), a pair compared field by
- * field with the engine's agreement level and weight, link (choose the survivor, reason required) or not a match,
- * and undoing a merge from the merged record's page.
+ * field with the engine's agreement level and weight, link (choose the survivor, reason required) or not a match.
+ * Merges are undone from the residents' pages ({@link ResidentController}).
  */
 @Controller
 @RequestMapping(ReviewController.PATH)
@@ -44,13 +44,11 @@ class ReviewController {
     static final String PATH = "/mpi/review";
 
     private final ReviewQueue queue;
-    private final ResidentMerges merges;
     private final Organisations organisations;
     private final MessageSource messages;
 
-    ReviewController(ReviewQueue queue, ResidentMerges merges, Organisations organisations, MessageSource messages) {
+    ReviewController(ReviewQueue queue, Organisations organisations, MessageSource messages) {
         this.queue = queue;
-        this.merges = merges;
         this.organisations = organisations;
         this.messages = messages;
     }
@@ -81,30 +79,29 @@ class ReviewController {
     @PostMapping("/{id}/link")
     String link(@PathVariable long id, @RequestParam(required = false) Long survivorId,
             @RequestParam(defaultValue = "") String reason, Model model, Locale locale, HttpServletResponse response) {
-        try {
+        return decide(id, reason, model, locale, response, () -> {
             if (survivorId == null) {
                 throw new ResidentInputException(List.of(new FieldProblem("survivorId", "mpi.review.error.SURVIVOR", List.of())));
             }
             queue.link(id, survivorId, reason);
             return "redirect:" + PATH + "?linked=" + id;
-        } catch (ResidentInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return showPair(id, model, locale, e.problems(), reason);
-        } catch (MergeConflictException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("conflict", e.messageKey());
-            return showPair(id, model, locale, null, reason);
-        } catch (ResidentNotFoundException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        });
     }
 
     @PostMapping("/{id}/not-a-match")
     String notAMatch(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model,
             Locale locale, HttpServletResponse response) {
-        try {
+        return decide(id, reason, model, locale, response, () -> {
             queue.notAMatch(id, reason);
             return "redirect:" + PATH + "?notMatch=" + id;
+        });
+    }
+
+    /** Runs a decision; invalid input (400) or a pair decided meanwhile (409) re-renders the pair with the reason kept. */
+    private String decide(long id, String reason, Model model, Locale locale, HttpServletResponse response,
+            Supplier<String> decision) {
+        try {
+            return decision.get();
         } catch (ResidentInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showPair(id, model, locale, e.problems(), reason);
@@ -115,21 +112,6 @@ class ReviewController {
         } catch (ResidentNotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-    }
-
-    /** Undoes the merge of {@code mergedId} into its survivor; back to the restored record. */
-    @PostMapping("/unmerge/{mergedId}")
-    String unmerge(@PathVariable long mergedId, @RequestParam(defaultValue = "") String reason,
-            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        try {
-            merges.unmerge(mergedId, reason);
-            return "redirect:/mpi/residents/" + mergedId + "?unmerged";
-        } catch (ResidentInputException e) {
-            redirect.addAttribute("unmergeError", "mpi.merge.error.REASON");
-        } catch (MergeConflictException e) {
-            redirect.addAttribute("unmergeError", e.messageKey());
-        }
-        return "redirect:/mpi/residents/" + mergedId;
     }
 
     /** One row of the comparison table: values masked, the engine's level and weight where it compares the field. */

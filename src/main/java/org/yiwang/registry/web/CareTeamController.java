@@ -28,7 +28,6 @@ import org.yiwang.registry.CareTeamForm;
 import org.yiwang.registry.CareTeamRole;
 import org.yiwang.registry.CareTeamSummary;
 import org.yiwang.registry.CareTeams;
-import org.yiwang.registry.InvalidRegistryInputException;
 import org.yiwang.registry.OrganisationSummary;
 import org.yiwang.registry.OrganisationType;
 import org.yiwang.registry.Organisations;
@@ -98,17 +97,9 @@ class CareTeamController {
             HttpServletResponse response, RedirectAttributes redirect) {
         FieldErrors errors = new FieldErrors();
         CareTeamForm parsed = parse(form, List.of(), errors);
-        if (errors.isEmpty()) {
-            try {
-                long id = careTeams.create(parsed);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/registry/teams/" + id;
-            } catch (InvalidRegistryInputException e) {
-                errors.putAll(e.fieldErrors());
-            }
-        }
-        errors.show(model, response);
-        return form(model, form, null, parsed == null ? -1 : parsed.baseOrganisationId(), locale);
+        return FormSubmission.saveOrShowErrors(errors, () -> careTeams.create(parsed), "/registry/teams/",
+                () -> form(model, form, null, parsed == null ? -1 : parsed.baseOrganisationId(), locale),
+                model, response, redirect);
     }
 
     @GetMapping("/{id}/edit")
@@ -123,22 +114,13 @@ class CareTeamController {
     String update(@PathVariable long id, @ModelAttribute("form") CareTeamFormBean form, BindingResult binding,
             Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         CareTeamDetail current = careTeams.detail(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        FieldErrors errors = new FieldErrors();
-        if (binding.hasFieldErrors("version")) {
-            errors.asMap().put("version", "registry.error.version");
-        }
+        FieldErrors errors = FieldErrors.forEdit(binding);
         CareTeamForm parsed = parse(form, CareTeamFormBean.untouched(current), errors);
-        if (errors.isEmpty()) {
-            try {
-                careTeams.update(id, parsed);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/registry/teams/" + id;
-            } catch (InvalidRegistryInputException e) {
-                errors.putAll(e.fieldErrors());
-            }
-        }
-        errors.show(model, response);
-        return form(model, form, current, current.team().baseOrganisationId(), locale);
+        return FormSubmission.saveOrShowErrors(errors, () -> {
+            careTeams.update(id, parsed);
+            return id;
+        }, "/registry/teams/", () -> form(model, form, current, current.team().baseOrganisationId(), locale),
+                model, response, redirect);
     }
 
     private String form(Model model, CareTeamFormBean form, CareTeamDetail current, long baseId, Locale locale) {

@@ -6,11 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 
 /** Field name to message key, for re-rendering a form with a 400 status. */
 final class FieldErrors {
 
     private final Map<String, String> errors = new LinkedHashMap<>();
+
+    /** Errors of an edit form, starting with a version that did not bind (a tampered or broken form). */
+    static FieldErrors forEdit(BindingResult binding) {
+        FieldErrors errors = new FieldErrors();
+        if (binding.hasFieldErrors("version")) {
+            errors.errors.put("version", "registry.error.version");
+        }
+        return errors;
+    }
 
     Map<String, String> asMap() {
         return errors;

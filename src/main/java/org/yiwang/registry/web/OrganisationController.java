@@ -118,17 +118,9 @@ class OrganisationController {
         OrganisationForm parsed = parse(form, errors);
         if (!errors.isEmpty()) {
             errors.putAll(administration.problems(parsed, null));
-        } else {
-            try {
-                long id = administration.create(parsed);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/registry/organisations/" + id;
-            } catch (InvalidRegistryInputException e) {
-                errors.putAll(e.fieldErrors());
-            }
         }
-        errors.show(model, response);
-        return form(model, form, null, locale);
+        return FormSubmission.saveOrShowErrors(errors, () -> administration.create(parsed), "/registry/organisations/",
+                () -> form(model, form, null, locale), model, response, redirect);
     }
 
     @GetMapping("/organisations/{id}/edit")
@@ -145,24 +137,15 @@ class OrganisationController {
             Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         OrganisationDetail current = organisations.detail(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        FieldErrors errors = new FieldErrors();
-        if (binding.hasFieldErrors("version")) {
-            errors.asMap().put("version", "registry.error.version");
-        }
+        FieldErrors errors = FieldErrors.forEdit(binding);
         OrganisationForm parsed = parse(form, errors);
         if (!errors.isEmpty()) {
             errors.putAll(administration.problems(parsed, id));
-        } else {
-            try {
-                administration.update(id, parsed);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/registry/organisations/" + id;
-            } catch (InvalidRegistryInputException e) {
-                errors.putAll(e.fieldErrors());
-            }
         }
-        errors.show(model, response);
-        return form(model, form, current, locale);
+        return FormSubmission.saveOrShowErrors(errors, () -> {
+            administration.update(id, parsed);
+            return id;
+        }, "/registry/organisations/", () -> form(model, form, current, locale), model, response, redirect);
     }
 
     @PostMapping("/organisations/{id}/consortia")

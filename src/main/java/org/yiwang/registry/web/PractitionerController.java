@@ -25,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.platform.security.Role;
 import org.yiwang.registry.CareTeams;
-import org.yiwang.registry.InvalidRegistryInputException;
 import org.yiwang.registry.OrganisationSummary;
 import org.yiwang.registry.Organisations;
 import org.yiwang.registry.PracticeRole;
@@ -111,17 +110,8 @@ class PractitionerController {
             HttpServletResponse response, RedirectAttributes redirect) {
         FieldErrors errors = new FieldErrors();
         PractitionerForm parsed = parse(form, errors);
-        if (errors.isEmpty()) {
-            try {
-                long id = administration.create(parsed);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/registry/practitioners/" + id;
-            } catch (InvalidRegistryInputException e) {
-                errors.putAll(e.fieldErrors());
-            }
-        }
-        errors.show(model, response);
-        return form(model, form, null, locale);
+        return FormSubmission.saveOrShowErrors(errors, () -> administration.create(parsed), "/registry/practitioners/",
+                () -> form(model, form, null, locale), model, response, redirect);
     }
 
     @GetMapping("/{id}/edit")
@@ -138,22 +128,12 @@ class PractitionerController {
             Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         PractitionerDetail current = practitioners.detail(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        FieldErrors errors = new FieldErrors();
-        if (binding.hasFieldErrors("version")) {
-            errors.asMap().put("version", "registry.error.version");
-        }
+        FieldErrors errors = FieldErrors.forEdit(binding);
         PractitionerForm parsed = parse(form, errors);
-        if (errors.isEmpty()) {
-            try {
-                administration.update(id, parsed);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/registry/practitioners/" + id;
-            } catch (InvalidRegistryInputException e) {
-                errors.putAll(e.fieldErrors());
-            }
-        }
-        errors.show(model, response);
-        return form(model, form, current, locale);
+        return FormSubmission.saveOrShowErrors(errors, () -> {
+            administration.update(id, parsed);
+            return id;
+        }, "/registry/practitioners/", () -> form(model, form, current, locale), model, response, redirect);
     }
 
     private String form(Model model, PractitionerFormBean form, PractitionerDetail current, Locale locale) {

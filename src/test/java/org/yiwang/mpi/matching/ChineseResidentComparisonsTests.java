@@ -9,7 +9,7 @@ class ChineseResidentComparisonsTests {
     private static final FieldComparison NAME = new ChineseResidentComparisons.Name();
     private static final FieldComparison BIRTH = new ChineseResidentComparisons.BirthDate();
     private static final FieldComparison ID = new ChineseResidentComparisons.IdNumber();
-    private static final FieldComparison PHONE = new ChineseResidentComparisons.Phone();
+    private static final FieldComparison PHONE = ChineseResidentComparisons.phone();
     private static final FieldComparison ADDRESS = new ChineseResidentComparisons.Address();
     private static final FieldComparison SEX = new ChineseResidentComparisons.Sex();
 

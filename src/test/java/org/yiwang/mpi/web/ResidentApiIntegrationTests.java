@@ -153,7 +153,7 @@ class ResidentApiIntegrationTests {
     }
 
     @Test
-    void refusesADocumentAlreadyRegisteredNamingTheHolder() {
+    void refusesADocumentAlreadyRegisteredNamingTheHoldersRecordNumberButNotTheirName() {
         LocalDate birthDate = LocalDate.of(1970, 1, 20);
         String idNumber = uniqueIdNumber(birthDate, true);
         HttpResponse<String> first = post(body("赵建国", "1", birthDate.toString(), "RESIDENT_ID", idNumber, null), null, "zh-CN");
@@ -163,7 +163,8 @@ class ResidentApiIntegrationTests {
         String legacy = idNumber.substring(0, 6) + idNumber.substring(8, 17);
         HttpResponse<String> again = post(body("赵建国", "1", birthDate.toString(), "RESIDENT_ID", legacy, null), null, "zh-CN");
         assertThat(again.statusCode()).isEqualTo(400);
-        assertThat(again.body()).contains("该证件号码已登记给居民 赵建国（健康档案号 " + hrn + "）");
+        // the holder's name would be disclosed without an audit entry (the refused registration writes none)
+        assertThat(again.body()).contains("该证件号码已登记在健康档案号 " + hrn + " 的居民名下").doesNotContain("赵建国");
     }
 
     @Test
@@ -194,5 +195,27 @@ class ResidentApiIntegrationTests {
                 .contains("\"id\":" + id);
         assertThat(get("/api/mpi/residents").statusCode()).isEqualTo(400);
         assertThat(get("/api/mpi/residents/999999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void readingAMergedResidentsIdAnswersWithTheSurvivorAndNamesItsUrl() {
+        record Merged(long id, long survivor) {
+        }
+        // the demo county's first deduplication merged its look-alike registrations
+        Merged merged = jdbc.sql("""
+                        select id, merged_into_id from mpi.resident r where merged_into_id is not null
+                          and not exists (select 1 from mpi.resident s where s.id = r.merged_into_id
+                                          and s.merged_into_id is not null)
+                        order by id limit 1""")
+                .query((rs, n) -> new Merged(rs.getLong(1), rs.getLong(2))).single();
+
+        HttpResponse<String> response = get("/api/mpi/residents/" + merged.id());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Location")).contains("/api/mpi/residents/" + merged.survivor());
+        assertThat(response.body()).contains("\"id\":" + merged.survivor());
+        HttpResponse<String> survivor = get("/api/mpi/residents/" + merged.survivor());
+        assertThat(survivor.headers().firstValue("Content-Location")).isEmpty();
+        assertThat(get("/api/mpi/residents/987654321").statusCode()).isEqualTo(404);
     }
 }

@@ -115,12 +115,18 @@ class ResidentPagesIntegrationTests {
                 .query(Long.class).single()).isPositive();
     }
 
+    /** Registers a resident with a fresh ID number and mobile through the page; answers the new id. */
+    private long register(String name, String sex, LocalDate birthDate) {
+        registrar.get("/mpi/residents/new");
+        return registered(registrar.post("/mpi/residents", form(name, sex, birthDate.toString(),
+                ResidentApiIntegrationTests.uniqueIdNumber(birthDate, "1".equals(sex)),
+                ResidentApiIntegrationTests.uniqueMobile())));
+    }
+
     @Test
     void editingKeepsThePreviousValuesWithWhoWhenAndWhy() {
         LocalDate birthDate = LocalDate.of(1975, 9, 30);
-        registrar.get("/mpi/residents/new");
-        long id = registered(registrar.post("/mpi/residents", form("黄志强", "1", birthDate.toString(),
-                ResidentApiIntegrationTests.uniqueIdNumber(birthDate, true), ResidentApiIntegrationTests.uniqueMobile())));
+        long id = register("黄志强", "1", birthDate);
         registrar.get("/mpi/residents/" + id + "/edit");
         Map<String, String> edit = form("黄志強", "1", birthDate.toString(), "", "");
         edit.put("address", "清水县青石镇新村 1 号");
@@ -140,6 +146,30 @@ class ResidentPagesIntegrationTests {
         assertThat(jdbc.sql("select snapshot ->> 'address' from mpi.resident_version where resident_id = :id and version = 1")
                 .param("id", id).query(String.class).single()).isEqualTo("清水县青石镇测试村 3 组 8 号");
         assertThat(jdbc.sql("select count(*) from platform.audit_event where resident_id = :id and action = 'UPDATE_RESIDENT'")
+                .param("id", id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void replacingAPhoneVoidsTheOldOneWithTheReasonAndMakesTheNewOnePrimary() {
+        LocalDate birthDate = LocalDate.of(1968, 4, 12);
+        long id = register("林秀兰", "2", birthDate);
+        long oldPhone = jdbc.sql("select id from mpi.resident_phone where resident_id = :id").param("id", id)
+                .query(Long.class).single();
+        String newMobile = ResidentApiIntegrationTests.uniqueMobile();
+        registrar.get("/mpi/residents/" + id + "/edit");
+        Map<String, String> edit = form("林秀兰", "2", birthDate.toString(), "", newMobile);
+        edit.put("voidPhoneIds", String.valueOf(oldPhone));
+        edit.put("version", "1");
+        edit.put("reason", "换了手机号");
+        assertThat(registrar.post("/mpi/residents/" + id, edit).statusCode()).isEqualTo(302);
+
+        assertThat(jdbc.sql("select void_reason, is_primary from mpi.resident_phone where id = :id").param("id", oldPhone)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2)).single()).isEqualTo("换了手机号 false");
+        assertThat(jdbc.sql("select phone_masked from mpi.resident_phone where resident_id = :id and voided_at is null and is_primary")
+                .param("id", id).query(String.class).single()).endsWith(newMobile.substring(7));
+        assertThat(jdbc.sql("select phone_masked from mpi.resident where id = :id").param("id", id)
+                .query(String.class).single()).endsWith(newMobile.substring(7));
+        assertThat(jdbc.sql("select count(*) from mpi.identity_document where resident_id = :id and voided_at is null and is_primary")
                 .param("id", id).query(Long.class).single()).isEqualTo(1);
     }
 
@@ -197,5 +227,28 @@ class ResidentPagesIntegrationTests {
         assertThat(doctor.post("/mpi/residents/" + id + "/documents/" + document + "/reveal", Map.of()).statusCode())
                 .isEqualTo(403);
         assertThat(doctor.get("/mpi/residents/new").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void unmergeWithoutReasonIsRefusedWithTheMessageAndChangesNothing() {
+        record Merged(long id, long survivor) {
+        }
+        Merged merged = jdbc.sql("""
+                        select id, merged_into_id from mpi.resident where merged_into_id is not null
+                        order by id desc limit 1""")
+                .query((rs, n) -> new Merged(rs.getLong(1), rs.getLong(2))).single();
+        registrar.get("/mpi/residents/" + merged.survivor());
+
+        HttpResponse<String> refused = registrar.post("/mpi/residents/" + merged.id() + "/unmerge",
+                Map.of("reason", "  ", "page", Long.toString(merged.survivor())));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("请填写撤销原因。").contains("data-testid=\"merged-from\"");
+        assertThat(jdbc.sql("select merged_into_id from mpi.resident where id = :id").param("id", merged.id())
+                .query(Long.class).single()).isEqualTo(merged.survivor());
+        HttpResponse<String> notMerged = registrar.post("/mpi/residents/" + merged.survivor() + "/unmerge",
+                Map.of("reason", "误操作"));
+        assertThat(notMerged.statusCode()).isEqualTo(409);
+        assertThat(notMerged.body()).contains("本档案当前没有被合并。");
     }
 }

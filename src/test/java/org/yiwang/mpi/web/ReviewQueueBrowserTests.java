@@ -93,7 +93,10 @@ class ReviewQueueBrowserTests {
                 .query(Long.class).single()).isEqualTo(pair[0]);
 
         page.navigate(url("/mpi/residents/" + pair[0]));
-        assertThat(page.locator("[data-testid=merged-from]")).isVisible();
+        assertThat(page.locator("[data-testid=merged-from]").first()).isVisible();
+        // the survivor keeps the merged record's history: its versions appear in the survivor's history table
+        assertThat(page.locator("[data-testid=merged-version]").first()).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-survivor-record-zh")).setFullPage(true));
         page.navigate(url("/mpi/residents/" + pair[1]));
         assertThat(page.locator("[data-testid=merged-into]")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-merged-record-zh")).setFullPage(true));
