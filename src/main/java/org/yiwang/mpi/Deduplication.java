@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +44,7 @@ public class Deduplication {
     static final String BY = "system:dedup";
     private static final int FETCH_SIZE = 10_000;
     private static final int QUEUE_CHUNK = 2_000;
+    static final int MERGE_CHUNK = 5_000;
 
     /**
      * What a run did and how long each phase took.
@@ -92,12 +96,7 @@ public class Deduplication {
         List<ScoredPair> reviews = classified.reviews();
         long matched = System.nanoTime();
         Set<Long> mergedNow = new HashSet<>();
-        int merged = 0;
-        for (ScoredPair pair : links) {
-            if (link(result.linkage(), prepared.get(pair.left()), prepared.get(pair.right()), mergedNow)) {
-                merged++;
-            }
-        }
+        int merged = linkAll(result.linkage(), prepared, links, mergedNow);
         int queued = 0;
         for (int from = 0; from < reviews.size(); from += QUEUE_CHUNK) {
             List<ScoredPair> chunk = reviews.subList(from, Math.min(reviews.size(), from + QUEUE_CHUNK));
@@ -166,45 +165,227 @@ public class Deduplication {
         return Arrays.asList(prepared);
     }
 
-    /** Merges one linked pair in its own transaction unless the pair is in the queue already; true if merged. */
-    private boolean link(RecordLinkage engine, PreparedRecord a, PreparedRecord b, Set<Long> mergedNow) {
-        long left = Long.parseLong(a.recordId());
-        long right = Long.parseLong(b.recordId());
-        MatchResult result = engine.compare(a, b);
-        Boolean merged = transactions.execute(status -> {
-            Optional<Long> review = jdbc.sql(ReviewQueue.insertSql().replace("?", "%s").formatted(":low", ":high",
-                            ":probability", ":weight", ":decision", ":rule", ":explanation", ":source")
-                            + " returning id")
-                    .param("low", Math.min(left, right)).param("high", Math.max(left, right))
-                    .param("probability", result.probability()).param("weight", result.weightBits())
-                    .param("decision", result.decision().name()).param("rule", ReviewQueue.truncate(result.rule()))
-                    .param("explanation", ReviewQueue.explanationJson(result.explanation()))
-                    .param("source", MatchReview.Source.BATCH.name())
-                    .query(Long.class).optional();
-            if (review.isEmpty()) {
-                return false;
-            }
-            long s = residents.resolve(left).orElse(left);
-            long m = residents.resolve(right).orElse(right);
-            String why = result.rule().isEmpty() ? "batch deduplication: match probability "
-                    + String.format(java.util.Locale.ROOT, "%.6f", result.probability()) : "batch deduplication: "
-                    + result.rule();
-            Long mergeId = null;
-            if (s != m) {
-                mergeId = merging.merge(Math.min(s, m), Math.max(s, m), review.get(), ReviewQueue.truncate(why), BY,
-                        null);
-                mergedNow.add(Math.max(s, m));
-            }
-            jdbc.sql("""
-                            update mpi.match_review set status = 'LINKED', decided_at = now(), decided_by = :by,
-                                decision_reason = :why, merge_id = :merge
-                            where id = :id
-                            """)
-                    .param("by", BY).param("why", ReviewQueue.truncate(s == m ? "already one record" : why))
-                    .param("merge", mergeId).param("id", review.get()).update();
-            return mergeId != null;
+    /** A linked pair put into the review queue as decided by the engine, with the reason its merge gives. */
+    private record Edge(long low, long high, long reviewId, String why) {
+    }
+
+    /**
+     * Merges the linked pairs set-based: puts them into the review queue (in chunks; a pair already there — decided
+     * or pending — is left alone, as a re-run must), groups the new ones into clusters (union-find: a record linked to
+     * two others brings them together, unless that would join two different valid resident ID numbers: two persons,
+     * so such a pair stays pending for a person), and merges every other member of a cluster into its lowest id, the oldest
+     * record, {@value #MERGE_CHUNK} merges per transaction ({@link ResidentMerging#mergeAll}). The queue rows of the
+     * pairs become {@code LINKED}, each pointing to the merge of its higher record. Returns the merges done.
+     */
+    private int linkAll(RecordLinkage engine, List<PreparedRecord> prepared, List<ScoredPair> links,
+            Set<Long> mergedNow) {
+        List<Edge> edges = new ArrayList<>();
+        for (int from = 0; from < links.size(); from += QUEUE_CHUNK) {
+            edges.addAll(enqueueLinks(engine, prepared, links.subList(from, Math.min(links.size(), from + QUEUE_CHUNK))));
+        }
+        Set<Long> linked = new HashSet<>();
+        edges.forEach(e -> {
+            linked.add(e.low());
+            linked.add(e.high());
         });
-        return Boolean.TRUE.equals(merged);
+        Map<Long, String> idNumberOf = new HashMap<>();
+        for (PreparedRecord r : prepared) {
+            if (!linked.contains(Long.parseLong(r.recordId()))) {
+                continue;
+            }
+            String id = validIdNumber(r.record().idNumber());
+            if (id != null) {
+                idNumberOf.put(Long.parseLong(r.recordId()), id);
+            }
+        }
+        Map<Long, Long> parent = new HashMap<>();
+        Map<Long, String> clusterIdNumber = new HashMap<>(); // per root: the valid ID number of the cluster, if any
+        for (Edge e : edges) {
+            long a = find(parent, e.low());
+            long b = find(parent, e.high());
+            if (a == b) {
+                continue;
+            }
+            String ia = clusterIdNumber.getOrDefault(a, idNumberOf.get(a));
+            String ib = clusterIdNumber.getOrDefault(b, idNumberOf.get(b));
+            if (ia != null && ib != null && !ia.equals(ib)) {
+                continue; // two valid ID numbers are two persons: the pair stays in the queue for a person to decide
+            }
+            long root = Math.min(a, b); // the root is always the lowest id of its cluster
+            parent.put(Math.max(a, b), root);
+            String id = ia != null ? ia : ib;
+            if (id != null) {
+                clusterIdNumber.put(root, id);
+            }
+        }
+        // pairs left between two clusters are not decided by this run
+        edges = edges.stream().filter(e -> find(parent, e.low()) == find(parent, e.high())).toList();
+        Map<Long, List<Long>> clusters = new java.util.TreeMap<>();
+        for (Long id : new ArrayList<>(parent.keySet())) {
+            clusters.computeIfAbsent(find(parent, id), r -> new ArrayList<>()).add(id);
+        }
+        Map<Long, Edge> edgeOf = new HashMap<>(); // the merge of a record is explained by its first linked pair
+        for (Edge e : edges) {
+            edgeOf.putIfAbsent(e.high(), e);
+        }
+        for (Edge e : edges) {
+            edgeOf.putIfAbsent(e.low(), e);
+        }
+        Map<Long, List<Edge>> edgesByRoot = new HashMap<>();
+        for (Edge e : edges) {
+            edgesByRoot.computeIfAbsent(find(parent, e.low()), r -> new ArrayList<>()).add(e);
+        }
+        int merged = 0;
+        List<Map.Entry<Long, List<Long>>> chunk = new ArrayList<>();
+        int chunkMerges = 0;
+        for (Map.Entry<Long, List<Long>> cluster : clusters.entrySet()) {
+            chunk.add(cluster);
+            chunkMerges += cluster.getValue().size() - 1;
+            if (chunkMerges >= MERGE_CHUNK) {
+                merged += mergeClusters(chunk, edgeOf, edgesByRoot, mergedNow);
+                chunk.clear();
+                chunkMerges = 0;
+            }
+        }
+        merged += mergeClusters(chunk, edgeOf, edgesByRoot, mergedNow);
+        return merged;
+    }
+
+    /** The resident ID number in its normalised form when valid, else null (then it constrains nothing). */
+    private static String validIdNumber(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return ResidentIdNumber.of(raw).value();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long find(Map<Long, Long> parent, long id) {
+        long root = id;
+        Long up;
+        while ((up = parent.putIfAbsent(root, root)) != null && up != root) {
+            root = up;
+        }
+        for (long at = id; at != root; ) { // path compression
+            long next = parent.get(at);
+            parent.put(at, root);
+            at = next;
+        }
+        return root;
+    }
+
+    /** The link pairs of a chunk into the queue (one statement); the pairs that are new to it, with their row ids. */
+    private List<Edge> enqueueLinks(RecordLinkage engine, List<PreparedRecord> prepared, List<ScoredPair> chunk) {
+        int n = chunk.size();
+        Long[] lows = new Long[n];
+        Long[] highs = new Long[n];
+        Double[] probabilities = new Double[n];
+        Double[] weights = new Double[n];
+        String[] decisions = new String[n];
+        String[] rules = new String[n];
+        String[] explanations = new String[n];
+        Map<String, String> why = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            PreparedRecord a = prepared.get(chunk.get(i).left());
+            PreparedRecord b = prepared.get(chunk.get(i).right());
+            long left = Long.parseLong(a.recordId());
+            long right = Long.parseLong(b.recordId());
+            MatchResult result = engine.compare(a, b);
+            lows[i] = Math.min(left, right);
+            highs[i] = Math.max(left, right);
+            probabilities[i] = result.probability();
+            weights[i] = result.weightBits();
+            decisions[i] = result.decision().name();
+            rules[i] = ReviewQueue.truncate(result.rule());
+            explanations[i] = ReviewQueue.explanationJson(result.explanation());
+            why.put(lows[i] + ":" + highs[i], ReviewQueue.truncate(result.rule().isEmpty()
+                    ? "batch deduplication: match probability "
+                            + String.format(java.util.Locale.ROOT, "%.6f", result.probability())
+                    : "batch deduplication: " + result.rule()));
+        }
+        String insert = ReviewQueue.insertSql();
+        String onConflict = insert.substring(insert.indexOf("on conflict"));
+        List<Edge> fresh = transactions.execute(status -> jdbc.sql("""
+                        insert into mpi.match_review as mr (resident_low, resident_high, probability, weight_bits,
+                            engine_decision, engine_rule, explanation, source)
+                        select low, high, probability, weight, decision, rule, cast(explanation as jsonb), :source
+                        from unnest(:lows, :highs, :probabilities, :weights, :decisions, :rules, :explanations)
+                            with ordinality as x(low, high, probability, weight, decision, rule, explanation, n)
+                        order by n
+                        """ + onConflict.replace("mpi.match_review.status", "mr.status") + " returning id, resident_low, resident_high")
+                .param("lows", new SqlArrayValue("bigint", lows))
+                .param("highs", new SqlArrayValue("bigint", highs))
+                .param("probabilities", new SqlArrayValue("float8", probabilities))
+                .param("weights", new SqlArrayValue("float8", weights))
+                .param("decisions", new SqlArrayValue("text", decisions))
+                .param("rules", new SqlArrayValue("text", rules))
+                .param("explanations", new SqlArrayValue("text", explanations))
+                .param("source", MatchReview.Source.BATCH.name())
+                .query((rs, row) -> new Edge(rs.getLong(2), rs.getLong(3), rs.getLong(1),
+                        why.get(rs.getLong(2) + ":" + rs.getLong(3))))
+                .list());
+        return fresh == null ? List.of() : fresh;
+    }
+
+    /**
+     * Merges the clusters of one chunk in one transaction: locks their records, leaves out those no longer living
+     * (merged or voided since they were read), merges members into the root in rounds (one member per survivor per
+     * round) and marks the queue rows of their pairs {@code LINKED}.
+     */
+    private int mergeClusters(List<Map.Entry<Long, List<Long>>> chunk, Map<Long, Edge> edgeOf,
+            Map<Long, List<Edge>> edgesByRoot, Set<Long> mergedNow) {
+        if (chunk.isEmpty()) {
+            return 0;
+        }
+        Integer merged = transactions.execute(status -> {
+            List<Long> ids = chunk.stream().flatMap(c -> c.getValue().stream()).toList();
+            Set<Long> living = merging.lockLiving(ids);
+            List<List<ResidentMerging.Pair>> rounds = new ArrayList<>();
+            for (Map.Entry<Long, List<Long>> cluster : chunk) {
+                long root = cluster.getKey();
+                if (!living.contains(root)) {
+                    continue;
+                }
+                int round = 0;
+                for (long member : cluster.getValue().stream().sorted().toList()) {
+                    if (member == root || !living.contains(member)) {
+                        continue;
+                    }
+                    if (rounds.size() == round) {
+                        rounds.add(new ArrayList<>());
+                    }
+                    Edge e = edgeOf.get(member);
+                    rounds.get(round++).add(new ResidentMerging.Pair(root, member, e.high() == member ? e.reviewId()
+                            : null, e.why()));
+                }
+            }
+            Map<Long, Long> mergeOf = new HashMap<>();
+            for (List<ResidentMerging.Pair> round : rounds) {
+                for (ResidentMerging.Done d : merging.mergeAll(round, BY, null)) {
+                    mergeOf.put(d.mergedId(), d.mergeId());
+                }
+            }
+            List<Edge> decided = chunk.stream().flatMap(c -> edgesByRoot.getOrDefault(c.getKey(), List.of()).stream())
+                    .filter(e -> mergeOf.containsKey(e.high())).toList();
+            jdbc.sql("""
+                            update mpi.match_review q set status = 'LINKED', decided_at = now(), decided_by = :by,
+                                decision_reason = x.why, merge_id = x.merge
+                            from unnest(:ids, :whys, :merges) as x(id, why, merge)
+                            where q.id = x.id
+                            """)
+                    .param("by", BY)
+                    .param("ids", new SqlArrayValue("bigint", decided.stream().map(Edge::reviewId).toArray(Long[]::new)))
+                    .param("whys", new SqlArrayValue("text", decided.stream().map(Edge::why).toArray(String[]::new)))
+                    .param("merges", new SqlArrayValue("bigint",
+                            decided.stream().map(e -> mergeOf.get(e.high())).toArray(Long[]::new)))
+                    .update();
+            mergedNow.addAll(mergeOf.keySet());
+            return mergeOf.size();
+        });
+        return merged == null ? 0 : merged;
     }
 
     /** Queues review pairs in one transaction; pairs with a record merged during this run wait for the next run. */

@@ -6,96 +6,116 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Measures the master index's lookups at county scale: fills a scratch database with synthetic residents
- * (set-based, {@code created_by = 'benchmark'}, documents and phones with random blind indexes), then times the
- * registration's candidate lookup and the searches on real rows, and removes the synthetic rows again. Only for the
- * {@code mpi-bench} command on a scratch database.
+ * Measures the master index's lookups at county scale on synthetic residents loaded by
+ * {@link SyntheticResidentLoader} (real encryption and blind indexes): the registration form's likely-existing
+ * lookup ({@link ResidentDirectory#likelyExisting(ResidentDraft, String)}: validation, SQL candidates, decryption of
+ * the candidates' ID numbers and phones, ranking by the record-linkage engine, audit) for new registrations of
+ * existing persons and of new persons, single-threaded and with concurrent callers, with the recall of the true
+ * person; and the SQL candidate queries and searches alone. Only for the {@code mpi-bench} command on a scratch
+ * database.
  */
 @Service
 public class ResidentLookupBenchmark {
 
-    static final String CREATED_BY = "benchmark";
-    private static final String[][] SURNAMES = {{"王", "wang"}, {"李", "li"}, {"张", "zhang"}, {"刘", "liu"},
-            {"陈", "chen"}, {"杨", "yang"}, {"黄", "huang"}, {"赵", "zhao"}, {"吴", "wu"}, {"周", "zhou"},
-            {"徐", "xu"}, {"孙", "sun"}, {"马", "ma"}, {"朱", "zhu"}, {"胡", "hu"}, {"郭", "guo"}, {"何", "he"},
-            {"林", "lin"}, {"高", "gao"}, {"罗", "luo"}};
-    private static final String[][] GIVEN = {{"伟", "wei"}, {"强", "qiang"}, {"磊", "lei"}, {"军", "jun"},
-            {"勇", "yong"}, {"杰", "jie"}, {"涛", "tao"}, {"斌", "bin"}, {"明", "ming"}, {"超", "chao"},
-            {"刚", "gang"}, {"平", "ping"}, {"辉", "hui"}, {"鹏", "peng"}, {"华", "hua"}, {"飞", "fei"},
-            {"芳", "fang"}, {"娜", "na"}, {"敏", "min"}, {"静", "jing"}, {"丽", "li"}, {"艳", "yan"},
-            {"娟", "juan"}, {"霞", "xia"}, {"秀", "xiu"}, {"英", "ying"}, {"慧", "hui"}, {"莹", "ying"},
-            {"雪", "xue"}, {"琳", "lin"}, {"玉", "yu"}, {"萍", "ping"}, {"红", "hong"}, {"玲", "ling"},
-            {"燕", "yan"}, {"梅", "mei"}, {"婷", "ting"}, {"佳", "jia"}, {"欣", "xin"}, {"怡", "yi"}};
+    static final String PURPOSE = "registration benchmark on synthetic residents";
 
     private final JdbcClient jdbc;
     private final ResidentQueries queries;
     private final MpiProperties properties;
+    private final ResidentDirectory directory;
+    private final SyntheticResidentLoader loader;
 
-    ResidentLookupBenchmark(JdbcClient jdbc, ResidentQueries queries, MpiProperties properties) {
+    ResidentLookupBenchmark(JdbcClient jdbc, ResidentQueries queries, MpiProperties properties,
+            ResidentDirectory directory, SyntheticResidentLoader loader) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.properties = properties;
+        this.directory = directory;
+        this.loader = loader;
     }
 
-    /** Latencies of one kind of lookup, in milliseconds. */
-    public record Timing(String lookup, int runs, double p50Ms, double p95Ms, double maxMs, double meanRows) {
+    /** Latencies of one kind of lookup, in milliseconds, over {@code callers} concurrent callers. */
+    public record Timing(String lookup, int callers, int runs, double p50Ms, double p95Ms, double p99Ms, double maxMs,
+            double meanRows) {
     }
 
-    public record Report(long residentsOnFile, long insertedResidents, double fillSeconds, List<Timing> timings,
+    /**
+     * How well the registration lookup finds the person of kind-a probes.
+     *
+     * @param idAlreadyRegistered probes refused because their ID number is on file: the form names its holder
+     * @param foundByCandidates of the other probes, those with a resident of the same person among the candidates
+     */
+    public record Recall(int probes, int idAlreadyRegistered, int idHolderIsPerson, int throughCandidates,
+            int foundByCandidates, int foundFirst, int rejected, double meanCandidates) {
+    }
+
+    public record Report(long residentsOnFile, List<Timing> timings, Recall existingRecall, Recall newPersons,
             List<String> candidatePlan) {
     }
 
-    /** Inserts {@code residents} synthetic residents (if fewer are there), times {@code lookups} of each kind. */
-    public Report run(int residents, int lookups, long seed) {
-        long existing = jdbc.sql("select count(*) from mpi.resident where created_by = :by")
-                .param("by", CREATED_BY).query(Long.class).single();
-        long started = System.nanoTime();
-        if (existing < residents) {
-            fill(existing + 1, residents);
+    /** Times {@code lookups} probes of each kind, single-threaded and with {@code callers} concurrent callers. */
+    public Report run(int lookups, int callers, long pickSeed) {
+        List<SyntheticResidentLoader.Probe> existing = loader.probes(true, lookups, pickSeed);
+        List<SyntheticResidentLoader.Probe> brandNew = loader.probes(false, lookups, pickSeed + 1);
+        List<Timing> timings = new ArrayList<>();
+        Recall existingRecall = recall(existing);
+        Recall newPersons = recall(brandNew);
+        for (int c : callers > 1 ? List.of(1, callers) : List.of(1)) {
+            timings.add(time("registration lookup, existing person registered again", existing, c,
+                    this::likelyExisting));
+            timings.add(time("registration lookup, new person", brandNew, c, this::likelyExisting));
         }
-        double fillSeconds = (System.nanoTime() - started) / 1e9;
+
         record Sample(long id, String name, String pinyinKey, LocalDate birthDate, int sex, byte[] document,
                 byte[] phone) {
         }
-        Random random = new Random(seed);
+        Random random = new Random(pickSeed);
+        long[] range = jdbc.sql("select coalesce(min(id), 0), coalesce(max(id), 0) from mpi.resident "
+                        + "where created_by = :by").param("by", SyntheticResidentLoader.CREATED_BY)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         List<Sample> samples = new ArrayList<>();
-        for (int i = 0; i < lookups; i++) {
-            long g = 1 + random.nextInt(residents);
-            samples.add(jdbc.sql("""
-                            select r.id, r.name, r.pinyin_key, r.birth_date, r.sex, d.number_index, p.phone_index
+        while (samples.size() < lookups) {
+            long from = range[0] + (long) (random.nextDouble() * (range[1] - range[0] + 1));
+            jdbc.sql("""
+                            select r.id, r.name, r.pinyin_key, r.birth_date, r.sex, r.id_number_index, r.phone_index
                             from mpi.resident r
-                            join mpi.identity_document d on d.resident_id = r.id
-                            join mpi.resident_phone p on p.resident_id = r.id
-                            where r.health_record_number = cast(:hrn as bpchar)""")
-                    .param("hrn", number(g))
+                            where r.id >= :from and r.created_by = :by and r.id_number_index is not null
+                              and r.phone_index is not null
+                            order by r.id limit 1""")
+                    .param("from", from).param("by", SyntheticResidentLoader.CREATED_BY)
                     .query((rs, n) -> new Sample(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getBytes(6), rs.getBytes(7)))
-                    .single());
+                    .optional().ifPresent(samples::add);
         }
-        List<Timing> timings = new ArrayList<>();
-        timings.add(time("candidates (document, phone, pinyin+birth date, swapped date, trigram name)", samples,
-                s -> () -> {
+        timings.add(time("SQL candidates (document, phone, pinyin+birth date, swapped date, trigram name)", samples,
+                1, s -> {
                     var found = queries.candidates(new ResidentQueries.CandidateProbe(List.of(s.document()),
                             List.of(s.phone()), s.pinyinKey(), s.birthDate(), Sex.fromCode(s.sex()), -1L),
                             properties.nameSimilarity());
                     return queries.listItems(found.keySet()).size();
                 }));
-        timings.add(time("candidates without document or phone (name and birth date only)", samples,
-                s -> () -> queries.candidates(new ResidentQueries.CandidateProbe(List.of(), List.of(), s.pinyinKey(),
+        timings.add(time("SQL candidates without document or phone (name and birth date only)", samples, 1,
+                s -> queries.candidates(new ResidentQueries.CandidateProbe(List.of(), List.of(), s.pinyinKey(),
                         s.birthDate(), Sex.fromCode(s.sex()), -1L), properties.nameSimilarity()).size()));
-        timings.add(time("search by document blind index", samples, s -> () -> queries.search("""
+        timings.add(time("search by document blind index", samples, 1, s -> queries.search("""
                         r.id in (select resident_id from mpi.identity_document
                                  where number_index in (:documentIndexes) and voided_at is null)""",
                 Map.of("documentIndexes", List.of(s.document())), 0, properties.pageSize() + 1).size()));
-        timings.add(time("search by name prefix (first page)", samples, s -> () -> queries.search(
+        timings.add(time("search by name prefix (first page)", samples, 1, s -> queries.search(
                 "r.name like :namePrefix", Map.of("namePrefix", s.name().substring(0, 2) + "%"), 0,
                 properties.pageSize() + 1).size()));
-        timings.add(time("search by pinyin prefix (first page)", samples, s -> () -> queries.search(
+        timings.add(time("search by pinyin prefix (first page)", samples, 1, s -> queries.search(
                 "r.pinyin_key like :pinyinPrefix", Map.of("pinyinPrefix", s.pinyinKey() + "%"), 0,
                 properties.pageSize() + 1).size()));
         Sample sample = samples.getFirst();
@@ -109,83 +129,90 @@ public class ResidentLookupBenchmark {
                 .param("pinyinKey", sample.pinyinKey()).param("similarity", properties.nameSimilarity())
                 .query(String.class).list();
         long onFile = jdbc.sql("select count(*) from mpi.resident").query(Long.class).single();
-        return new Report(onFile, Math.max(0, residents - existing), fillSeconds, timings, plan);
+        return new Report(onFile, timings, existingRecall, newPersons, plan);
     }
 
-    /** Removes the synthetic residents and their documents and phones. */
-    public long clean() {
-        jdbc.sql("delete from mpi.identity_document where created_by = :by").param("by", CREATED_BY).update();
-        jdbc.sql("delete from mpi.resident_phone where created_by = :by").param("by", CREATED_BY).update();
-        return jdbc.sql("delete from mpi.resident where created_by = :by").param("by", CREATED_BY).update();
+    /** The form's lookup; a probe refused (e.g. its ID number is already registered) counts as one answer row. */
+    private int likelyExisting(SyntheticResidentLoader.Probe probe) {
+        try {
+            return directory.likelyExisting(probe.draft(), PURPOSE).size();
+        } catch (ResidentInputException e) {
+            return 1;
+        }
     }
 
-    private <S> Timing time(String lookup, List<S> samples, java.util.function.Function<S, Supplier<Integer>> query) {
-        query.apply(samples.getFirst()).get(); // warm-up
+    private Recall recall(List<SyntheticResidentLoader.Probe> probes) {
+        int idRegistered = 0;
+        int idHolder = 0;
+        int throughCandidates = 0;
+        int found = 0;
+        int first = 0;
+        int rejected = 0;
+        long candidates = 0;
+        for (SyntheticResidentLoader.Probe probe : probes) {
+            Set<String> truth = loader.healthRecordNumbersOf(probe.person());
+            try {
+                List<DuplicateCandidate> shown = directory.likelyExisting(probe.draft(), PURPOSE);
+                throughCandidates++;
+                candidates += shown.size();
+                if (shown.stream().anyMatch(c -> truth.contains(c.resident().healthRecordNumber()))) {
+                    found++;
+                }
+                if (!shown.isEmpty() && truth.contains(shown.getFirst().resident().healthRecordNumber())) {
+                    first++;
+                }
+            } catch (ResidentInputException e) {
+                var holder = e.problems().stream()
+                        .filter(p -> p.messageKey().equals("mpi.document.error.ALREADY_REGISTERED")).findFirst();
+                if (holder.isPresent()) {
+                    idRegistered++;
+                    if (truth.contains(holder.get().arguments().getLast())) { // the holder's record number
+                        idHolder++;
+                    }
+                } else {
+                    rejected++;
+                }
+            }
+        }
+        return new Recall(probes.size(), idRegistered, idHolder, throughCandidates, found, first, rejected,
+                throughCandidates == 0 ? 0 : (double) candidates / throughCandidates);
+    }
+
+    private <S> Timing time(String lookup, List<S> samples, int callers, ToIntFunction<S> query) {
+        query.applyAsInt(samples.getFirst()); // warm-up
         double[] ms = new double[samples.size()];
-        long rows = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            long start = System.nanoTime();
-            rows += query.apply(samples.get(i)).get();
-            ms[i] = (System.nanoTime() - start) / 1e6;
+        AtomicLong rows = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < callers; t++) {
+                int caller = t;
+                running.add(pool.submit(() -> {
+                    for (int i = caller; i < samples.size(); i += callers) {
+                        long start = System.nanoTime();
+                        rows.addAndGet(query.applyAsInt(samples.get(i)));
+                        ms[i] = (System.nanoTime() - start) / 1e6;
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a lookup failed: " + lookup, e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         Arrays.sort(ms);
-        return new Timing(lookup, ms.length, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1],
-                ms[ms.length - 1], (double) rows / ms.length);
+        return new Timing(lookup, callers, ms.length, percentile(ms, 0.50), percentile(ms, 0.95),
+                percentile(ms, 0.99), ms[ms.length - 1], (double) rows.get() / ms.length);
     }
 
-    private static String number(long g) {
-        return "519999" + "%011d".formatted(g);
-    }
-
-    private void fill(long from, long to) {
-        String surnamesZh = array(SURNAMES, 0);
-        String surnamesPy = array(SURNAMES, 1);
-        String givenZh = array(GIVEN, 0);
-        String givenPy = array(GIVEN, 1);
-        int s = SURNAMES.length;
-        int n = GIVEN.length;
-        // name = surname + two given characters: 32,000 distinct names (repeating every 32,000 residents) over
-        // 32,003 birth days (repeating every 32,003), so a name and birth date pair is unique, as in a county where
-        // namesakes are common but rarely born the same day
-        jdbc.sql("""
-                        insert into mpi.resident (health_record_number, name, pinyin, pinyin_key, sex, birth_date,
-                            ethnicity, division_code, address, registered_organisation_id, created_by)
-                        select '519999' || lpad(g::text, 11, '0'),
-                               (%1$s)[1 + g %% %5$d] || (%3$s)[1 + (g / %5$d) %% %6$d] || (%3$s)[1 + (g / %7$d) %% %6$d],
-                               (%2$s)[1 + g %% %5$d] || ' ' || (%4$s)[1 + (g / %5$d) %% %6$d] || (%4$s)[1 + (g / %7$d) %% %6$d],
-                               (%2$s)[1 + g %% %5$d] || (%4$s)[1 + (g / %5$d) %% %6$d] || (%4$s)[1 + (g / %7$d) %% %6$d],
-                               1 + (g %% 2), date '1935-01-01' + ((g * 7919) %% 32003)::int, '01',
-                               '519999' || lpad((1 + g %% 400)::text, 6, '0'), '基准测试地址 ' || g, 1, 'benchmark'
-                        from generate_series(:from, :to) g
-                        """.formatted(surnamesZh, surnamesPy, givenZh, givenPy, s, n, s * n))
-                .param("from", from).param("to", to)
-                .update();
-        jdbc.sql("""
-                        insert into mpi.identity_document (resident_id, type, number_ciphertext, number_index,
-                            number_masked, is_primary, created_by)
-                        select id, 'RESIDENT_ID', decode(md5('c' || id), 'hex'), decode(md5('d' || id) || md5('e' || id), 'hex'),
-                               '5199**********0000', true, 'benchmark'
-                        from mpi.resident r where created_by = 'benchmark'
-                          and not exists (select 1 from mpi.identity_document d where d.resident_id = r.id)""")
-                .update();
-        jdbc.sql("""
-                        insert into mpi.resident_phone (resident_id, phone_ciphertext, phone_index, phone_masked, kind,
-                            is_primary, created_by)
-                        select id, decode(md5('q' || id), 'hex'), decode(md5('p' || id) || md5('o' || id), 'hex'),
-                               '138****0000', 'MOBILE', true, 'benchmark'
-                        from mpi.resident r where created_by = 'benchmark'
-                          and not exists (select 1 from mpi.resident_phone p where p.resident_id = r.id)""")
-                .update();
-        jdbc.sql("analyze mpi.resident").update();
-        jdbc.sql("analyze mpi.identity_document").update();
-        jdbc.sql("analyze mpi.resident_phone").update();
-    }
-
-    private static String array(String[][] values, int column) {
-        StringBuilder out = new StringBuilder("array[");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ",").append('\'').append(values[i][column]).append('\'');
-        }
-        return out.append("]::text[]").toString();
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, double p) {
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * p) - 1)];
     }
 }

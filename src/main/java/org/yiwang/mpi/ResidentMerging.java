@@ -1,10 +1,16 @@
 package org.yiwang.mpi;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +39,7 @@ class ResidentMerging {
             coalesce((select jsonb_agg(jsonb_build_object('id', x.id, 'residentId', x.resident_id,
                 'primary', x.is_primary, 'voidedAt', x.voided_at, 'voidedBy', x.voided_by,
                 'voidReason', x.void_reason) order by x.id)
-              from %s x where x.resident_id in (:survivor, :merged)), '[]'::jsonb)""";
+              from %s x where x.resident_id in (p.s, p.m)), '[]'::jsonb)""";
 
     private final JdbcClient jdbc;
     private final ResidentWriter writer;
@@ -77,65 +83,132 @@ class ResidentMerging {
             throw new MergeConflictException("mpi.merge.error.NOT_LIVING",
                     "both residents must be living records to merge " + mergedId + " into " + survivorId);
         }
-        Locked survivor = locked.stream().filter(l -> l.id() == survivorId).findFirst().orElseThrow();
-        String snapshot = jdbc.sql("select jsonb_build_object("
-                        + "'survivor', (select to_jsonb(r) from mpi.resident r where r.id = :survivor), "
-                        + "'merged', (select to_jsonb(r) from mpi.resident r where r.id = :merged), "
-                        + "'documents', " + DOCUMENT_STATE.formatted("mpi.identity_document") + ", "
-                        + "'phones', " + DOCUMENT_STATE.formatted("mpi.resident_phone") + ")::text")
-                .param("survivor", survivorId).param("merged", mergedId)
-                .query(String.class).single();
-        jdbc.sql("""
-                        update mpi.resident set voided_at = now(), voided_by = :by, void_reason = :why,
-                            merged_into_id = :survivor, version = version + 1, updated_at = now(), updated_by = :by,
-                            updated_organisation_id = :organisation
-                        where id = :merged
-                        """)
-                .param("by", by).param("why", "merged into " + survivor.healthRecordNumber())
-                .param("survivor", survivorId).param("organisation", organisationId).param("merged", mergedId)
-                .update();
-        for (String table : List.of("mpi.identity_document", "mpi.resident_phone")) {
-            jdbc.sql("update " + table + " set resident_id = :survivor, is_primary = false "
-                            + "where resident_id = :merged and voided_at is null")
-                    .param("survivor", survivorId).param("merged", mergedId).update();
+        return mergeAll(List.of(new Pair(survivorId, mergedId, reviewId, reason)), by, organisationId).getFirst()
+                .mergeId();
+    }
+
+    /** One merge of a batch: {@code mergedId} into {@code survivorId}, decided by review {@code reviewId}. */
+    record Pair(long survivorId, long mergedId, Long reviewId, String reason) {
+    }
+
+    /** A merge done, as {@link ResidentsMerged} announces it. */
+    record Done(long survivorId, long mergedId, long mergeId, Instant at) {
+    }
+
+    /**
+     * Merges many pairs at once, set-based (a dozen statements whatever their number), exactly as {@link #merge}
+     * merges one: the same snapshot for an exact unmerge, versions, moved documents and phones, superseded review
+     * pairs, audit entries and one {@link ResidentsMerged} per pair. The caller has locked the residents and checked
+     * that all are living; within one call a resident appears at most once (a survivor absorbing several records
+     * takes one of them per call, so that each snapshot shows the survivor as the merge before left it).
+     */
+    List<Done> mergeAll(List<Pair> pairs, String by, Long organisationId) {
+        if (pairs.isEmpty()) {
+            return List.of();
         }
-        writer.settlePrimaries(survivorId);
+        Set<Long> seen = new HashSet<>();
+        for (Pair p : pairs) {
+            if (p.survivorId() == p.mergedId() || !seen.add(p.survivorId()) || !seen.add(p.mergedId())) {
+                throw new IllegalArgumentException("a resident appears twice in one set of merges: " + p);
+            }
+        }
+        SqlArrayValue survivors = array("bigint", pairs.stream().map(Pair::survivorId).toArray(Long[]::new));
+        SqlArrayValue merged = array("bigint", pairs.stream().map(Pair::mergedId).toArray(Long[]::new));
+        SqlArrayValue reviews = array("bigint", pairs.stream().map(Pair::reviewId).toArray(Long[]::new));
+        SqlArrayValue reasons = array("text", pairs.stream().map(Pair::reason).toArray(String[]::new));
+        // the state before anything changes: both rows, all documents and phones of both
+        List<Done> done = jdbc.sql("""
+                        insert into mpi.resident_merge (survivor_id, merged_id, review_id, reason, snapshot,
+                            survivor_version_after, merged_by, merged_organisation_id)
+                        select p.s, p.m, p.review, p.reason, jsonb_build_object(
+                                'survivor', to_jsonb(rs), 'merged', to_jsonb(rm),
+                                'documents', """ + DOCUMENT_STATE.formatted("mpi.identity_document") + """
+                                , 'phones', """ + DOCUMENT_STATE.formatted("mpi.resident_phone") + """
+                                ),
+                            rs.version + 1, :by, :organisation
+                        from unnest(:survivors, :merged, :reviews, :reasons) with ordinality as p(s, m, review, reason, n)
+                        join mpi.resident rs on rs.id = p.s
+                        join mpi.resident rm on rm.id = p.m
+                        order by p.n
+                        returning survivor_id, merged_id, id, merged_at
+                        """)
+                .param("survivors", survivors).param("merged", merged).param("reviews", reviews)
+                .param("reasons", reasons).param("by", by).param("organisation", organisationId)
+                .query((rs, n) -> new Done(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+        if (done.size() != pairs.size()) {
+            throw new MergeConflictException("mpi.merge.error.NOT_LIVING", "a resident to merge does not exist");
+        }
+        jdbc.sql("""
+                        update mpi.resident r set voided_at = now(), voided_by = :by,
+                            void_reason = 'merged into ' || s.health_record_number,
+                            merged_into_id = p.s, version = r.version + 1, updated_at = now(), updated_by = :by,
+                            updated_organisation_id = :organisation
+                        from unnest(:survivors, :merged) as p(s, m) join mpi.resident s on s.id = p.s
+                        where r.id = p.m
+                        """)
+                .param("by", by).param("organisation", organisationId).param("survivors", survivors)
+                .param("merged", merged).update();
+        for (String table : List.of("mpi.identity_document", "mpi.resident_phone")) {
+            jdbc.sql("update " + table + " t set resident_id = p.s, is_primary = false "
+                            + "from unnest(:survivors, :merged) as p(s, m) "
+                            + "where t.resident_id = p.m and t.voided_at is null")
+                    .param("survivors", survivors).param("merged", merged).update();
+        }
+        List<Long> survivorIds = pairs.stream().map(Pair::survivorId).toList();
+        List<Long> mergedIds = pairs.stream().map(Pair::mergedId).toList();
+        writer.settlePrimaries(survivorIds);
         jdbc.sql("""
                         update mpi.resident set version = version + 1, updated_at = now(), updated_by = :by,
                             updated_organisation_id = :organisation
-                        where id = :survivor
+                        where id = any(:survivors)
                         """)
-                .param("by", by).param("organisation", organisationId).param("survivor", survivorId).update();
-        writer.snapshot(List.of(survivorId, mergedId), "MERGED", reason, by, organisationId);
-        record Created(long id, Instant at) {
+                .param("by", by).param("organisation", organisationId).param("survivors", survivors).update();
+        List<Long> both = new ArrayList<>(survivorIds);
+        both.addAll(mergedIds);
+        List<String> bothReasons = new ArrayList<>(pairs.stream().map(Pair::reason).toList());
+        bothReasons.addAll(pairs.stream().map(Pair::reason).toList());
+        writer.snapshotEach(both, bothReasons, "MERGED", by, organisationId);
+        // other pending pairs of a merged record are moot: the survivor is compared on the next deduplication;
+        // they point to the merge, so that undoing it puts them back in the queue
+        Map<Long, Long> mergeOf = new HashMap<>();
+        done.forEach(d -> mergeOf.put(d.mergedId(), d.mergeId()));
+        SqlArrayValue merges = array("bigint", pairs.stream().map(p -> mergeOf.get(p.mergedId())).toArray(Long[]::new));
+        for (String side : List.of("resident_low", "resident_high")) {
+            jdbc.sql("update mpi.match_review q set status = 'SUPERSEDED', decided_at = now(), decided_by = :by, "
+                            + "decision_reason = 'merged into ' || s.health_record_number, merge_id = p.merge "
+                            + "from unnest(:survivors, :merged, :reviews, :merges) as p(s, m, review, merge) "
+                            + "join mpi.resident s on s.id = p.s "
+                            + "where q.status = 'PENDING' and q." + side + " = p.m and q.id is distinct from p.review")
+                    .param("by", by).param("survivors", survivors).param("merged", merged).param("reviews", reviews)
+                    .param("merges", merges).update();
         }
-        Created merge = jdbc.sql("""
-                        insert into mpi.resident_merge (survivor_id, merged_id, review_id, reason, snapshot,
-                            survivor_version_after, merged_by, merged_organisation_id)
-                        values (:survivor, :merged, :review, :reason, cast(:snapshot as jsonb), :version, :by,
-                                :organisation)
-                        returning id, merged_at
+        List<AuditEvent> audit = new ArrayList<>(2 * done.size());
+        Map<Long, String> reasonOf = new HashMap<>();
+        pairs.forEach(p -> reasonOf.put(p.mergedId(), p.reason()));
+        for (Done d : done) {
+            String objectId = Long.toString(d.mergeId());
+            String reason = reasonOf.get(d.mergedId());
+            audit.add(AuditEvent.write(d.survivorId(), "MERGE_RESIDENTS_SURVIVOR", "ResidentMerge", objectId, reason));
+            audit.add(AuditEvent.write(d.mergedId(), "MERGE_RESIDENTS_MERGED", "ResidentMerge", objectId, reason));
+        }
+        auditTrail.recordAll(audit);
+        done.forEach(d -> events.publishEvent(new ResidentsMerged(d.survivorId(), d.mergedId(), d.mergeId(), d.at())));
+        return done;
+    }
+
+    /** Locks many residents in id order; returns the living ones. */
+    Set<Long> lockLiving(java.util.Collection<Long> ids) {
+        return new HashSet<>(jdbc.sql("""
+                        select id from mpi.resident where id = any(:ids) and voided_at is null order by id for update
                         """)
-                .param("survivor", survivorId).param("merged", mergedId).param("review", reviewId)
-                .param("reason", reason).param("snapshot", snapshot).param("version", survivor.version() + 1)
-                .param("by", by).param("organisation", organisationId)
-                .query((rs, n) -> new Created(rs.getLong(1), rs.getTimestamp(2).toInstant()))
-                .single();
-        // other pending pairs of the merged record are moot: the survivor is compared on the next deduplication;
-        // they point to this merge, so that undoing it puts them back in the queue
-        jdbc.sql("""
-                        update mpi.match_review set status = 'SUPERSEDED', decided_at = now(), decided_by = :by,
-                            decision_reason = :why, merge_id = :merge
-                        where status = 'PENDING' and (resident_low = :merged or resident_high = :merged)
-                          and id is distinct from :review
-                        """)
-                .param("by", by).param("why", "merged into " + survivor.healthRecordNumber())
-                .param("merge", merge.id()).param("merged", mergedId).param("review", reviewId).update();
-        String objectId = Long.toString(merge.id());
-        auditTrail.record(AuditEvent.write(survivorId, "MERGE_RESIDENTS_SURVIVOR", "ResidentMerge", objectId, reason));
-        auditTrail.record(AuditEvent.write(mergedId, "MERGE_RESIDENTS_MERGED", "ResidentMerge", objectId, reason));
-        events.publishEvent(new ResidentsMerged(survivorId, mergedId, merge.id(), merge.at()));
-        return merge.id();
+                .param("ids", array("bigint", ids.toArray(Long[]::new)))
+                .query(Long.class).list());
+    }
+
+    private static SqlArrayValue array(String type, Object[] values) {
+        return new SqlArrayValue(type, values);
     }
 
     /**
@@ -162,7 +235,8 @@ class ResidentMerging {
             throw new MergeConflictException("mpi.merge.error.SURVIVOR_MERGED_ON",
                     "the survivor " + merge.survivorId() + " was merged or voided since: undo that first");
         }
-        boolean survivorEdited = survivor.version() != merge.survivorVersionAfter();
+        boolean survivorEdited = changedSince(merge.id(), merge.survivorId(), merge.survivorVersionAfter(),
+                survivor.version());
         for (String table : List.of("mpi.identity_document", "mpi.resident_phone")) {
             String which = survivorEdited ? "x.\"residentId\" = :merged" : "true";
             String rows = "from jsonb_to_recordset(cast(:snapshot as jsonb) -> '" + (table.endsWith("phone")
@@ -209,6 +283,26 @@ class ResidentMerging {
         ResidentsUnmerged event = new ResidentsUnmerged(merge.survivorId(), mergedId, merge.id(), at, survivorEdited);
         events.publishEvent(event);
         return event;
+    }
+
+    /**
+     * Whether the survivor changed since the merge in a way an unmerge must keep: its version moved on other than by
+     * merges into it that are undone by now (each a {@code MERGED} and an {@code UNMERGED} version), or a later merge
+     * into it is still in force. So the merges of a cluster undone newest first each restore the survivor exactly.
+     */
+    private boolean changedSince(long mergeId, long survivorId, int versionAfter, int versionNow) {
+        if (versionNow == versionAfter) {
+            return false;
+        }
+        return Boolean.TRUE.equals(jdbc.sql("""
+                        select (select count(*) from mpi.resident_version v
+                                where v.resident_id = :survivor and v.version > :after and v.version <= :now
+                                  and v.change in ('MERGED', 'UNMERGED')) <> :now - :after
+                            or exists (select 1 from mpi.resident_merge m
+                                       where m.survivor_id = :survivor and m.unmerged_at is null and m.id > :merge)
+                        """)
+                .param("survivor", survivorId).param("after", versionAfter).param("now", versionNow)
+                .param("merge", mergeId).query(Boolean.class).single());
     }
 
     /** Every column of the resident row as snapshotted, except its id; the version moves on. */

@@ -64,15 +64,28 @@ class ResidentStore {
                     ps.setString(1, r.guardianHealthRecordNumber());
                     ps.setString(2, r.healthRecordNumber());
                 });
-        completeBatch(residents, createdBy);
+        completeBulkRows(createdBy);
+        List<NewResident> legacy = residents.stream().filter(r -> r.idNumberAsTyped() != null).toList();
+        jdbcTemplate.batchUpdate("""
+                        update mpi.identity_document set original_ciphertext = ?
+                        where resident_id = (select id from mpi.resident where health_record_number = ?)
+                          and type = 'RESIDENT_ID'
+                        """,
+                legacy, 1000, (ps, r) -> {
+                    ps.setBytes(1, encryption.encrypt(r.idNumberAsTyped(),
+                            IdentityDocumentType.RESIDENT_ID.context() + ".as_typed"));
+                    ps.setString(2, r.healthRecordNumber());
+                });
+        versionOne(createdBy);
     }
 
     /**
      * The rows that go with residents written in bulk, set-based: one household per village address, the ID number
      * and phone as primary document and phone (same encryption context, so ciphertexts and indexes are copied), the
-     * legacy originals as typed, and version 1 of each record.
+     * legacy originals as typed ({@link #insertAll}), and version 1 of each record ({@link #versionOne}). Also used by
+     * the synthetic loader ({@link SyntheticResidentLoader}) after it has copied resident rows in.
      */
-    private void completeBatch(List<NewResident> residents, String createdBy) {
+    void completeBulkRows(String createdBy) {
         jdbc.sql("""
                         with h as (
                             insert into mpi.household (division_code, address, created_by)
@@ -101,17 +114,10 @@ class ResidentStore {
                         where r.created_by = :by and r.phone_ciphertext is not null
                           and not exists (select 1 from mpi.resident_phone p where p.resident_id = r.id)
                         """).param("by", createdBy).update();
-        List<NewResident> legacy = residents.stream().filter(r -> r.idNumberAsTyped() != null).toList();
-        jdbcTemplate.batchUpdate("""
-                        update mpi.identity_document set original_ciphertext = ?
-                        where resident_id = (select id from mpi.resident where health_record_number = ?)
-                          and type = 'RESIDENT_ID'
-                        """,
-                legacy, 1000, (ps, r) -> {
-                    ps.setBytes(1, encryption.encrypt(r.idNumberAsTyped(),
-                            IdentityDocumentType.RESIDENT_ID.context() + ".as_typed"));
-                    ps.setString(2, r.healthRecordNumber());
-                });
+    }
+
+    /** Version 1 of every resident written in bulk by {@code createdBy} that has no version yet. */
+    void versionOne(String createdBy) {
         jdbc.sql("""
                         insert into mpi.resident_version (resident_id, version, change, snapshot, changed_by,
                                                           changed_organisation_id)

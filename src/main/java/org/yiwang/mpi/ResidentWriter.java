@@ -3,6 +3,7 @@ package org.yiwang.mpi;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.yiwang.platform.crypto.FieldEncryption;
 import org.yiwang.platform.crypto.Masking;
@@ -215,8 +216,24 @@ class ResidentWriter {
      * and copies the primary resident ID and phone to the denormalised columns of {@code mpi.resident}.
      */
     void settlePrimaries(long residentId) {
-        settlePrimary(DOCUMENTS, residentId);
-        settlePrimary(PHONES, residentId);
+        settlePrimaries(List.of(residentId));
+    }
+
+    /** {@link #settlePrimaries(long)} for many residents at once (set-based, for batch merges). */
+    void settlePrimaries(Collection<Long> residentIds) {
+        if (residentIds.isEmpty()) {
+            return;
+        }
+        SqlArrayValue ids = new SqlArrayValue("bigint", residentIds.toArray(Long[]::new));
+        for (String table : List.of(DOCUMENTS, PHONES)) {
+            jdbc.sql("update " + table + " t set is_primary = true where t.id in ("
+                            + "select distinct on (x.resident_id) x.id from " + table + " x "
+                            + "where x.resident_id = any(:ids) and x.voided_at is null "
+                            + "and not exists (select 1 from " + table + " y where y.resident_id = x.resident_id "
+                            + "and y.voided_at is null and y.is_primary) "
+                            + "order by x.resident_id, x.id)")
+                    .param("ids", ids).update();
+        }
         jdbc.sql("""
                         update mpi.resident r set (id_number_ciphertext, id_number_index, id_number_masked) = (
                             select d.number_ciphertext, d.number_index, d.number_masked from mpi.identity_document d
@@ -226,23 +243,18 @@ class ResidentWriter {
                             select p.phone_ciphertext, p.phone_index, p.phone_masked from mpi.resident_phone p
                             where p.resident_id = r.id and p.voided_at is null
                             order by p.is_primary desc, p.id limit 1)
-                        where r.id = :resident
-                        """).param("resident", residentId).update();
-    }
-
-    /** Makes the oldest living row of the resident in {@code table} primary when none is. */
-    private void settlePrimary(String table, long residentId) {
-        jdbc.sql("""
-                        update %1$s set is_primary = true
-                        where id = (select id from %1$s where resident_id = :resident
-                                    and voided_at is null order by id limit 1)
-                          and not exists (select 1 from %1$s where resident_id = :resident
-                                          and voided_at is null and is_primary)
-                        """.formatted(table)).param("resident", residentId).update();
+                        where r.id = any(:ids)
+                        """).param("ids", ids).update();
     }
 
     /** Records the resident's current state as its next version, built by the database from the rows themselves. */
     void snapshot(List<Long> residentIds, String change, String reason, String by, Long organisationId) {
+        snapshotEach(residentIds, java.util.Collections.nCopies(residentIds.size(), reason), change, by,
+                organisationId);
+    }
+
+    /** {@link #snapshot} with a reason per resident ({@code reasons[i]} for {@code residentIds[i]}), set-based. */
+    void snapshotEach(List<Long> residentIds, List<String> reasons, String change, String by, Long organisationId) {
         if (residentIds.isEmpty()) {
             return;
         }
@@ -250,14 +262,14 @@ class ResidentWriter {
                         insert into mpi.resident_version (resident_id, version, change, snapshot, reason, changed_by,
                                                           changed_organisation_id)
                         select r.id, r.version, :change, """ + SNAPSHOT + """
-                            ,                            :reason, :by, :organisation
-                        from mpi.resident r where r.id in (:ids)
+                            ,                            x.reason, :by, :organisation
+                        from unnest(:ids, :reasons) as x(id, reason) join mpi.resident r on r.id = x.id
                         """)
                 .param("change", change)
-                .param("reason", reason)
                 .param("by", by)
                 .param("organisation", organisationId)
-                .param("ids", residentIds)
+                .param("ids", new SqlArrayValue("bigint", residentIds.toArray(Long[]::new)))
+                .param("reasons", new SqlArrayValue("text", reasons.toArray(String[]::new)))
                 .update();
     }
 }

@@ -32,6 +32,12 @@ class MpiDedupCommandIntegrationTests {
     }
 
     @Test
+    void acceptsSpringPropertiesOnTheCommandLineAndPrintsNoTruthWithoutSyntheticResidents() {
+        String output = run(List.of("--threads", "1", "--yiwang.mpi.page-size=20"), 0);
+        assertThat(output).contains("mpi-dedup residents=").doesNotContain("against the truth");
+    }
+
+    @Test
     void refusesUnknownArgumentsAndBadThreadCounts() {
         assertThat(run(List.of("--threads", "zero"), 2)).contains("--threads must be a number from 1 to 256");
         assertThat(run(List.of("--fast"), 2)).contains("usage: mpi-dedup");

@@ -252,6 +252,100 @@ class ReviewQueueIntegrationTests {
     }
 
     @Test
+    void batchDeduplicationMergesAClusterOfThreeIntoTheOldestAndUnmergingNewestFirstRestoresAllThreeExactly() {
+        long[] ids = newTriple("欧阳慧敏");
+        String[] before = {state(ids[0]), state(ids[1]), state(ids[2])};
+        long auditBefore = mergeAuditEntries(ids);
+
+        Deduplication.Report report = deduplication.run(Runnable::run);
+
+        assertThat(report.merged()).isGreaterThanOrEqualTo(2);
+        // one cluster, merged set-based into its lowest id: both others point straight to it
+        assertThat(mergedInto(ids[1])).isEqualTo(ids[0]);
+        assertThat(mergedInto(ids[2])).isEqualTo(ids[0]);
+        assertThat(residents.resolve(ids[2])).contains(ids[0]);
+        assertThat(status(ids[0], ids[1])).isEqualTo("LINKED");
+        assertThat(jdbc.sql("""
+                        select count(*) from mpi.match_review q join mpi.resident_merge m on m.id = q.merge_id
+                        where q.status = 'LINKED' and q.resident_high in (:ids) and m.merged_id = q.resident_high""")
+                .param("ids", List.of(ids[1], ids[2])).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        // the phones of all three are the survivor's now, one of them primary
+        assertThat(jdbc.sql("""
+                        select count(*) filter (where is_primary) * 10 + count(*) from mpi.resident_phone
+                        where resident_id = :s and voided_at is null""")
+                .param("s", ids[0]).query(Long.class).single()).isEqualTo(13);
+        assertThat(jdbc.sql("select count(*) from mpi.resident_version where resident_id in (:ids) and change = 'MERGED'")
+                .param("ids", List.of(ids[0], ids[1], ids[2])).query(Long.class).single()).isEqualTo(4);
+        assertThat(mergeAuditEntries(ids) - auditBefore).isEqualTo(4);
+        assertThat(events.stream(ResidentsMerged.class).filter(e -> e.survivorId() == ids[0]).map(ResidentsMerged::mergedId))
+                .containsExactlyInAnyOrder(ids[1], ids[2]);
+
+        long newest = jdbc.sql("select merged_id from mpi.resident_merge where survivor_id = :s and unmerged_at is null "
+                + "order by id desc limit 1").param("s", ids[0]).query(Long.class).single();
+        long older = newest == ids[1] ? ids[2] : ids[1];
+        ResidentsUnmerged first = transactions.execute(s -> merging.unmerge(newest, "分开", "registrar", null));
+        ResidentsUnmerged second = transactions.execute(s -> merging.unmerge(older, "分开", "registrar", null));
+
+        assertThat(first.survivorKeptEdits()).isFalse();
+        assertThat(second.survivorKeptEdits()).isFalse();
+        assertThat(state(ids[0])).isEqualTo(before[0]);
+        assertThat(state(ids[1])).isEqualTo(before[1]);
+        assertThat(state(ids[2])).isEqualTo(before[2]);
+        assertThat(status(ids[0], ids[1])).isEqualTo("PENDING");
+    }
+
+    @Test
+    void batchDeduplicationNeverJoinsTwoValidIdNumbersThroughARecordWithoutOne() {
+        long[] ids = newTriple("上官雨桐", true);
+
+        deduplication.run(Runnable::run);
+
+        // the record without ID number joins the first; the third, with another valid ID number, stays apart
+        assertThat(mergedInto(ids[1])).isEqualTo(ids[0]);
+        assertThat(mergedInto(ids[0])).isNull();
+        assertThat(mergedInto(ids[2])).isNull();
+        // the pair of the record without ID number and the third is moot now that the first absorbed it
+        assertThat(status(ids[1], ids[2])).isEqualTo("SUPERSEDED");
+        assertThat(status(ids[0], ids[2])).isNotEqualTo("LINKED");
+    }
+
+    private long mergeAuditEntries(long[] ids) {
+        return jdbc.sql("""
+                        select count(*) from platform.audit_event
+                        where action like 'MERGE_RESIDENTS_%' and resident_id in (:ids)""")
+                .param("ids", List.of(ids[0], ids[1], ids[2])).query(Long.class).single();
+    }
+
+    /** One woman registered three times in one village: with ID number and phone, then twice without ID number. */
+    private long[] newTriple(String name) {
+        return newTriple(name, false);
+    }
+
+    /** As {@link #newTriple(String)}; with {@code thirdWithId} the third registration has another valid ID number. */
+    private long[] newTriple(String name, boolean thirdWithId) {
+        record Village(String division, long organisation) {
+        }
+        Village village = jdbc.sql("""
+                        select division_code, id from registry.organisation where type = 'VILLAGE_CLINIC'
+                        order by code limit 1""")
+                .query((rs, n) -> new Village(rs.getString(1), rs.getLong(2))).single();
+        int serial = SERIAL.getAndAdd(3);
+        LocalDate birth = LocalDate.of(1961, 3, 1).plusDays(serial % 900);
+        String phone = "138" + (10_000_000 + serial);
+        String address = "青石镇柳溪村 " + serial + " 号";
+        List<NewResident> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            three.add(new NewResident(village.division() + (serial + i), name, Sex.FEMALE, birth, "01",
+                    i == 0 || i == 2 && thirdWithId ? idNumber(birth, serial + i) : null, phone, village.division(),
+                    address, null,
+                    village.organisation()));
+        }
+        transactions.executeWithoutResult(s -> store.insertAll(three, "test:review:" + serial));
+        return new long[] {id(three.get(0).healthRecordNumber()), id(three.get(1).healthRecordNumber()),
+            id(three.get(2).healthRecordNumber())};
+    }
+
+    @Test
     void survivorEditedAfterTheMergeKeepsItsEditsAndThePairGoesBackToReview() {
         long[] pair = newPair("周海燕", "周海燕", true);
         String mergedBefore = state(pair[1]);

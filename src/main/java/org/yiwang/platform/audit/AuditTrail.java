@@ -8,4 +8,12 @@ package org.yiwang.platform.audit;
 public interface AuditTrail {
 
     void record(AuditEvent event);
+
+    /**
+     * Records many events of one caller at once (a batch job's writes), in the caller's transaction, as
+     * {@link #record} would one by one; they are chained in this order by the sealer like any other entry.
+     */
+    default void recordAll(java.util.List<AuditEvent> events) {
+        events.forEach(this::record);
+    }
 }
