@@ -2,23 +2,20 @@ package org.yiwang.registry;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yiwang.IntegrationTest;
-import org.yiwang.platform.demo.DemoMode;
-import org.yiwang.testing.Browsers;
+import org.yiwang.testing.Chromium;
 
 /** The organisation network in a real Chromium: browse the tree, open an organisation, edit it. */
 @IntegrationTest
 class RegistryBrowserTests {
 
-    static Browsers.Session chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -26,40 +23,21 @@ class RegistryBrowserTests {
     @Autowired
     Organisations organisations;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Browsers.launchChromium();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    Page signIn(BrowserContext context, String username, String lang) {
-        Page page = context.newPage();
-        page.navigate(url("/login?lang=" + lang));
-        page.fill("[data-testid=username]", username);
-        page.fill("[data-testid=password]", DemoMode.DEMO_PASSWORD);
-        page.click("[data-testid=login-submit]");
-        page.waitForURL(u -> !u.contains("/login"));
-        return page;
+    Page signIn(Page page, String username, String lang) {
+        return Chromium.signIn(page, url(""), username, lang);
     }
 
     void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot(name)).setFullPage(true));
+        Chromium.screenshot(page, name);
     }
 
     @Test
     void administratorBrowsesTheTreeOpensAVillageClinicAndEditsIt() {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        Page page = signIn(context, "admin", "zh-CN");
+        Page page = signIn(chromium.page(1280, 900), "admin", "zh-CN");
         page.locator(".yw-mainnav").getByText("机构与人员").click();
         page.waitForURL(url("/registry/organisations"));
         assertThat(page.locator("h1")).hasText("机构网络");
@@ -107,13 +85,11 @@ class RegistryBrowserTests {
         page.click("[data-testid=edit-practitioner]");
         assertThat(page.locator("[data-testid=practitioner-form]")).isVisible();
         screenshot(page, "registry-practitioner-form-zh");
-        context.close();
     }
 
     @Test
     void analystSeesTheNetworkPractitionersAndTeamsInEnglish() {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        Page page = signIn(context, "analyst", "en");
+        Page page = signIn(chromium.page(1280, 900), "analyst", "en");
         page.navigate(url("/registry/organisations"));
         assertThat(page.locator("h1")).hasText("Organisation network");
         assertThat(page.locator("[data-testid=new-organisation]")).hasCount(0);
@@ -128,14 +104,11 @@ class RegistryBrowserTests {
         page.locator("[data-testid=teams] tbody a").nth(1).click();
         assertThat(page.locator("[data-testid=team-members]")).containsText("Family doctor (team lead)");
         screenshot(page, "registry-team-en");
-        context.close();
     }
 
     @Test
     void treeFitsAPhoneScreen() {
-        BrowserContext phone = chromium.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true));
-        Page page = signIn(phone, "registrar", "zh-CN");
+        Page page = signIn(chromium.page(Chromium.PHONE), "registrar", "zh-CN");
         page.navigate(url("/registry/organisations"));
         page.locator("[data-testid='node-" + DemoCountyPlan.townshipCentreCode(1) + "'] summary").first().click();
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
@@ -144,6 +117,5 @@ class RegistryBrowserTests {
         page.navigate(url("/registry/organisations/" + organisations.findByCode(DemoCountyPlan.COUNTY_HOSPITAL)
                 .orElseThrow().id()));
         screenshot(page, "registry-organisation-phone");
-        phone.close();
     }
 }

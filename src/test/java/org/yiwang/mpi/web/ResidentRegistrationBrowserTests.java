@@ -2,27 +2,23 @@ package org.yiwang.mpi.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
 import org.yiwang.mpi.ResidentIdNumber;
-import org.yiwang.platform.demo.DemoMode;
-import org.yiwang.testing.Browsers;
+import org.yiwang.testing.Chromium;
 
 /** A registrar registers a resident in Chromium: a wrong ID, the precise message, pinyin, candidates, saved. */
 @IntegrationTest
 class ResidentRegistrationBrowserTests {
 
-    static Browsers.Session chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -30,36 +26,8 @@ class ResidentRegistrationBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Browsers.launchChromium();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
     private Page signedIn(int width, int height, String language) {
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
-        Page page = context.newPage();
-        page.navigate(url("/login?lang=" + language));
-        page.fill("[data-testid=username]", "registrar");
-        page.fill("[data-testid=password]", DemoMode.DEMO_PASSWORD);
-        page.click("[data-testid=login-submit]");
-        page.waitForURL(u -> !u.contains("/login"));
-        return page;
+        return Chromium.signIn(chromium.page(width, height), url(""), "registrar", language);
     }
 
     private String url(String path) {
@@ -102,14 +70,14 @@ class ResidentRegistrationBrowserTests {
         assertThat(page.locator("[data-testid=document-error-0]")).containsText(
                 "证件号码校验位（第 18 位）应为“" + valid.charAt(17) + "”，实际为“" + wrongCheck + "”");
         assertThat(page.locator("[data-testid=pinyin]")).hasText(pinyin);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-register-invalid-id-zh")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-register-invalid-id-zh");
 
         page.fill("[data-testid=document-number-0]", valid);
         page.click("[data-testid=submit]");
         assertThat(page.locator("[data-testid=candidates]")).containsText("可能已有档案");
         assertThat(page.locator("[data-testid=candidate]").first()).containsText(demo.name());
         assertThat(page.locator("[data-testid=candidate]").first()).containsText("姓名拼音与出生日期相同");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-register-candidates-zh")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-register-candidates-zh");
 
         page.fill("[data-testid=register-anyway-reason]", "同名同日生，已核对身份证，不是同一人");
         page.click("[data-testid=register-anyway]");
@@ -119,7 +87,7 @@ class ResidentRegistrationBrowserTests {
                 .hasText(valid.substring(0, 4) + "**********" + valid.substring(14));
         page.click("[data-testid=reveal]");
         assertThat(page.locator("[data-testid=revealed-number]")).containsText(valid);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-resident-view-zh")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-resident-view-zh");
     }
 
     @Test
@@ -129,22 +97,20 @@ class ResidentRegistrationBrowserTests {
         page.click("[data-testid=submit]");
         assertThat(page.locator("[data-testid=form-errors]")).containsText("Enter the name.");
         assertThat(page.locator("[data-testid=form-errors]")).containsText("Choose the sex.");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-register-errors-en")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-register-errors-en");
         page.navigate(url("/mpi/residents?q=zhang"));
         assertThat(page.locator("[data-testid=search-results]")).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-search-en")).setFullPage(true));
-        context.close();
+        Chromium.screenshot(page, "mpi-search-en");
 
         Page phone = signedIn(390, 844, "zh-CN");
         phone.navigate(url("/mpi/residents?q=%E5%BC%A0"));
         assertThat(phone.locator("[data-testid=search-results]")).isVisible();
         Object overflow = phone.evaluate("document.documentElement.scrollWidth > window.innerWidth");
         org.assertj.core.api.Assertions.assertThat(overflow).isEqualTo(false);
-        phone.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-search-phone-zh")).setFullPage(true));
+        Chromium.screenshot(phone, "mpi-search-phone-zh");
         String firstLink = phone.locator("[data-testid=search-results] a").first().getAttribute("href");
         phone.navigate(url(firstLink));
         assertThat(phone.locator("[data-testid=history]")).isVisible();
-        phone.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-resident-view-phone-zh")).setFullPage(true));
-        context = null;
+        Chromium.screenshot(phone, "mpi-resident-view-phone-zh");
     }
 }

@@ -3,25 +3,21 @@ package org.yiwang.mpi.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
-import org.yiwang.platform.demo.DemoMode;
-import org.yiwang.testing.Browsers;
+import org.yiwang.testing.Chromium;
 
 /** A registrar works the review queue in Chromium: opens it, compares a pair, links it, then undoes the merge. */
 @IntegrationTest
 class ReviewQueueBrowserTests {
 
-    static Browsers.Session chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -29,36 +25,8 @@ class ReviewQueueBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Browsers.launchChromium();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
     private Page signedIn(String language) {
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        Page page = context.newPage();
-        page.navigate(url("/login?lang=" + language));
-        page.fill("[data-testid=username]", "registrar");
-        page.fill("[data-testid=password]", DemoMode.DEMO_PASSWORD);
-        page.click("[data-testid=login-submit]");
-        page.waitForURL(u -> !u.contains("/login"));
-        return page;
+        return Chromium.signIn(chromium.page(1280, 900), url(""), "registrar", language);
     }
 
     private String url(String path) {
@@ -70,14 +38,14 @@ class ReviewQueueBrowserTests {
         Page page = signedIn("zh-CN");
         page.navigate(url("/mpi/review"));
         assertThat(page.locator("[data-testid=review-row]").first()).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-review-queue-zh")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-review-queue-zh");
 
         page.locator("[data-testid=open-review]").first().click();
         page.waitForURL(u -> u.matches(".*/mpi/review/\\d+$"));
         long reviewId = Long.parseLong(page.url().replaceAll(".*/", ""));
         assertThat(page.locator("[data-testid=comparison-row]")).hasCount(10);
         assertThat(page.locator("[data-testid=comparison]")).containsText("姓名");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-review-pair-zh")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-review-pair-zh");
 
         // a merge needs a reason: refused with the message, nothing merged
         page.click("[data-testid=link]");
@@ -96,10 +64,10 @@ class ReviewQueueBrowserTests {
         assertThat(page.locator("[data-testid=merged-from]").first()).isVisible();
         // the survivor keeps the merged record's history: its versions appear in the survivor's history table
         assertThat(page.locator("[data-testid=merged-version]").first()).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-survivor-record-zh")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-survivor-record-zh");
         page.navigate(url("/mpi/residents/" + pair[1]));
         assertThat(page.locator("[data-testid=merged-into]")).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-merged-record-zh")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-merged-record-zh");
         page.fill("[data-testid=unmerge-reason]", "核实为两人，撤销合并");
         page.click("[data-testid=unmerge]");
         page.waitForURL(u -> u.contains("unmerged"));
@@ -115,10 +83,10 @@ class ReviewQueueBrowserTests {
         Page page = signedIn("en");
         page.navigate(url("/mpi/review?order=AGE"));
         assertThat(page.locator("h1")).containsText("Possible duplicate records");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-review-queue-en")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-review-queue-en");
         page.locator("[data-testid=open-review]").first().click();
         page.waitForURL(u -> u.matches(".*/mpi/review/\\d+$"));
         assertThat(page.locator("[data-testid=comparison]")).containsText("Agreement");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("mpi-review-pair-en")).setFullPage(true));
+        Chromium.screenshot(page, "mpi-review-pair-en");
     }
 }

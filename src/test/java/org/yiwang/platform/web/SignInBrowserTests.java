@@ -1,16 +1,12 @@
 package org.yiwang.platform.web;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +15,7 @@ import org.yiwang.platform.demo.DemoMode;
 import org.yiwang.platform.security.AccountAdministration;
 import org.yiwang.platform.security.NewStaffAccount;
 import org.yiwang.platform.security.Role;
-import org.yiwang.testing.Browsers;
+import org.yiwang.testing.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -27,7 +23,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @IntegrationTest
 class SignInBrowserTests {
 
-    static Browsers.Session chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -38,30 +35,11 @@ class SignInBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Browsers.launchChromium();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+        page = chromium.page(1280, 800);
     }
 
     private String url(String path) {
@@ -83,12 +61,11 @@ class SignInBrowserTests {
         page.waitForURL(url("/admin"));
         assertThat(page.locator("[data-testid=home-admin] h1")).hasText("系统管理");
         assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("admin-home-zh")).setFullPage(true));
+        Chromium.screenshot(page, "admin-home-zh");
         for (String adminPage : List.of("accounts", "api-clients", "audit")) {
             page.navigate(url("/admin/" + adminPage));
             assertThat(page.locator("[data-testid=error-page]")).hasCount(0);
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("admin-" + adminPage + "-zh"))
-                    .setFullPage(true));
+            Chromium.screenshot(page, "admin-" + adminPage + "-zh");
         }
     }
 
@@ -100,7 +77,7 @@ class SignInBrowserTests {
         assertThat(page.locator("[data-testid=home-commission]")).isVisible();
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page.locator(".yw-mainnav")).containsText("Workbench");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("analyst-commission-en")).setFullPage(true));
+        Chromium.screenshot(page, "analyst-commission-en");
     }
 
     @Test
@@ -120,14 +97,12 @@ class SignInBrowserTests {
         page.waitForURL(url("/workbench"));
         assertThat(page.locator("[data-testid=organisation-switcher]")).hasValue(other);
         org.assertj.core.api.Assertions.assertThat(other).isNotEqualTo(first);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("doctor-workbench-en")).setFullPage(true));
+        Chromium.screenshot(page, "doctor-workbench-en");
     }
 
     @Test
     void residentSignsInOnAPhoneSizedScreen() {
-        BrowserContext phone = chromium.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true));
-        Page small = phone.newPage();
+        Page small = chromium.page(Chromium.PHONE);
         small.navigate(url("/login"));
         small.fill("[data-testid=username]", "resident");
         small.fill("[data-testid=password]", DemoMode.DEMO_PASSWORD);
@@ -136,8 +111,7 @@ class SignInBrowserTests {
         assertThat(small.locator("h1")).hasText("我的健康");
         Object overflow = small.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
         org.assertj.core.api.Assertions.assertThat(overflow).as("page wider than the phone").isEqualTo(false);
-        small.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("resident-phone")).setFullPage(true));
-        phone.close();
+        Chromium.screenshot(small, "resident-phone");
     }
 
     @Test
@@ -156,6 +130,6 @@ class SignInBrowserTests {
         signIn(username, "Right#Pass2026");
         assertThat(page.locator("[data-testid=login-locked]")).containsText("已锁定");
         assertThat(page.locator("[data-testid=login-locked]")).containsText("15 分钟");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("login-locked-zh")));
+        Chromium.screenshot(page, "login-locked-zh");
     }
 }
