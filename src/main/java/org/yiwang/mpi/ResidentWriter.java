@@ -1,7 +1,9 @@
 package org.yiwang.mpi;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -107,21 +109,28 @@ class ResidentWriter {
                         returning id
                         """)
                 .param("number", number.value())
-                .param("name", resident.name())
-                .param("pinyin", resident.pinyin())
-                .param("pinyinKey", resident.pinyinKey())
-                .param("sex", resident.sex().code())
-                .param("birthDate", resident.birthDate())
-                .param("ethnicity", resident.ethnicityCode())
-                .param("division", resident.divisionCode())
-                .param("address", resident.address())
-                .param("guardian", resident.guardianId())
+                .params(residentFields(resident))
                 .param("household", householdId)
                 .param("organisation", organisationId)
                 .param("createdBy", createdBy)
                 .param("despite", registeredDespite)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The columns a registrar enters, as both the insert and the update bind them. */
+    private static Map<String, Object> residentFields(ResidentValidator.ValidResident resident) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("name", resident.name());
+        fields.put("pinyin", resident.pinyin());
+        fields.put("pinyinKey", resident.pinyinKey());
+        fields.put("sex", resident.sex().code());
+        fields.put("birthDate", resident.birthDate());
+        fields.put("ethnicity", resident.ethnicityCode());
+        fields.put("division", resident.divisionCode());
+        fields.put("address", resident.address());
+        fields.put("guardian", resident.guardianId()); // may be null: HashMap, not Map.of
+        return fields;
     }
 
     void updateResident(long id, ResidentValidator.ValidResident resident, long organisationId, String updatedBy) {
@@ -132,15 +141,7 @@ class ResidentWriter {
                             updated_at = now(), updated_by = :updatedBy, updated_organisation_id = :organisation
                         where id = :id
                         """)
-                .param("name", resident.name())
-                .param("pinyin", resident.pinyin())
-                .param("pinyinKey", resident.pinyinKey())
-                .param("sex", resident.sex().code())
-                .param("birthDate", resident.birthDate())
-                .param("ethnicity", resident.ethnicityCode())
-                .param("division", resident.divisionCode())
-                .param("address", resident.address())
-                .param("guardian", resident.guardianId())
+                .params(residentFields(resident))
                 .param("updatedBy", updatedBy)
                 .param("organisation", organisationId)
                 .param("id", id)
