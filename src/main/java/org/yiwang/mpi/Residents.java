@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,6 +110,22 @@ public class Residents {
                 .param("id", residentId)
                 .query(Long.class)
                 .optional();
+    }
+
+    /**
+     * Every id under which this resident's data may have been recorded by other modules: the record {@link #resolve}
+     * gives and each record merged into it (directly or through others), the current one first. Empty for an unknown
+     * id. Modules store the id they were given and read with this list, so that a merge needs no data moved and an
+     * unmerge gives each record its own data back. Not audited: it reveals no personal data.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> recordIds(long residentId) {
+        return resolve(residentId)
+                .map(current -> jdbc.sql("select id from " + ResidentQueries.WITH_MERGED_INTO + " as m order by id = :key desc, id")
+                        .param("key", current)
+                        .query(Long.class)
+                        .list())
+                .orElse(List.of());
     }
 
     /** {@link #findById} of the resident that {@code residentId} resolves to ({@link #resolve}); audited. */

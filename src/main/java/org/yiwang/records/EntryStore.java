@@ -1,0 +1,286 @@
+package org.yiwang.records;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The rows of {@code records.entry} and {@code records.attachment}. */
+@Repository
+class EntryStore {
+
+    private static final String COLUMNS = """
+            e.id, e.resident_id, e.kind, e.encounter_id, e.code_system, e.code, e.display, e.category, e.status,
+            e.effective_at, e.ended_at, e.value_numeric, e.value_unit, e.value_text, e.reference_low,
+            e.reference_high, e.interpretation, e.sensitivity, e.details, e.organisation_id, e.author_practitioner_id,
+            e.source_system, e.source_id, e.recorded_at, e.voided_at, e.void_reason, e.replaced_by_id, e.hidden_at""";
+
+    /** The stored JSON format of the details: independent of the web layer's JSON settings on purpose. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    EntryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the entry unless its sender's id is already on file; returns the new id, or empty when a row with the
+     * same (organisation, source system, source id) exists.
+     */
+    Optional<Long> insert(long residentId, EntryValidator.Checked checked, Long recordedBy) {
+        NewEntry e = checked.entry();
+        Optional<Long> id = jdbc.sql("""
+                        insert into records.entry (resident_id, kind, encounter_id, code_system, code, display, category,
+                            status, effective_at, ended_at, value_numeric, value_unit, value_text, reference_low,
+                            reference_high, interpretation, sensitivity, details, organisation_id, author_practitioner_id,
+                            source_system, source_id, recorded_by)
+                        values (:resident, :kind, :encounter, :system, :code, :display, :category, :status, :effective,
+                            :ended, :value, :unit, :text, :low, :high, :interpretation, :sensitivity,
+                            cast(:details as jsonb), :organisation, :author, :sourceSystem, :sourceId, :recordedBy)
+                        on conflict (organisation_id, source_system, source_id) where source_id is not null do nothing
+                        returning id""")
+                .param("resident", residentId)
+                .param("kind", e.kind().name())
+                .param("encounter", e.encounterId())
+                .param("system", e.code().system())
+                .param("code", e.code().code())
+                .param("display", e.code().display())
+                .param("category", e.category())
+                .param("status", e.status())
+                .param("effective", utc(e.effectiveAt()))
+                .param("ended", utc(e.endedAt()))
+                .param("value", e.value() == null ? null : e.value().value())
+                .param("unit", e.value() == null ? null : e.value().unit())
+                .param("text", e.valueText())
+                .param("low", e.range() == null ? null : e.range().low())
+                .param("high", e.range() == null ? null : e.range().high())
+                .param("interpretation", e.interpretation() == null ? null : e.interpretation().code())
+                .param("sensitivity", checked.sensitivity() == null ? null : checked.sensitivity().name())
+                .param("details", JSON.writeValueAsString(e.details()))
+                .param("organisation", e.organisationId())
+                .param("author", e.authorPractitionerId())
+                .param("sourceSystem", e.sourceSystem())
+                .param("sourceId", e.sourceId())
+                .param("recordedBy", recordedBy)
+                .query(Long.class)
+                .optional();
+        id.ifPresent(entryId -> e.attachments().forEach(a -> insertAttachment(entryId, a)));
+        return id;
+    }
+
+    private void insertAttachment(long entryId, NewAttachment a) {
+        jdbc.sql("""
+                        insert into records.attachment (entry_id, title, content_type, size_bytes, sha256, content)
+                        values (:entry, :title, :type, :size, :sha, :content)""")
+                .param("entry", entryId)
+                .param("title", a.title())
+                .param("type", a.contentType())
+                .param("size", a.content().length)
+                .param("sha", sha256(a.content()))
+                .param("content", a.content())
+                .update();
+    }
+
+    Optional<ClinicalEntry> findBySource(long organisationId, String sourceSystem, String sourceId) {
+        return jdbc.sql("select " + COLUMNS + " from records.entry e where organisation_id = :org "
+                        + "and source_system = :system and source_id = :id")
+                .param("org", organisationId).param("system", sourceSystem).param("id", sourceId)
+                .query(EntryStore::map).optional()
+                .map(entry -> withAttachments(List.of(entry)).getFirst());
+    }
+
+    Optional<ClinicalEntry> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from records.entry e where id = :id")
+                .param("id", id)
+                .query(EntryStore::map)
+                .optional()
+                .map(entry -> withAttachments(List.of(entry)).getFirst());
+    }
+
+    /** Entries by id, in the order asked for, unknown ids skipped. */
+    List<ClinicalEntry> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ClinicalEntry> byId = jdbc.sql("select " + COLUMNS + " from records.entry e where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(EntryStore::map)
+                .list().stream()
+                .collect(Collectors.toMap(ClinicalEntry::id, x -> x));
+        return withAttachments(ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Voids an entry that stands; false when it was voided already. */
+    boolean voidEntry(long id, String reason, Long replacedBy, Long voidedBy) {
+        return jdbc.sql("""
+                        update records.entry set voided_at = now(), void_reason = :reason, replaced_by_id = :replacement,
+                            voided_by = :by
+                        where id = :id and voided_at is null""")
+                .param("id", id).param("reason", reason).param("replacement", replacedBy).param("by", voidedBy)
+                .update() == 1;
+    }
+
+    /** A page of standing entries of these resident ids, newest first, one row more than asked to see if more follow. */
+    List<ClinicalEntry> timeline(List<Long> residentIds, TimelineQuery q, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e "
+                + "where e.resident_id = any(:residents) and e.voided_at is null");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("residents", residentIds.toArray(Long[]::new));
+        if (!q.kinds().isEmpty()) {
+            sql.append(" and e.kind = any(:kinds)");
+            params.put("kinds", q.kinds().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (!q.organisationIds().isEmpty()) {
+            sql.append(" and e.organisation_id = any(:orgs)");
+            params.put("orgs", q.organisationIds().toArray(Long[]::new));
+        }
+        if (q.from() != null) {
+            sql.append(" and e.effective_at >= :from");
+            params.put("from", utc(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" and e.effective_at < :to");
+            params.put("to", utc(q.to()));
+        }
+        if (q.after() != null) {
+            sql.append(" and (e.effective_at, e.id) < (:afterAt, :afterId)");
+            params.put("afterAt", utc(q.after().effectiveAt()));
+            params.put("afterId", q.after().id());
+        }
+        sql.append(" order by e.effective_at desc, e.id desc limit :limit");
+        params.put("limit", limit + 1);
+        return withAttachments(jdbc.sql(sql.toString()).params(params).query(EntryStore::map).list());
+    }
+
+    /** Standing entries with one of these codes, newest first, at most {@code limit}. */
+    List<ClinicalEntry> series(List<Long> residentIds, Collection<String> codes, Instant since, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from records.entry e where e.resident_id = any(:residents) "
+                        + "and e.code = any(:codes) and e.voided_at is null and e.effective_at >= :since "
+                        + "order by e.effective_at desc, e.id desc limit :limit")
+                .param("residents", residentIds.toArray(Long[]::new))
+                .param("codes", codes.toArray(String[]::new))
+                .param("since", utc(since))
+                .param("limit", limit)
+                .query(EntryStore::map)
+                .list();
+    }
+
+    /** Standing entries of one kind with one of these statuses, newest first, at most {@code limit}. */
+    List<ClinicalEntry> ofKind(List<Long> residentIds, EntryKind kind, Collection<String> statuses, int limit) {
+        return withAttachments(jdbc.sql("select " + COLUMNS + " from records.entry e where e.resident_id = any(:residents) "
+                        + "and e.kind = :kind and e.status = any(:statuses) and e.voided_at is null "
+                        + "order by e.effective_at desc, e.id desc limit :limit")
+                .param("residents", residentIds.toArray(Long[]::new))
+                .param("kind", kind.name())
+                .param("statuses", statuses.toArray(String[]::new))
+                .param("limit", limit)
+                .query(EntryStore::map)
+                .list());
+    }
+
+    Optional<AttachmentContent> attachment(long attachmentId) {
+        return jdbc.sql("select id, entry_id, title, content_type, size_bytes, sha256, content from records.attachment "
+                        + "where id = :id")
+                .param("id", attachmentId)
+                .query((rs, row) -> new AttachmentContent(attachment(rs), rs.getBytes("content")))
+                .optional();
+    }
+
+    private List<ClinicalEntry> withAttachments(List<ClinicalEntry> entries) {
+        List<Long> ids = entries.stream()
+                .filter(e -> e.kind() == EntryKind.DIAGNOSTIC_REPORT || e.kind() == EntryKind.DOCUMENT)
+                .map(ClinicalEntry::id).toList();
+        if (ids.isEmpty()) {
+            return entries;
+        }
+        Map<Long, List<Attachment>> byEntry = jdbc.sql("select id, entry_id, title, content_type, size_bytes, sha256 "
+                        + "from records.attachment where entry_id = any(:ids) order by id")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, row) -> attachment(rs))
+                .list().stream()
+                .collect(Collectors.groupingBy(Attachment::entryId));
+        List<ClinicalEntry> result = new ArrayList<>(entries.size());
+        for (ClinicalEntry e : entries) {
+            List<Attachment> files = byEntry.get(e.id());
+            result.add(files == null ? e : new ClinicalEntry(e.id(), e.residentId(), e.kind(), e.encounterId(),
+                    e.code(), e.category(), e.status(), e.effectiveAt(), e.endedAt(), e.value(), e.valueText(),
+                    e.range(), e.interpretation(), e.sensitivity(), e.details(), e.organisationId(),
+                    e.authorPractitionerId(), e.sourceSystem(), e.sourceId(), e.recordedAt(), e.voidedAt(),
+                    e.voidReason(), e.replacedById(), e.hiddenAt(), files));
+        }
+        return result;
+    }
+
+    private static Attachment attachment(ResultSet rs) throws SQLException {
+        return new Attachment(rs.getLong("id"), rs.getLong("entry_id"), rs.getString("title"),
+                rs.getString("content_type"), rs.getInt("size_bytes"), HexFormat.of().formatHex(rs.getBytes("sha256")));
+    }
+
+    static ClinicalEntry map(ResultSet rs, int row) throws SQLException {
+        EntryKind kind = EntryKind.valueOf(rs.getString("kind"));
+        BigDecimal value = rs.getBigDecimal("value_numeric");
+        BigDecimal low = rs.getBigDecimal("reference_low");
+        BigDecimal high = rs.getBigDecimal("reference_high");
+        String interpretation = rs.getString("interpretation");
+        String sensitivity = rs.getString("sensitivity");
+        return new ClinicalEntry(
+                rs.getLong("id"),
+                rs.getLong("resident_id"),
+                kind,
+                (Long) rs.getObject("encounter_id"),
+                new Coding(rs.getString("code_system"), rs.getString("code"), rs.getString("display")),
+                rs.getString("category"),
+                rs.getString("status"),
+                instant(rs, "effective_at"),
+                instant(rs, "ended_at"),
+                value == null ? null : new Quantity(value, rs.getString("value_unit")),
+                rs.getString("value_text"),
+                low == null && high == null ? null : new ReferenceRange(low, high),
+                interpretation == null ? null : Interpretation.fromCode(interpretation).orElseThrow(),
+                sensitivity == null ? null : SensitiveCategory.valueOf(sensitivity),
+                JSON.readValue(rs.getString("details"), kind.detailsType()),
+                rs.getLong("organisation_id"),
+                (Long) rs.getObject("author_practitioner_id"),
+                rs.getString("source_system"),
+                rs.getString("source_id"),
+                instant(rs, "recorded_at"),
+                instant(rs, "voided_at"),
+                rs.getString("void_reason"),
+                (Long) rs.getObject("replaced_by_id"),
+                instant(rs, "hidden_at"),
+                List.of());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
