@@ -128,6 +128,26 @@ public class Residents {
                 .orElse(List.of());
     }
 
+    /**
+     * Living residents after {@code afterId} in id order, at most {@code limit} (≤ 10,000): the demographic slice that
+     * loaders of synthetic clinical data (demo county, load commands) build histories from. One audit entry per page.
+     */
+    @Transactional(readOnly = true)
+    public List<ResidentDemographics> demographics(long afterId, int limit, String purpose) {
+        requirePurpose(purpose);
+        List<ResidentDemographics> page = jdbc.sql("""
+                        select id, sex, birth_date, registered_organisation_id from mpi.resident
+                        where id > :after and voided_at is null order by id limit :limit""")
+                .param("after", afterId)
+                .param("limit", Math.clamp(limit, 1, 10_000))
+                .query((rs, row) -> new ResidentDemographics(rs.getLong("id"), Sex.fromCode(rs.getInt("sex")),
+                        rs.getObject("birth_date", LocalDate.class), (Long) rs.getObject("registered_organisation_id")))
+                .list();
+        auditTrail.record(AuditEvent.administration("LIST_DEMOGRAPHICS", "Resident", null,
+                page.size() + " residents for " + purpose));
+        return page;
+    }
+
     /** {@link #findById} of the resident that {@code residentId} resolves to ({@link #resolve}); audited. */
     public Optional<ResidentSummary> findCurrent(long residentId, String purpose) {
         requirePurpose(purpose);

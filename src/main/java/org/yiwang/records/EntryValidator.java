@@ -75,6 +75,7 @@ final class EntryValidator {
         Interpretation interpretation = e.interpretation();
         Instant endedAt = e.endedAt();
         String category = e.category();
+        EntryDetails details = e.details();
         switch (e.details()) {
             case EntryDetails.Encounter encounter -> {
                 if (encounter.encounterClass() == null) {
@@ -133,18 +134,29 @@ final class EntryValidator {
                                 .orElseGet(() -> ObservationType.interpretAgainst(e.value().value(), e.range()));
                     }
                 }
+                List<EntryDetails.Component> components = new ArrayList<>();
                 for (int i = 0; i < observation.components().size(); i++) {
                     EntryDetails.Component c = observation.components().get(i);
                     if (c.code() == null || blank(c.code().code()) || c.value() == null) {
                         problems.add(EntryProblem.of("details.components[" + i + "]", "records.error.component"));
-                    } else {
-                        checkUnit("details.components[" + i + "].value.unit", c.value(),
-                                observations.find(c.code().code()).orElse(null), problems);
+                        continue;
                     }
+                    var componentType = observations.find(c.code().code());
+                    checkUnit("details.components[" + i + "].value.unit", c.value(), componentType.orElse(null), problems);
+                    ReferenceRange componentRange = c.range() == null || c.range().isEmpty()
+                            ? componentType.map(ObservationType::range).filter(r -> !r.isEmpty()).orElse(c.range())
+                            : c.range();
+                    Interpretation flag = c.interpretation() != null ? c.interpretation()
+                            : componentType.map(t -> t.interpret(c.value().value(), c.range()))
+                                    .orElseGet(() -> ObservationType.interpretAgainst(c.value().value(), c.range()));
+                    Coding componentCode = blank(c.code().display()) && componentType.isPresent()
+                            ? new Coding(c.code().system(), c.code().code(), componentType.get().chineseName()) : c.code();
+                    components.add(new EntryDetails.Component(componentCode, c.value(), componentRange, flag));
                 }
-                if (interpretation == null && !observation.components().isEmpty()) {
-                    interpretation = worstOf(observation.components());
+                if (interpretation == null && !components.isEmpty()) {
+                    interpretation = worstOf(components);
                 }
+                details = new EntryDetails.Observation(components, observation.specimen(), observation.method());
             }
             case EntryDetails.Report report -> {
                 if (category == null || !REPORT_CATEGORIES.contains(category)) {
@@ -200,7 +212,7 @@ final class EntryValidator {
         }
         NewEntry completed = new NewEntry(e.residentId(), kind, e.encounterId(), completedCode, category, e.status(),
                 e.effectiveAt(), endedAt, e.value(), blank(e.valueText()) ? null : e.valueText().strip(), range,
-                interpretation, e.details(), e.organisationId(), e.authorPractitionerId(), e.sourceSystem(),
+                interpretation, details, e.organisationId(), e.authorPractitionerId(), e.sourceSystem(),
                 e.sourceId(), e.attachments());
         return new Checked(completed, sensitivity);
     }
