@@ -61,6 +61,24 @@ final class PortalFixtures {
         return id;
     }
 
+    /** An audit entry as a clinic's access writes it (the trail is append-only; inserting is what it allows). */
+    void access(long residentId, String occurredAtUtc, String action, String role, Long organisationId,
+            String purpose) {
+        jdbc.sql("""
+                        insert into platform.audit_event (occurred_at, category, action, outcome, actor_username,
+                                                          actor_role, actor_kind, organisation_id, resident_id,
+                                                          object_type, object_id, purpose)
+                        values (cast(:at as timestamptz), 'HEALTH_DATA_READ', :action, 'SUCCESS', 'portal-test-doctor',
+                                :role, 'STAFF', :organisation, :resident, 'Resident', :resident, :purpose)""")
+                .param("at", occurredAtUtc)
+                .param("action", action)
+                .param("role", role)
+                .param("organisation", organisationId)
+                .param("resident", residentId)
+                .param("purpose", purpose)
+                .update();
+    }
+
     /** Asks for a code and returns the page that follows (the code step, with the code on screen in a demo run). */
     static HttpResponse<String> requestCode(WebSession web, String mobileNumber) {
         web.get("/login/resident");

@@ -117,6 +117,11 @@ class AccountService implements AccountAdministration {
     }
 
     @Override
+    public boolean hasResidentAccount(long residentId) {
+        return accounts.findByResidentId(residentId).isPresent();
+    }
+
+    @Override
     public boolean exists(String username) {
         return accounts.exists(username.trim());
     }
