@@ -2,9 +2,12 @@ package org.yiwang.mpi;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.platform.audit.AuditEvent;
+import org.yiwang.platform.audit.AuditTrail;
 import org.yiwang.platform.crypto.FieldEncryption;
 import org.yiwang.platform.security.ResidentPhoneDirectory;
 
@@ -18,10 +21,27 @@ class MpiResidentPhoneDirectory implements ResidentPhoneDirectory {
 
     private final JdbcClient jdbc;
     private final FieldEncryption encryption;
+    private final AuditTrail audit;
 
-    MpiResidentPhoneDirectory(JdbcClient jdbc, FieldEncryption encryption) {
+    MpiResidentPhoneDirectory(JdbcClient jdbc, FieldEncryption encryption, AuditTrail audit) {
         this.jdbc = jdbc;
         this.encryption = encryption;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> demoMobileNumber(long residentId) {
+        Optional<String> number = jdbc.sql("""
+                        select phone_ciphertext from mpi.resident_phone
+                        where resident_id = :id and kind = 'MOBILE' and voided_at is null
+                        order by is_primary desc, id limit 1""")
+                .param("id", residentId)
+                .query((rs, n) -> encryption.decrypt(rs.getBytes(1), Residents.PHONE_CONTEXT))
+                .optional();
+        number.ifPresent(n -> audit.record(AuditEvent.read(residentId, "DEMO_SIGN_IN_HINT", "ResidentPhone",
+                Long.toString(residentId), "demo run: sign-in hint")));
+        return number;
     }
 
     @Override

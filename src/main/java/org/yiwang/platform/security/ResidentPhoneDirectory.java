@@ -17,6 +17,14 @@ public interface ResidentPhoneDirectory {
     List<PhoneHolder> holders(String mobileNumber, int limit);
 
     /**
+     * The resident's primary mobile number in full, for the demo sign-in hint only: the platform asks for it only in
+     * a demo run (synthetic residents), about the demo resident login. The implementation audits the read.
+     */
+    default java.util.Optional<String> demoMobileNumber(long residentId) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A resident holding the number.
      *
      * @param residentId master-index id (the current record)

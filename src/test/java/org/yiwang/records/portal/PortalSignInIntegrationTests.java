@@ -82,6 +82,25 @@ class PortalSignInIntegrationTests {
     }
 
     @Test
+    void demoRunShowsTheDemoResidentsNumberWhichSignsIntoTheDemoResidentAccount() {
+        WebSession web = new WebSession(port);
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("data-testid=\"demo-phone-value\">([0-9]{11})<")
+                .matcher(web.get("/login/resident").body());
+        assertThat(number.find()).isTrue();
+        long demoResident = jdbc.sql("select resident_id from platform.account where username = 'resident'")
+                .query(Long.class).single();
+        HttpResponse<String> verified = enterCode(web, demoCode(requestCode(web, number.group(1))));
+        if (location(verified).endsWith("/login/resident/choose")) {
+            verified = web.post("/login/resident/choose", Map.of("residentId", Long.toString(demoResident)));
+        }
+        assertThat(location(verified)).endsWith("/");
+        assertThat(location(web.get("/"))).endsWith("/me");
+        assertThat(accountsOf(demoResident)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where resident_id = :id and action = 'DEMO_SIGN_IN_HINT'")
+                .param("id", demoResident).query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void accountIsProvisionedOnceAcrossSignIns() {
         String phone = fixtures.newMobileNumber();
         long resident = fixtures.resident("李建国", LocalDate.of(1962, 7, 9), phone, null);

@@ -197,6 +197,22 @@ class ResidentSignIn {
         return holders(mobileNumber).stream().filter(this::oldEnough).toList();
     }
 
+    /** A demo resident login's name and number (demo runs only: the caller checks). */
+    record DemoResident(String name, String mobileNumber) {
+    }
+
+    Optional<DemoResident> demoHint() {
+        ResidentPhoneDirectory phones = directory.getIfAvailable();
+        if (phones == null) {
+            return Optional.empty();
+        }
+        return accounts.demoAccounts().stream()
+                .filter(a -> "RESIDENT".equals(a.kind()) && a.residentId() != null)
+                .findFirst()
+                .flatMap(a -> phones.demoMobileNumber(a.residentId())
+                        .map(number -> new DemoResident(a.displayName(), number)));
+    }
+
     ResidentSignInSettings settings() {
         return settings;
     }

@@ -62,8 +62,21 @@ class ResidentSignInController {
     record Choice(long residentId, String maskedName, String birthYear) {
     }
 
+    /** The demo resident login's number, shown on the phone step of a demo run; looked up once per node. */
+    private volatile Optional<DemoHint> demoHint;
+
+    /** A demo resident to sign in as: masked name and full (synthetic) mobile number. */
+    record DemoHint(String maskedName, String mobileNumber) {
+    }
+
     @GetMapping
     String phoneStep(Model model) {
+        if (demoMode.active()) {
+            if (demoHint == null) {
+                demoHint = signIn.demoHint().map(h -> new DemoHint(masking.name(h.name()), h.mobileNumber()));
+            }
+            demoHint.ifPresent(h -> model.addAttribute("demoHint", h));
+        }
         return phone(model, null, null);
     }
 
