@@ -87,5 +87,15 @@ class PortalBrowserTests {
         assertThat(page.locator(".yw-break-glass")).containsText("Emergency override");
         fitsThePhone(page);
         Chromium.screenshot(page, "portal-access-log-phone-en");
+
+        page.navigate(url("/me/family?lang=zh-CN"));
+        assertThat(page.locator("[data-testid=portal-grants]")).containsText("授权家人查看我的档案");
+        page.fill("[data-testid=portal-family-phone]", "12");
+        page.fill("[data-testid=portal-family-name]", "张三");
+        page.click("[data-testid=portal-family-add]");
+        assertThat(page.locator("[data-testid=error-phone]")).containsText("11 位手机号");
+        assertThat(page.locator("[data-testid=portal-family-name]")).hasValue("张三");
+        fitsThePhone(page);
+        Chromium.screenshot(page, "portal-family-phone");
     }
 }
