@@ -134,6 +134,33 @@ class PortalSignInIntegrationTests {
     }
 
     @Test
+    void concurrentWrongCodesFromManySessionsNeverExceedTheAttemptLimit() throws Exception {
+        String phone = fixtures.newMobileNumber();
+        fixtures.resident("钱多", LocalDate.of(1977, 7, 7), phone, null);
+        WebSession first = new WebSession(port);
+        String code = demoCode(requestCode(first, phone));
+        String wrong = code.equals("999999") ? "888888" : "999999";
+        List<WebSession> sessions = new java.util.ArrayList<>(List.of(first));
+        for (int i = 0; i < 11; i++) {
+            WebSession other = new WebSession(port);
+            requestCode(other, phone); // too soon for a new code; the number is pending in this session too
+            sessions.add(other);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (WebSession web : sessions) {
+                answers.add(pool.submit(() -> enterCode(web, wrong)));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(422);
+            }
+        }
+        assertThat(jdbc.sql("select attempts from platform.sign_in_code where phone_index = :i")
+                .param("i", codeRow(phone)).query(Integer.class).single()).isEqualTo(5);
+        assertThat(enterCode(first, code).body()).contains("验证码输错次数过多");
+    }
+
+    @Test
     void expiredCodeIsRefused() {
         String phone = fixtures.newMobileNumber();
         fixtures.resident("孙丽", LocalDate.of(1975, 5, 5), phone, null);
