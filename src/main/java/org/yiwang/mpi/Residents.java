@@ -154,6 +154,41 @@ public class Residents {
         return resolve(residentId).flatMap(id -> findById(id, purpose));
     }
 
+
+    /**
+     * True when {@code guardianId} (or a record merged into it) is the recorded guardian of the living current
+     * record {@code wardId}. Not audited: it answers a yes/no question about a relation the caller names.
+     */
+    @Transactional(readOnly = true)
+    public boolean isGuardian(long guardianId, long wardId) {
+        return jdbc.sql("""
+                        select exists(select 1 from mpi.resident
+                                      where id = :ward and voided_at is null and merged_into_id is null
+                                        and guardian_resident_id in """ + ResidentQueries.WITH_MERGED_INTO + ")")
+                .param("ward", wardId)
+                .param("key", guardianId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * The living current records whose recorded guardian is {@code guardianId} or a record merged into it, youngest
+     * last (at most 50); each ward shown is a read audited with {@code purpose}.
+     */
+    public List<ResidentSummary> wardsOf(long guardianId, String purpose) {
+        requirePurpose(purpose);
+        List<ResidentSummary> wards = jdbc.sql("select " + COLUMNS + """
+                         from mpi.resident
+                        where guardian_resident_id in """ + ResidentQueries.WITH_MERGED_INTO + """
+                          and voided_at is null and merged_into_id is null
+                        order by birth_date, id limit 50""")
+                .param("key", guardianId)
+                .query(Residents::map)
+                .list();
+        wards.forEach(w -> audit(w, "VIEW_WARD", purpose));
+        return wards;
+    }
+
     private void audit(ResidentSummary resident, String action, String purpose) {
         auditTrail.record(AuditEvent.read(resident.id(), action, "Resident", Long.toString(resident.id()), purpose));
     }

@@ -107,8 +107,8 @@ class SignInBrowserTests {
         small.fill("[data-testid=username]", "resident");
         small.fill("[data-testid=password]", DemoMode.DEMO_PASSWORD);
         small.click("[data-testid=login-submit]");
-        small.waitForURL(url("/workbench"));
-        assertThat(small.locator("h1")).hasText("我的健康");
+        small.waitForURL(url("/me"));
+        assertThat(small.locator("h1")).hasText("我的健康档案");
         Object overflow = small.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
         org.assertj.core.api.Assertions.assertThat(overflow).as("page wider than the phone").isEqualTo(false);
         Chromium.screenshot(small, "resident-phone");

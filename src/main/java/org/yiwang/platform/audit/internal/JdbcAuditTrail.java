@@ -3,6 +3,7 @@ package org.yiwang.platform.audit.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.yiwang.platform.audit.AuditEvent;
 import org.yiwang.platform.audit.AuditTrail;
+import org.yiwang.platform.audit.ResidentAccess;
 import org.yiwang.platform.security.Actor;
 import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.platform.security.Role;
@@ -28,12 +30,15 @@ class JdbcAuditTrail implements AuditTrail {
     static final String CORRELATION_ID_KEY = "correlationId";
 
     private final AuditEventStore store;
+    private final ResidentAccessLog accessLog;
     // Lazy: the security module itself records login events through this trail.
     private final ObjectProvider<CurrentActor> currentActor;
     private final Clock clock;
 
-    JdbcAuditTrail(AuditEventStore store, ObjectProvider<CurrentActor> currentActor, Clock clock) {
+    JdbcAuditTrail(AuditEventStore store, ResidentAccessLog accessLog, ObjectProvider<CurrentActor> currentActor,
+            Clock clock) {
         this.store = store;
+        this.accessLog = accessLog;
         this.currentActor = currentActor;
         this.clock = clock;
     }
@@ -52,6 +57,11 @@ class JdbcAuditTrail implements AuditTrail {
         Optional<Actor> actor = currentActor.getObject().current();
         String address = clientAddress();
         store.insertAll(events.stream().map(e -> entry(e, actor, address)).toList());
+    }
+
+    @Override
+    public ResidentAccess.Page accessLog(Collection<Long> residentIds, ResidentAccess.Cursor before, int limit) {
+        return accessLog.page(residentIds, before, limit);
     }
 
     private AuditEntry entry(AuditEvent event, Optional<Actor> actor, String clientAddress) {

@@ -1,6 +1,10 @@
 package org.yiwang.platform.security.internal;
 
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -14,6 +18,8 @@ import org.yiwang.platform.security.Role;
 
 @Service
 class AccountService implements AccountAdministration {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountStore accounts;
     private final PasswordEncoder passwordEncoder;
@@ -67,6 +73,52 @@ class AccountService implements AccountAdministration {
                 "RESIDENT", null, residentId, demo, !demo, creator());
         audit.record(AuditEvent.administration("ACCOUNT_CREATED", "Account", String.valueOf(id), username + " resident"));
         return id;
+    }
+
+    /**
+     * The resident's portal account, created at their first sign-in with a one-time code: login name
+     * {@code resident-<id>}, no password of their own until they set one. Safe when two first sign-ins race (one
+     * unique account per resident).
+     */
+    @Transactional
+    AccountRecord provisionResidentAccount(long residentId, String displayName) {
+        Optional<AccountRecord> existing = accounts.findByResidentId(residentId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String unusable = passwordEncoder.encode(HexFormat.of().formatHex(randomSecret()));
+        String name = displayName.strip();
+        String shown = name.length() > 100 ? name.substring(0, 100) : name;
+        Optional<Long> id = accounts.insertResidentWithoutPassword("resident-" + residentId, shown, unusable, residentId);
+        if (id.isEmpty() && accounts.findByResidentId(residentId).isEmpty()) {
+            // the login name was taken by someone else's account: add a random suffix
+            id = accounts.insertResidentWithoutPassword("resident-" + residentId + "-"
+                    + HexFormat.of().formatHex(randomSecret(), 0, 3), shown, unusable, residentId);
+        }
+        id.ifPresent(accountId -> audit.record(new AuditEvent(AuditEvent.Category.ADMINISTRATION, "ACCOUNT_CREATED",
+                null, "Account", String.valueOf(accountId), null, AuditEvent.Outcome.SUCCESS, null,
+                "resident portal account at first sign-in with a one-time code")));
+        return accounts.findByResidentId(residentId).orElseThrow();
+    }
+
+    /** Portal accounts with a password of their own among these residents'. */
+    List<AccountRecord> residentAccountsWithPassword(Collection<Long> residentIds) {
+        return accounts.residentAccountsWithPassword(residentIds);
+    }
+
+    boolean passwordSet(long accountId) {
+        return accounts.passwordSet(accountId);
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return secret;
+    }
+
+    @Override
+    public boolean hasResidentAccount(long residentId) {
+        return accounts.findByResidentId(residentId).isPresent();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,55 @@ class AccountStore {
                 .single();
     }
 
+    /** The portal account of a resident, if one was created. */
+    Optional<AccountRecord> findByResidentId(long residentId) {
+        return jdbc.sql("select * from platform.account where resident_id = :residentId and kind = 'RESIDENT'")
+                .param("residentId", residentId)
+                .query(this::row)
+                .optional();
+    }
+
+    /** Portal accounts of these residents that have a password of the resident's own (bounded by the caller). */
+    List<AccountRecord> residentAccountsWithPassword(Collection<Long> residentIds) {
+        if (residentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from platform.account
+                where kind = 'RESIDENT' and resident_id in (:ids) and password_set order by id""")
+                .param("ids", residentIds)
+                .query(this::row)
+                .list();
+    }
+
+    /**
+     * Creates the portal account of a resident signing in with a one-time code, without a password of their own
+     * ({@code password_set} false; the hash is of a random secret nobody knows). Empty when the resident already
+     * has an account (a concurrent first sign-in on another node) or the login name is taken.
+     */
+    Optional<Long> insertResidentWithoutPassword(String username, String displayName, String unusableHash,
+            long residentId) {
+        return jdbc.sql("""
+                insert into platform.account (username, display_name, password_hash, kind, resident_id, demo,
+                                              must_change_password, password_set, created_by)
+                values (:username, :displayName, :hash, 'RESIDENT', :residentId, false, false, false, 'sign-in-code')
+                on conflict do nothing
+                returning id""")
+                .param("username", username)
+                .param("displayName", displayName)
+                .param("hash", unusableHash)
+                .param("residentId", residentId)
+                .query(Long.class)
+                .optional();
+    }
+
+    boolean passwordSet(long accountId) {
+        return jdbc.sql("select password_set from platform.account where id = :id")
+                .param("id", accountId)
+                .query(Boolean.class)
+                .single();
+    }
+
     void addMembership(long accountId, long organisationId, Role role) {
         jdbc.sql("""
                 insert into platform.account_membership (account_id, organisation_id, role)
@@ -147,7 +197,8 @@ class AccountStore {
 
     void changePassword(long accountId, String passwordHash) {
         jdbc.sql("""
-                update platform.account set password_hash = :hash, must_change_password = false, password_changed_at = now()
+                update platform.account set password_hash = :hash, must_change_password = false, password_changed_at = now(),
+                       password_set = true
                 where id = :id""")
                 .param("id", accountId)
                 .param("hash", passwordHash)

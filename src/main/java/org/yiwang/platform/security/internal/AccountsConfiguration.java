@@ -14,7 +14,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 
 /** Beans accounts need with or without a web server (command-line tools run with the same beans). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, ResidentSignInSettings.class})
 class AccountsConfiguration {
 
     /** Argon2id for new hashes; bcrypt hashes (imports from other systems) still verify. */

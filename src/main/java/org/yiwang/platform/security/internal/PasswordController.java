@@ -39,23 +39,27 @@ class PasswordController {
     String form(Authentication authentication, Model model) {
         model.addAttribute("forced", authentication.getPrincipal() instanceof SignedInUser u && u.mustChangePassword());
         model.addAttribute("minLength", policy.minimumLength());
+        model.addAttribute("firstPassword", authentication.getPrincipal() instanceof SignedInUser u
+                && !accounts.passwordSet(u.actor().accountId()));
         return "platform/password";
     }
 
     @PostMapping("/account/password")
-    String change(@RequestParam String currentPassword, @RequestParam String newPassword,
+    String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam String newPassword,
             @RequestParam String confirmPassword, Authentication authentication, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         SignedInUser user = (SignedInUser) authentication.getPrincipal();
         AccountRecord account = accounts.findById(user.actor().accountId()).orElseThrow();
         List<String> errors = new ArrayList<>();
-        if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
+        // a resident who signed in with a one-time code and has no password yet sets a first one
+        boolean firstPassword = !accounts.passwordSet(account.id());
+        if (!firstPassword && !passwordEncoder.matches(currentPassword, account.passwordHash())) {
             errors.add("password.error.current");
         }
         if (!newPassword.equals(confirmPassword)) {
             errors.add("password.error.confirm");
         }
-        if (newPassword.equals(currentPassword)) {
+        if (!firstPassword && newPassword.equals(currentPassword)) {
             errors.add("password.error.same");
         }
         errors.addAll(policy.violations(newPassword, account.username()));
@@ -63,6 +67,7 @@ class PasswordController {
             model.addAttribute("errors", errors);
             model.addAttribute("forced", user.mustChangePassword());
             model.addAttribute("minLength", policy.minimumLength());
+            model.addAttribute("firstPassword", firstPassword);
             response.setStatus(422);
             return "platform/password";
         }

@@ -27,7 +27,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
-        "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+        "/login", "/login/resident", "/login/resident/**", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/actuator/health", "/actuator/health/**"
     };
 

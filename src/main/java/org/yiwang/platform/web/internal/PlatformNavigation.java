@@ -13,8 +13,9 @@ class PlatformNavigation {
 
     @Bean
     NavigationItem workbenchNavigation() {
-        Set<Role> everyoneButAdmin = EnumSet.complementOf(EnumSet.of(Role.SYSTEM_ADMIN));
-        return new NavigationItem("nav.workbench", HomeController.WORKBENCH, everyoneButAdmin, 0);
+        // staff only: residents have their portal (/me)
+        Set<Role> staffButAdmin = EnumSet.complementOf(EnumSet.of(Role.SYSTEM_ADMIN, Role.RESIDENT));
+        return new NavigationItem("nav.workbench", HomeController.WORKBENCH, staffButAdmin, 0);
     }
 
     @Bean
