@@ -28,7 +28,8 @@ import org.yiwang.registry.Organisations;
  * organisation still sees its own items, and a grant (which the resident can give in advance) opens them.
  */
 @Service
-@Transactional
+// a refusal inside a reader's transaction must not mark it rollback-only: the refusal's audit entry commits
+@Transactional(noRollbackFor = RecordAccessDeniedException.class)
 public class RecordAccess {
 
     static final int MAX_REASON = 500;
