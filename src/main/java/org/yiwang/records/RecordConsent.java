@@ -1,6 +1,5 @@
 package org.yiwang.records;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +35,7 @@ public class RecordConsent {
     private final RecordAccess access;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
-    private final List<String> unhideable;
+    private final UnhideableCodes unhideable;
 
     RecordConsent(EntryStore entries, Residents residents, RecordAccess access, CurrentActor currentActor,
                   AuditTrail audit, RecordAccessProperties properties) {
@@ -45,7 +44,7 @@ public class RecordConsent {
         this.access = access;
         this.currentActor = currentActor;
         this.audit = audit;
-        this.unhideable = properties.unhideableCodes().stream().map(RecordConsent::dotless).toList();
+        this.unhideable = new UnhideableCodes(properties.unhideableCodes());
     }
 
     /**
@@ -82,8 +81,7 @@ public class RecordConsent {
 
     /** Whether the law keeps an item with this ICD-10 code from being hidden. */
     public boolean unhideable(String icd10Code) {
-        String code = dotless(icd10Code);
-        return unhideable.stream().anyMatch(code::startsWith);
+        return unhideable.covers(icd10Code);
     }
 
     private ClinicalEntry permitted(long entryId, String purpose) {
@@ -94,9 +92,5 @@ public class RecordConsent {
         Optional<Actor> actor = currentActor.current();
         access.requireConsentKeeper(actor, residents.recordIds(entry.residentId()));
         return entry;
-    }
-
-    private static String dotless(String code) {
-        return IcdCodes.normalise(code).orElse(code.strip().toUpperCase(java.util.Locale.ROOT)).replace(".", "");
     }
 }

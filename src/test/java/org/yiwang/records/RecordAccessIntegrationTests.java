@@ -341,6 +341,47 @@ class RecordAccessIntegrationTests {
         assertThat(analyst.get(base + "/break-glass").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void apiCallersAreRefusedWithAProblemDocument() {
+        record.record(Entries.diagnosis(resident, hospital, now.minus(Duration.ofDays(2)), "I10"), PURPOSE);
+        WebSession web = new WebSession(port);
+        web.login(CLINIC_DOCTOR, DemoMode.DEMO_PASSWORD);
+
+        HttpResponse<String> refused = web.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(web.baseUrl() + "/records/residents/" + resident + "/access"))
+                .header("Accept", "application/problem+json, application/json").GET().build());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":403", "\"residentId\":" + resident);
+    }
+
+    @Test
+    void staffHideAnItemOnTheResidentsWrittenRequestButNotANotifiableDisease() {
+        long hypertension = record.record(Entries.diagnosis(resident, hospital, now.minus(Duration.ofDays(3)), "I10"), PURPOSE);
+        long measles = record.record(Entries.diagnosis(resident, hospital, now.minus(Duration.ofDays(2)), "B05"), PURPOSE);
+        WebSession web = new WebSession(port);
+        web.login(HOSPITAL_DOCTOR, DemoMode.DEMO_PASSWORD);
+
+        assertThat(web.get("/records/entries/" + hypertension + "/consent").statusCode()).isEqualTo(200);
+        HttpResponse<String> blank = web.post("/records/entries/" + hypertension + "/consent", Map.of("action", "hide", "request", ""));
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("data-testid=\"consent-form\"", "data-testid=\"consent-error\"");
+        HttpResponse<String> hidden = web.post("/records/entries/" + hypertension + "/consent",
+                Map.of("action", "hide", "request", "居民书面申请 0012"));
+        assertThat(hidden.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select hidden_at is not null from records.entry where id = :id").param("id", hypertension)
+                .query(Boolean.class).single()).isTrue();
+
+        web.get("/records/entries/" + measles + "/consent");
+        HttpResponse<String> refused = web.post("/records/entries/" + measles + "/consent",
+                Map.of("action", "hide", "request", "居民书面申请 0013"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("传染病防治法");
+        assertThat(jdbc.sql("select hidden_at is null from records.entry where id = :id").param("id", measles)
+                .query(Boolean.class).single()).isTrue();
+    }
+
     private void staff(String username, long organisation, Role role) {
         if (!accounts.exists(username)) {
             accounts.createStaffAccount(new NewStaffAccount(username, username, DemoMode.DEMO_PASSWORD, null,
