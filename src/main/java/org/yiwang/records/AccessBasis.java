@@ -9,6 +9,9 @@ public enum AccessBasis {
     /** The resident reads their own record. */
     SELF,
 
+    /** A signed-in resident reads the record of someone they represent (guardian, authorised family member). */
+    REPRESENTATIVE,
+
     /** The actor's organisation has a care relationship with the resident in force. */
     CARE_RELATIONSHIP,
 

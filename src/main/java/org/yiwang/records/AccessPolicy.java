@@ -17,7 +17,8 @@ import org.yiwang.platform.security.Role;
  * <ul>
  *     <li>No actor: a system job (command line, demo loader) reads everything.</li>
  *     <li>A resident reads their own record (any of the record ids the master index holds for them), everything in
- *     it, hidden and sensitive items included.</li>
+ *     it, hidden and sensitive items included; and the record of someone they represent (guardian, authorised family
+ *     member: {@link RecordRepresentatives}).</li>
  *     <li>Staff with a clinical role read while the organisation they act for has a care relationship in force;
  *     otherwise only under an emergency override (break-glass) of their own account for that organisation.</li>
  *     <li>API clients (an organisation's system) read by their organisation's relationship; they cannot break the
@@ -44,12 +45,22 @@ final class AccessPolicy {
      * @param relationships relationships of the actor's organisation with any of those ids
      * @param breakGlasses  overrides of the actor's account for any of those ids
      * @param grants        sensitive-category grants to the actor's organisation for any of those ids
+     * @param represented   a signed-in resident represents the resident (see {@link RecordRepresentatives})
      */
     record Facts(List<Long> recordIds, List<CareRelationship> relationships, List<BreakGlass> breakGlasses,
-                 List<SensitiveGrant> grants, Instant now) {
+                 List<SensitiveGrant> grants, boolean represented, Instant now) {
+
+        Facts(List<Long> recordIds, List<CareRelationship> relationships, List<BreakGlass> breakGlasses,
+              List<SensitiveGrant> grants, Instant now) {
+            this(recordIds, relationships, breakGlasses, grants, false, now);
+        }
 
         static Facts of(List<Long> recordIds, Instant now) {
-            return new Facts(recordIds, List.of(), List.of(), List.of(), now);
+            return new Facts(recordIds, List.of(), List.of(), List.of(), false, now);
+        }
+
+        Facts representing() {
+            return new Facts(recordIds, relationships, breakGlasses, grants, true, now);
         }
     }
 
@@ -89,6 +100,8 @@ final class AccessPolicy {
         return switch (a.kind()) {
             case RESIDENT -> a.residentId() != null && facts.recordIds().contains(a.residentId())
                     ? new Decision(AccessBasis.SELF, Visibility.EVERYTHING, Set.of(), null, false)
+                    : a.residentId() != null && facts.represented()
+                    ? new Decision(AccessBasis.REPRESENTATIVE, Visibility.EVERYTHING, Set.of(), null, false)
                     : Decision.refused(false);
             case API_CLIENT -> {
                 Set<CareRelationshipKind> kinds = relationships(a, facts);

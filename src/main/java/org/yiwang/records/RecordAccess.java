@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +43,12 @@ public class RecordAccess {
     private final AuditTrail audit;
     private final RecordAccessProperties properties;
     private final Clock clock;
+    private final ObjectProvider<RecordRepresentatives> representatives;
 
     RecordAccess(AccessStore store, Residents residents, Organisations organisations, CurrentActor currentActor,
-                 AuditTrail audit, RecordAccessProperties properties, Clock clock) {
+                 AuditTrail audit, RecordAccessProperties properties, Clock clock,
+                 ObjectProvider<RecordRepresentatives> representatives) {
+        this.representatives = representatives;
         this.store = store;
         this.residents = residents;
         this.organisations = organisations;
@@ -185,7 +189,14 @@ public class RecordAccess {
 
     private AccessPolicy.Facts facts(Actor actor, List<Long> recordIds) {
         Instant now = clock.instant();
-        if (recordIds.isEmpty() || actor.actingOrganisationId() == null || actor.kind() == Actor.Kind.RESIDENT) {
+        if (actor.kind() == Actor.Kind.RESIDENT) {
+            AccessPolicy.Facts facts = AccessPolicy.Facts.of(recordIds, now);
+            Long self = actor.residentId();
+            return self != null && !recordIds.isEmpty() && !recordIds.contains(self)
+                    && representatives.orderedStream().anyMatch(r -> r.represents(self, recordIds))
+                    ? facts.representing() : facts;
+        }
+        if (recordIds.isEmpty() || actor.actingOrganisationId() == null) {
             return AccessPolicy.Facts.of(recordIds, now);
         }
         return store.facts(recordIds, actor.actingOrganisationId(),

@@ -132,6 +132,14 @@ class AccessPolicyTests {
     }
 
     @Test
+    void aResidentReadsTheRecordOfSomeoneTheyRepresent() {
+        var d = decide(resident(12), AccessPolicy.Facts.of(IDS, NOW).representing());
+
+        assertThat(d.basis()).isEqualTo(AccessBasis.REPRESENTATIVE);
+        assertThat(d.breakGlassOffered()).isFalse();
+    }
+
+    @Test
     void anApiClientReadsByItsOrganisationsRelationshipOnly() {
         var withRelationship = facts(List.of(relationship(RESIDENT, CLINIC, CareRelationshipKind.ECG_READING, null)),
                 List.of(), List.of());
