@@ -137,11 +137,12 @@ class EntryStore {
     }
 
     /** A page of standing entries of these resident ids, newest first, one row more than asked to see if more follow. */
-    List<ClinicalEntry> timeline(List<Long> residentIds, TimelineQuery q, int limit) {
+    List<ClinicalEntry> timeline(List<Long> residentIds, Visibility visibility, TimelineQuery q, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e "
                 + "where e.resident_id = any(:residents) and e.voided_at is null");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("residents", residentIds.toArray(Long[]::new));
+        visible(visibility, sql, params);
         if (!q.kinds().isEmpty()) {
             sql.append(" and e.kind = any(:kinds)");
             params.put("kinds", q.kinds().stream().map(Enum::name).toArray(String[]::new));
@@ -168,30 +169,66 @@ class EntryStore {
         return withAttachments(jdbc.sql(sql.toString()).params(params).query(EntryStore::map).list());
     }
 
-    /** Standing entries with one of these codes, newest first, at most {@code limit}. */
-    List<ClinicalEntry> series(List<Long> residentIds, Collection<String> codes, Instant since, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from records.entry e where e.resident_id = any(:residents) "
-                        + "and e.code = any(:codes) and e.voided_at is null and e.effective_at >= :since "
-                        + "order by e.effective_at desc, e.id desc limit :limit")
-                .param("residents", residentIds.toArray(Long[]::new))
-                .param("codes", codes.toArray(String[]::new))
-                .param("since", utc(since))
-                .param("limit", limit)
-                .query(EntryStore::map)
-                .list();
+    /** Standing entries with one of these codes that the reader sees, newest first, at most {@code limit}. */
+    List<ClinicalEntry> series(List<Long> residentIds, Visibility visibility, Collection<String> codes, Instant since,
+                               int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e "
+                + "where e.resident_id = any(:residents) and e.code = any(:codes) and e.voided_at is null "
+                + "and e.effective_at >= :since");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("residents", residentIds.toArray(Long[]::new));
+        params.put("codes", codes.toArray(String[]::new));
+        params.put("since", utc(since));
+        params.put("limit", limit);
+        visible(visibility, sql, params);
+        sql.append(" order by e.effective_at desc, e.id desc limit :limit");
+        return jdbc.sql(sql.toString()).params(params).query(EntryStore::map).list();
     }
 
-    /** Standing entries of one kind with one of these statuses, newest first, at most {@code limit}. */
-    List<ClinicalEntry> ofKind(List<Long> residentIds, EntryKind kind, Collection<String> statuses, int limit) {
-        return withAttachments(jdbc.sql("select " + COLUMNS + " from records.entry e where e.resident_id = any(:residents) "
-                        + "and e.kind = :kind and e.status = any(:statuses) and e.voided_at is null "
-                        + "order by e.effective_at desc, e.id desc limit :limit")
-                .param("residents", residentIds.toArray(Long[]::new))
-                .param("kind", kind.name())
-                .param("statuses", statuses.toArray(String[]::new))
-                .param("limit", limit)
-                .query(EntryStore::map)
-                .list());
+    /** Standing entries of one kind with one of these statuses that the reader sees, newest first, at most {@code limit}. */
+    List<ClinicalEntry> ofKind(List<Long> residentIds, Visibility visibility, EntryKind kind,
+                               Collection<String> statuses, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e "
+                + "where e.resident_id = any(:residents) and e.kind = :kind and e.status = any(:statuses) "
+                + "and e.voided_at is null");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("residents", residentIds.toArray(Long[]::new));
+        params.put("kind", kind.name());
+        params.put("statuses", statuses.toArray(String[]::new));
+        params.put("limit", limit);
+        visible(visibility, sql, params);
+        sql.append(" order by e.effective_at desc, e.id desc limit :limit");
+        return withAttachments(jdbc.sql(sql.toString()).params(params).query(EntryStore::map).list());
+    }
+
+    /**
+     * Leaves out what the reader may not see, in SQL so that a page is never short (the same test as
+     * {@link Visibility#shows}): items of other organisations that the resident hid, or of a sensitive category
+     * without a grant.
+     */
+    private static void visible(Visibility visibility, StringBuilder sql, Map<String, Object> params) {
+        if (visibility.everything()) {
+            return;
+        }
+        sql.append(" and (e.organisation_id = :viewer or (e.hidden_at is null and (e.sensitivity is null");
+        params.put("viewer", visibility.viewerOrganisationId());
+        if (!visibility.openCategories().isEmpty()) {
+            sql.append(" or e.sensitivity = any(:openCategories)");
+            params.put("openCategories", visibility.openCategories().stream().map(Enum::name).toArray(String[]::new));
+        }
+        sql.append(")))");
+    }
+
+    /** Marks the entry hidden from other organisations; false when it was hidden already. */
+    boolean hide(long id) {
+        return jdbc.sql("update records.entry set hidden_at = now() where id = :id and hidden_at is null")
+                .param("id", id).update() == 1;
+    }
+
+    /** Shares a hidden entry again; false when it was not hidden. */
+    boolean unhide(long id) {
+        return jdbc.sql("update records.entry set hidden_at = null where id = :id and hidden_at is not null")
+                .param("id", id).update() == 1;
     }
 
     Optional<AttachmentContent> attachment(long attachmentId) {

@@ -27,9 +27,15 @@ import org.yiwang.registry.Practitioners;
  * entry is voided with a reason, a correction voids and points to its replacement. Every read and write is audited
  * with its purpose. A resident's entries are read under every id the master index holds for them, so a merge moves
  * no data and an unmerge gives each record its own entries back.
+ * <p>
+ * Every read is checked by {@link RecordAccess}: a reader without a care relationship, emergency override or other
+ * ground gets a {@link RecordAccessDeniedException}; a reader with one sees the items of other organisations except
+ * those the resident hid and those of sensitive categories without a grant. Recording an item makes the recording
+ * organisation one that treats the resident ({@link CareRelationshipKind#TREATING}).
  */
 @Service
-@Transactional
+// a refusal commits: its audit entry must stay (SEC-05), and nothing else was written before the check
+@Transactional(noRollbackFor = RecordAccessDeniedException.class)
 public class HealthRecord {
 
     private static final Set<String> ACTIVE_PROBLEM = Set.of("active", "recurrence", "relapse");
@@ -46,11 +52,16 @@ public class HealthRecord {
     private final ObservationCatalogue observations;
     private final RecordsProperties properties;
     private final Clock clock;
+    private final RecordAccess access;
+    private final CareRelationships relationships;
 
     HealthRecord(EntryStore store, IcdCodes icdCodes, ObservationCatalogue observations, Residents residents,
                  Organisations organisations, Practitioners practitioners, AuditTrail audit, CurrentActor currentActor,
-                 ApplicationEventPublisher events, RecordsProperties properties, Clock clock) {
+                 ApplicationEventPublisher events, RecordsProperties properties, Clock clock, RecordAccess access,
+                 CareRelationships relationships) {
         this.store = store;
+        this.access = access;
+        this.relationships = relationships;
         this.validator = new EntryValidator(icdCodes, observations, properties.clockSkew(),
                 properties.maxAttachment().toBytes(), clock);
         this.residents = residents;
@@ -122,12 +133,25 @@ public class HealthRecord {
         audit.record(AuditEvent.write(old.residentId(), "VOID_ENTRY", old.kind().name(), Long.toString(entryId), purpose));
     }
 
-    /** One entry, voided or not; the read is audited. */
+    /**
+     * One entry, voided or not; the read is audited. Empty as well when the reader may read the record but not this
+     * item (hidden by the resident, or of a sensitive category without a grant).
+     *
+     * @throws RecordAccessDeniedException when the reader may not read the resident's record
+     */
     public Optional<ClinicalEntry> find(long entryId, String purpose) {
         requirePurpose(purpose);
         Optional<ClinicalEntry> entry = store.find(entryId);
-        entry.ifPresent(e -> audit.record(AuditEvent.read(e.residentId(), "VIEW_ENTRY", e.kind().name(),
-                Long.toString(e.id()), purpose)));
+        if (entry.isEmpty()) {
+            return entry;
+        }
+        ClinicalEntry e = entry.get();
+        RecordAccess.Scope scope = access.require(e.residentId(), purpose);
+        if (!scope.visibility().shows(e)) {
+            return Optional.empty();
+        }
+        audit.record(AuditEvent.read(e.residentId(), "VIEW_ENTRY", e.kind().name(), Long.toString(e.id()),
+                scope.purpose()));
         return entry;
     }
 
@@ -138,18 +162,23 @@ public class HealthRecord {
             throw new IllegalArgumentException("at most " + properties.maxPageSize() + " entries at once");
         }
         List<ClinicalEntry> entries = store.findAll(entryIds);
-        entries.stream().map(ClinicalEntry::residentId).distinct().forEach(resident ->
-                audit.record(AuditEvent.read(resident, "VIEW_ENTRIES", "Entry", null, purpose)));
-        return entries;
+        Map<Long, RecordAccess.Scope> scopes = new LinkedHashMap<>();
+        for (ClinicalEntry e : entries) {
+            scopes.computeIfAbsent(e.residentId(), resident -> access.require(resident, purpose));
+        }
+        scopes.forEach((resident, scope) ->
+                audit.record(AuditEvent.read(resident, "VIEW_ENTRIES", "Entry", null, scope.purpose())));
+        return entries.stream().filter(e -> scopes.get(e.residentId()).visibility().shows(e)).toList();
     }
 
     /** A page of the resident's record, newest first, across every organisation. */
     public TimelinePage timeline(long residentId, TimelineQuery query, String purpose) {
         requirePurpose(purpose);
-        List<Long> ids = recordIds(residentId);
+        RecordAccess.Scope scope = access.require(residentId, purpose);
+        List<Long> ids = scope.recordIds();
         int limit = query.limit() == 0 ? properties.pageSize() : Math.min(query.limit(), properties.maxPageSize());
-        List<ClinicalEntry> rows = ids.isEmpty() ? List.of() : store.timeline(ids, query, limit);
-        audited(residentId, ids, "VIEW_TIMELINE", "Timeline", purpose);
+        List<ClinicalEntry> rows = ids.isEmpty() ? List.of() : store.timeline(ids, scope.visibility(), query, limit);
+        audited(residentId, ids, "VIEW_TIMELINE", "Timeline", scope.purpose());
         if (rows.size() > limit) {
             ClinicalEntry last = rows.get(limit - 1);
             return new TimelinePage(rows.subList(0, limit), new TimelineCursor(last.effectiveAt(), last.id()));
@@ -163,24 +192,26 @@ public class HealthRecord {
      */
     public List<ClinicalEntry> series(long residentId, Collection<String> codes, Instant since, int limit, String purpose) {
         requirePurpose(purpose);
-        List<Long> ids = recordIds(residentId);
-        audited(residentId, ids, "VIEW_SERIES", "Observation", purpose);
+        RecordAccess.Scope scope = access.require(residentId, purpose);
+        List<Long> ids = scope.recordIds();
+        audited(residentId, ids, "VIEW_SERIES", "Observation", scope.purpose());
         if (ids.isEmpty() || codes.isEmpty()) {
             return List.of();
         }
-        return store.series(ids, codes, since, Math.min(Math.max(limit, 1), properties.maxPageSize()));
+        return store.series(ids, scope.visibility(), codes, since, Math.min(Math.max(limit, 1), properties.maxPageSize()));
     }
 
     /** Diagnoses that are active, newest first, one per code (the latest says whether it is still active). */
     public List<ClinicalEntry> activeProblems(long residentId, String purpose) {
         requirePurpose(purpose);
-        List<Long> ids = recordIds(residentId);
-        audited(residentId, ids, "VIEW_PROBLEMS", "Condition", purpose);
+        RecordAccess.Scope scope = access.require(residentId, purpose);
+        List<Long> ids = scope.recordIds();
+        audited(residentId, ids, "VIEW_PROBLEMS", "Condition", scope.purpose());
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<String, ClinicalEntry> latestByCode = new LinkedHashMap<>();
-        for (ClinicalEntry c : store.ofKind(ids, EntryKind.CONDITION, EntryKind.CONDITION.statuses(), SUMMARY_LIMIT * 5)) {
+        for (ClinicalEntry c : store.ofKind(ids, scope.visibility(), EntryKind.CONDITION, EntryKind.CONDITION.statuses(), SUMMARY_LIMIT * 5)) {
             latestByCode.putIfAbsent(c.code().code(), c);
         }
         return latestByCode.values().stream().filter(c -> ACTIVE_PROBLEM.contains(c.status()))
@@ -190,13 +221,14 @@ public class HealthRecord {
     /** Prescriptions still running today from any organisation, newest first. */
     public List<ClinicalEntry> activeMedications(long residentId, String purpose) {
         requirePurpose(purpose);
-        List<Long> ids = recordIds(residentId);
-        audited(residentId, ids, "VIEW_MEDICATIONS", "MedicationRequest", purpose);
+        RecordAccess.Scope scope = access.require(residentId, purpose);
+        List<Long> ids = scope.recordIds();
+        audited(residentId, ids, "VIEW_MEDICATIONS", "MedicationRequest", scope.purpose());
         if (ids.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
-        return store.ofKind(ids, EntryKind.MEDICATION_REQUEST, List.of("active"), SUMMARY_LIMIT * 5).stream()
+        return store.ofKind(ids, scope.visibility(), EntryKind.MEDICATION_REQUEST, List.of("active"), SUMMARY_LIMIT * 5).stream()
                 .filter(m -> m.endedAt() == null || m.endedAt().isAfter(now))
                 .limit(SUMMARY_LIMIT).toList();
     }
@@ -204,9 +236,11 @@ public class HealthRecord {
     /** Active allergies and intolerances, newest first. */
     public List<ClinicalEntry> allergies(long residentId, String purpose) {
         requirePurpose(purpose);
-        List<Long> ids = recordIds(residentId);
-        audited(residentId, ids, "VIEW_ALLERGIES", "AllergyIntolerance", purpose);
-        return ids.isEmpty() ? List.of() : store.ofKind(ids, EntryKind.ALLERGY, List.of("active"), SUMMARY_LIMIT);
+        RecordAccess.Scope scope = access.require(residentId, purpose);
+        List<Long> ids = scope.recordIds();
+        audited(residentId, ids, "VIEW_ALLERGIES", "AllergyIntolerance", scope.purpose());
+        return ids.isEmpty() ? List.of()
+                : store.ofKind(ids, scope.visibility(), EntryKind.ALLERGY, List.of("active"), SUMMARY_LIMIT);
     }
 
     /**
@@ -219,12 +253,20 @@ public class HealthRecord {
                 10, purpose);
     }
 
-    /** An attachment's bytes; the read is audited. */
+    /** An attachment's bytes, if the reader sees its entry ({@link #find}); the read is audited. */
     public Optional<AttachmentContent> attachmentContent(long attachmentId, String purpose) {
         requirePurpose(purpose);
         Optional<AttachmentContent> content = store.attachment(attachmentId);
-        content.ifPresent(c -> store.find(c.attachment().entryId()).ifPresent(e -> audit.record(AuditEvent.read(
-                e.residentId(), "VIEW_ATTACHMENT", "Attachment", Long.toString(attachmentId), purpose))));
+        if (content.isEmpty()) {
+            return content;
+        }
+        ClinicalEntry e = store.find(content.get().attachment().entryId()).orElseThrow();
+        RecordAccess.Scope scope = access.require(e.residentId(), purpose);
+        if (!scope.visibility().shows(e)) {
+            return Optional.empty();
+        }
+        audit.record(AuditEvent.read(e.residentId(), "VIEW_ATTACHMENT", "Attachment", Long.toString(attachmentId),
+                scope.purpose()));
         return content;
     }
 
@@ -262,14 +304,11 @@ public class HealthRecord {
             return existing.id();
         }
         long id = inserted.get();
+        relationships.treating(residentId, e.organisationId());
         audit.record(AuditEvent.write(residentId, action, e.kind().name(), Long.toString(id), purpose));
         events.publishEvent(new EntryRecorded(id, residentId, e.kind(), e.organisationId(),
                 e.interpretation() != null && e.interpretation().critical()));
         return id;
-    }
-
-    private List<Long> recordIds(long residentId) {
-        return residents.recordIds(residentId);
     }
 
     private void audited(long residentId, List<Long> ids, String action, String objectType, String purpose) {

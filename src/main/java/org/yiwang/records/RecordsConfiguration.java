@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The record's code lists, loaded once from the classpath, and its settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RecordsProperties.class)
+@EnableConfigurationProperties({RecordsProperties.class, RecordAccessProperties.class})
 class RecordsConfiguration {
 
     @Bean
