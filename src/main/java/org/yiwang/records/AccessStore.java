@@ -30,6 +30,22 @@ class AccessStore {
     }
 
     /**
+     * TREATING relationships for entries that were loaded in bulk (demo county, load command), as recording each
+     * would have made them: from the first item to the last plus the treating window.
+     */
+    int treatingFromEntries(java.time.Duration window) {
+        return jdbc.sql("""
+                        insert into records.care_relationship (resident_id, organisation_id, kind, started_at, ends_at)
+                        select resident_id, organisation_id, 'TREATING', min(effective_at),
+                               max(effective_at) + cast(:window as interval)
+                        from records.entry where voided_at is null group by resident_id, organisation_id
+                        on conflict (resident_id, organisation_id) where kind = 'TREATING' do update
+                            set ends_at = greatest(records.care_relationship.ends_at, excluded.ends_at)""")
+                .param("window", window.toSeconds() + " seconds")
+                .update();
+    }
+
+    /**
      * Records that the organisation treats the resident until {@code until}: one TREATING row per resident and
      * organisation, moved forward only when that gains more than a day, so that a clinic recording a hundred items
      * a day rewrites the row once.

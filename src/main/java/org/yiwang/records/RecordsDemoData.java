@@ -40,10 +40,15 @@ class RecordsDemoData implements DemoDataContributor {
     private final IcdCodes icdCodes;
     private final RecordsProperties properties;
     private final Clock clock;
+    private final AccessStore access;
+    private final RecordAccessProperties accessProperties;
 
     RecordsDemoData(Residents residents, Organisations organisations, Practitioners practitioners,
                     EntryBulkLoader loader, ObservationCatalogue catalogue, IcdCodes icdCodes,
-                    RecordsProperties properties, Clock clock) {
+                    RecordsProperties properties, Clock clock, AccessStore access,
+                    RecordAccessProperties accessProperties) {
+        this.access = access;
+        this.accessProperties = accessProperties;
         this.residents = residents;
         this.organisations = organisations;
         this.practitioners = practitioners;
@@ -94,7 +99,9 @@ class RecordsDemoData implements DemoDataContributor {
             entries += loader.load(batch, validator);
             after = page.isEmpty() ? after : page.getLast().id();
         } while (page.size() == 2_000);
-        log.info("Demo county {}: {} health-record entries", DemoCounty.NAME_ZH, entries);
+        int relationships = access.treatingFromEntries(accessProperties.treatingWindow());
+        log.info("Demo county {}: {} health-record entries, {} treating relationships", DemoCounty.NAME_ZH, entries,
+                relationships);
     }
 
     /**

@@ -19,7 +19,7 @@ import org.yiwang.platform.security.Actor;
  */
 @Service
 @Transactional
-class PortalAccess {
+class PortalAccess implements org.yiwang.records.RecordRepresentatives {
 
     enum Relation {
         SELF("resident portal: own record"),
@@ -57,6 +57,15 @@ class PortalAccess {
         }
         return residents.resolve(actor.residentId())
                 .orElseThrow(() -> new AccessDeniedException("no master-index record behind this account"));
+    }
+
+    /** The shared record lets guardians and authorised family members read what the portal shows them. */
+    @Override
+    public boolean represents(long representativeResidentId, List<Long> recordIds) {
+        return !recordIds.isEmpty() && residents.resolve(representativeResidentId)
+                .flatMap(self -> relation(self, recordIds.getFirst()))
+                .filter(r -> r != Relation.SELF)
+                .isPresent();
     }
 
     /** How {@code self} may view {@code subject}; empty when they may not. Not audited: ids only. */
