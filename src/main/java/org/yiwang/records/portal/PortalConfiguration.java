@@ -8,7 +8,7 @@ import org.yiwang.platform.security.Role;
 import org.yiwang.platform.web.HomePage;
 import org.yiwang.platform.web.NavigationItem;
 
-/** Residents land on their portal; its three pages are their navigation. */
+/** Residents land on their portal; its pages are their navigation. A report's PDF is written with a CJK font. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalProperties.class)
 class PortalConfiguration {
@@ -21,6 +21,27 @@ class PortalConfiguration {
     @Bean
     NavigationItem portalHomeNavigation() {
         return new NavigationItem("portal.nav.home", PortalController.HOME, Set.of(Role.RESIDENT), 10);
+    }
+
+    @Bean
+    NavigationItem portalRecordNavigation() {
+        return new NavigationItem("portal.nav.record", PortalRecordController.RECORD, Set.of(Role.RESIDENT), 15);
+    }
+
+    @Bean
+    NavigationItem portalImmunizationsNavigation() {
+        return new NavigationItem("portal.nav.immunizations", PortalRecordController.IMMUNIZATIONS,
+                Set.of(Role.RESIDENT), 16);
+    }
+
+    @Bean
+    NavigationItem portalHealthNavigation() {
+        return new NavigationItem("portal.nav.health", PortalRecordController.HEALTH, Set.of(Role.RESIDENT), 17);
+    }
+
+    @Bean
+    ReportPdf reportPdf(PortalProperties properties) {
+        return new ReportPdf(properties.pdfFonts());
     }
 
     @Bean

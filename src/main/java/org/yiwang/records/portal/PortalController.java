@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -25,9 +24,9 @@ import org.yiwang.platform.audit.AuditEvent;
 import org.yiwang.platform.audit.AuditTrail;
 import org.yiwang.platform.audit.ResidentAccess;
 import org.yiwang.platform.crypto.Masking;
-import org.yiwang.platform.security.Actor;
 import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.platform.security.OrganisationDirectory;
+import org.yiwang.records.portal.PortalSubjects.Subject;
 
 /**
  * The resident portal ({@code /me}, phone first): the person being viewed — oneself, a ward, or someone who
@@ -41,7 +40,7 @@ class PortalController {
     static final String HOME = "/me";
     static final String ACCESS_LOG = "/me/access-log";
     static final String FAMILY = "/me/family";
-    static final String SUBJECT = "yiwang.portal.subject";
+    static final String SUBJECT = PortalSubjects.SESSION_KEY;
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -56,10 +55,12 @@ class PortalController {
     private final Masking masking;
     private final MessageSource messages;
     private final PortalProperties properties;
+    private final PortalSubjects subjects;
 
     PortalController(CurrentActor currentActor, PortalAccess access, FamilyAuthorisations family, Residents residents,
             AuditTrail audit, OrganisationDirectory organisations, Masking masking, MessageSource messages,
-            PortalProperties properties) {
+            PortalProperties properties, PortalSubjects subjects) {
+        this.subjects = subjects;
         this.currentActor = currentActor;
         this.access = access;
         this.family = family;
@@ -69,14 +70,6 @@ class PortalController {
         this.masking = masking;
         this.messages = messages;
         this.properties = properties;
-    }
-
-    /** The person being viewed and how the signed-in resident relates to them. */
-    record Subject(long self, long residentId, PortalAccess.Relation relation) {
-
-        public boolean own() {
-            return relation == PortalAccess.Relation.SELF;
-        }
     }
 
     /** A person in the switcher. */
@@ -202,25 +195,12 @@ class PortalController {
         return "portal/family";
     }
 
-    /** The person being viewed: the session's choice while still allowed, otherwise the resident themselves. */
     private Subject subject(HttpSession session) {
-        Actor actor = currentActor.require();
-        long self = access.self(actor);
-        if (session.getAttribute(SUBJECT) instanceof Long chosen && chosen != self) {
-            Optional<PortalAccess.Relation> relation = access.relation(self, chosen);
-            if (relation.isPresent()) {
-                return new Subject(self, chosen, relation.get());
-            }
-            session.removeAttribute(SUBJECT);
-        }
-        return new Subject(self, self, PortalAccess.Relation.SELF);
+        return subjects.current(session);
     }
 
-    /** Authorisations are the resident's own decision: only while viewing themselves. */
     private Subject ownSubject(HttpSession session) {
-        long self = access.self(currentActor.require());
-        session.removeAttribute(SUBJECT);
-        return new Subject(self, self, PortalAccess.Relation.SELF);
+        return subjects.own(session);
     }
 
     /** The bundle's wording for a code, or the code itself when the bundle has none. */
