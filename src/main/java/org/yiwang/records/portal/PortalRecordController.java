@@ -179,7 +179,9 @@ class PortalRecordController {
             String organisation, boolean notDone) {
     }
 
-    record Problem(long id, String name, String code, String since, String organisation, boolean hidden) {
+    /** A health problem: {@code plainName} in everyday words when the bundle has one for its ICD-10 category. */
+    record Problem(long id, String name, String plainName, String code, String since, String organisation,
+            boolean hidden) {
     }
 
     record Medication(long id, String name, String dose, String route, String frequency, String since, String until,
@@ -202,7 +204,7 @@ class PortalRecordController {
         common(subject, model);
         model.addAttribute("problems", problems.stream().map(e -> {
             EntryDetails.Condition c = e.details(EntryDetails.Condition.class);
-            return new Problem(e.id(), views.name(e, locale), e.code().code(),
+            return new Problem(e.id(), views.name(e, locale), plainName(e.code().code(), locale), e.code().code(),
                     c.onsetDate() != null ? c.onsetDate().toString() : RecordViews.date(e.effectiveAt()),
                     organisations.getOrDefault(e.organisationId(), ""), e.hiddenAt() != null);
         }).toList());
@@ -353,6 +355,12 @@ class PortalRecordController {
 
     private static ReportPdf.Row row(RecordViews.Result r) {
         return new ReportPdf.Row(r.name(), r.value(), r.range(), r.abnormal() ? r.flagLabel() : "", r.abnormal());
+    }
+
+    /** The everyday name of a diagnosis by its ICD-10 category (E11 → 2 型糖尿病), or null. */
+    private String plainName(String icd10, Locale locale) {
+        String category = icd10.length() >= 3 ? icd10.substring(0, 3) : icd10;
+        return messages.getMessage("portal.plain.icd." + category, null, null, locale);
     }
 
     private String msg(String key, Locale locale) {

@@ -128,6 +128,72 @@ class PortalRecordBrowserTests {
         Chromium.screenshot(page, "portal-report-phone-en");
     }
 
+    @Test
+    void guardianOpensAChildsVaccinationsAndOwnMedicinesOnAPhone() {
+        PortalFixtures fixtures = new PortalFixtures(jdbc, encryption);
+        String phone = fixtures.newMobileNumber();
+        long father = fixtures.resident("唐建国", LocalDate.of(1985, 1, 15), phone, null);
+        long child = fixtures.resident("唐果果", LocalDate.now().minusYears(2), null, father);
+        long hospital = jdbc.sql("select id from registry.organisation where type = 'COUNTY_HOSPITAL' order by id limit 1")
+                .query(Long.class).single();
+        Instant born = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(700));
+        String purpose = "browser test: clinic upload";
+        Object[][] doses = {{"HepB", "乙肝疫苗", 1, 0}, {"BCG", "卡介苗", 1, 0}, {"HepB", "乙肝疫苗", 2, 30},
+                {"DTaP", "百白破疫苗", 1, 90}, {"MMR", "麻腮风疫苗", 1, 240}};
+        for (Object[] d : doses) {
+            record.record(new NewEntry(child, EntryKind.IMMUNIZATION, null,
+                    new Coding(Coding.VACCINE, (String) d[0], (String) d[1]), null, "completed",
+                    born.plus(Duration.ofDays((Integer) d[3])), null, null, null, null, null,
+                    new EntryDetails.Immunization("202401" + d[3], null, (Integer) d[2], "左上臂", "肌内注射"), hospital,
+                    null, null, null, List.of()), purpose);
+        }
+        record.record(new NewEntry(father, EntryKind.MEDICATION_REQUEST, null,
+                new Coding(Coding.LOCAL, "MET500", "盐酸二甲双胍片"), null, "active",
+                Instant.now().minus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(27)), null, null, null, null,
+                new EntryDetails.MedicationRequest(Quantity.of("0.5", "g"), "口服", "每日两次", 30, Quantity.of("60", "片")),
+                hospital, null, null, null, List.of()), purpose);
+        record.record(new NewEntry(father, EntryKind.ALLERGY, null, new Coding(Coding.LOCAL, "penicillin", "青霉素"),
+                null, "active", Instant.now().minus(Duration.ofDays(900)), null, null, null, null, null,
+                new EntryDetails.Allergy(EntryDetails.AllergyCategory.MEDICATION, EntryDetails.Criticality.HIGH, "皮疹、呼吸困难"),
+                hospital, null, null, null, List.of()), purpose);
+        record.record(new NewEntry(father, EntryKind.CONDITION, null, new Coding(Coding.ICD10, "E11.9", ""), null,
+                "active", Instant.now().minus(Duration.ofDays(400)), null, null, null, null, null,
+                new EntryDetails.Condition(EntryDetails.DiagnosisRole.CHRONIC, null, null), hospital, null, null, null,
+                List.of()), purpose);
+
+        Page page = chromium.page(Chromium.PHONE);
+        page.navigate(url("/login/resident"));
+        page.fill("[data-testid=resident-phone]", phone);
+        page.click("[data-testid=resident-send-code]");
+        page.waitForURL(url("/login/resident/code"));
+        page.fill("[data-testid=resident-code]", page.locator("[data-testid=demo-code-value]").textContent().strip());
+        page.click("[data-testid=resident-verify]");
+        page.waitForURL(url("/me"));
+
+        page.click("[data-testid=portal-health-link]");
+        page.waitForURL(url("/me/health"));
+        assertThat(page.locator("[data-testid=portal-allergy]")).containsText("有严重过敏的风险");
+        assertThat(page.locator("[data-testid=portal-medication]")).containsText("每次 0.5 g");
+        assertThat(page.locator("[data-testid=portal-problem]")).hasCount(1);
+        assertThat(page.locator("[data-testid=portal-problem-name]")).hasText("2 型糖尿病");
+        assertThat(page.locator("[data-testid=portal-problem]")).containsText("医学诊断名：非胰岛素依赖型糖尿病");
+        fitsThePhone(page);
+        Chromium.screenshot(page, "portal-health-phone");
+
+        page.navigate(url("/me"));
+        page.locator("[data-testid=portal-person]").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("我是监护人")).click();
+        page.waitForURL(url("/me"));
+        page.click("[data-testid=portal-immunizations-link]");
+        page.waitForURL(url("/me/immunizations"));
+        assertThat(page.locator("h1")).hasText("唐** 的疫苗接种记录");
+        assertThat(page.locator("[data-testid=portal-vaccination]")).hasCount(5);
+        assertThat(page.locator("[data-testid=portal-vaccination]").first()).containsText("麻腮风疫苗");
+        assertThat(page.locator("[data-testid=portal-vaccination]").last()).containsText("第 1 剂");
+        fitsThePhone(page);
+        Chromium.screenshot(page, "portal-immunizations-phone");
+    }
+
     private static NewEntry lab(long resident, long organisation, Instant at, String loinc, String value) {
         return new NewEntry(resident, EntryKind.OBSERVATION, null, new Coding(Coding.LOINC, loinc, ""), "laboratory",
                 "final", at, null, new Quantity(new BigDecimal(value), loinc.equals("2160-0") ? "umol/L" : "mmol/L"),

@@ -276,7 +276,8 @@ class PortalRecordIntegrationTests {
         WebSession web = signedIn(phone);
 
         String health = body(web, "/me/health");
-        assertThat(health).contains("目前的健康问题", "/me/record/" + hypertension, "/me/record/" + tuberculosis);
+        assertThat(health).contains("目前的健康问题", "/me/record/" + hypertension, "/me/record/" + tuberculosis,
+                ">高血压</strong>", "医学诊断名：");
         assertThat(body(web, "/me/record/" + hypertension)).contains("对其他机构隐藏", "data-testid=\"portal-hide\"");
 
         assertThat(location(web.post("/me/record/" + hypertension + "/hide", Map.of())))
