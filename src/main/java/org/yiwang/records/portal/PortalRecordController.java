@@ -279,6 +279,13 @@ class PortalRecordController {
         }
     }
 
+    /** Someone else's item: 403 with a page in the portal's words (the staff page offers an override). */
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.yiwang.records.RecordAccessDeniedException.class)
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.FORBIDDEN)
+    String notYours() {
+        return "portal/denied";
+    }
+
     /** The entry, read for the person being viewed; 404 when it is not theirs or not shown to the reader. */
     private ClinicalEntry entry(Subject subject, long entryId) {
         ClinicalEntry entry = record.find(entryId, subject.purpose())

@@ -256,7 +256,8 @@ class PortalRecordIntegrationTests {
         WebSession web = signedIn(phone);
 
         assertThat(web.get("/me/record/" + theirs).statusCode()).isEqualTo(403);
-        assertThat(web.get("/me/record/" + theirs).body()).doesNotContain("9.9");
+        assertThat(web.get("/me/record/" + theirs).body()).doesNotContain("9.9").contains("不能查看这一项")
+                .doesNotContain("break-glass");
         assertThat(web.getBytes("/me/record/" + theirReport + "/pdf").statusCode()).isEqualTo(403);
         assertThat(web.post("/me/record/" + theirs + "/hide", Map.of()).statusCode()).isEqualTo(403);
         assertThat(web.get("/me/record/999999999").statusCode()).isEqualTo(404);
@@ -300,6 +301,26 @@ class PortalRecordIntegrationTests {
                         select string_agg(action, ',' order by id) from platform.audit_event
                         where resident_id = :r and action in ('HIDE_ENTRY', 'UNHIDE_ENTRY')""")
                 .param("r", resident).query(String.class).single()).isEqualTo("HIDE_ENTRY,UNHIDE_ENTRY");
+    }
+
+    @Test
+    void aGuardianMayHideAChildsItemAndTheItemMustBelongToTheChosenPerson() {
+        String phone = fixtures.newMobileNumber();
+        long mother = fixtures.resident("曹静", LocalDate.of(1991, 4, 1), phone, null);
+        long child = fixtures.resident("曹小满", LocalDate.now().minusYears(8), null, mother);
+        long asthma = record.record(diagnosis(child, now.minus(Duration.ofDays(30)), "J45.9"), PURPOSE);
+        WebSession web = signedIn(phone);
+
+        // while the mother views herself, the child's item is not in the record being viewed
+        assertThat(web.get("/me/record/" + asthma).statusCode()).isEqualTo(404);
+        web.post("/me/subject", Map.of("residentId", Long.toString(child)));
+        assertThat(body(web, "/me/record/" + asthma)).contains("data-testid=\"portal-hide\"");
+        assertThat(location(web.post("/me/record/" + asthma + "/hide", Map.of()))).endsWith("?hidden");
+        assertThat(hiddenAt(asthma)).isTrue();
+        assertThat(jdbc.sql("""
+                        select purpose from platform.audit_event where resident_id = :child and action = 'HIDE_ENTRY'""")
+                .param("child", child).query(String.class).single())
+                .isEqualTo("resident portal: guardian: hide from other organisations");
     }
 
     @Test
