@@ -297,6 +297,8 @@ class PortalRecordIntegrationTests {
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("不能隐藏", "《中华人民共和国传染病防治法》", "A15.0", "仍须为您保密");
         assertThat(hiddenAt(tuberculosis)).isFalse();
+        assertThat(web.post("/me/record/" + tuberculosis + "/hide?lang=en", Map.of()).body())
+                .contains("(A15.0) cannot be hidden", "Law of the People&#39;s Republic of China");
         assertThat(jdbc.sql("""
                         select string_agg(action, ',' order by id) from platform.audit_event
                         where resident_id = :r and action in ('HIDE_ENTRY', 'UNHIDE_ENTRY')""")
