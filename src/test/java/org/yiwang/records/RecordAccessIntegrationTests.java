@@ -81,6 +81,7 @@ class RecordAccessIntegrationTests {
                         select id from mpi.resident r where voided_at is null and merged_into_id is null
                         and not exists (select 1 from records.entry e where e.resident_id = r.id)
                         and not exists (select 1 from records.care_relationship c where c.resident_id = r.id)
+                        and not exists (select 1 from platform.account a where a.resident_id = r.id)
                         and not exists (select 1 from mpi.resident m where m.merged_into_id = r.id)
                         order by id desc limit 1""").query(Long.class).single();
         List<Long> orgs = jdbc.sql("select id from registry.organisation order by id limit 3").query(Long.class).list();
