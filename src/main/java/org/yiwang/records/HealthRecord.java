@@ -107,6 +107,7 @@ public class HealthRecord {
         requirePurpose(purpose);
         requireReason(reason);
         ClinicalEntry old = store.find(entryId).orElseThrow(() -> new EntryNotFoundException("entry", entryId));
+        requireWritingFor(old.organisationId());
         if (old.voided()) {
             throw new EntryConflictException("entry " + entryId + " was voided already (" + old.voidReason() + ")");
         }
@@ -127,6 +128,7 @@ public class HealthRecord {
         requirePurpose(purpose);
         requireReason(reason);
         ClinicalEntry old = store.find(entryId).orElseThrow(() -> new EntryNotFoundException("entry", entryId));
+        requireWritingFor(old.organisationId());
         if (!store.voidEntry(entryId, reason.strip(), null, accountId())) {
             throw new EntryConflictException("entry " + entryId + " was voided already");
         }
@@ -271,6 +273,7 @@ public class HealthRecord {
     }
 
     private long add(NewEntry entry, String purpose, String action) {
+        requireWritingFor(entry.organisationId());
         EntryValidator.Checked checked = validator.check(entry);
         NewEntry e = checked.entry();
         List<EntryProblem> problems = new ArrayList<>();
@@ -313,6 +316,19 @@ public class HealthRecord {
 
     private void audited(long residentId, List<Long> ids, String action, String objectType, String purpose) {
         audit.record(AuditEvent.read(ids.isEmpty() ? residentId : ids.getFirst(), action, objectType, null, purpose));
+    }
+
+    /** System jobs write for any organisation; staff and API clients only for the one they act for. */
+    private void requireWritingFor(long organisationId) {
+        Optional<Actor> actor = currentActor.current();
+        if (actor.isEmpty()) {
+            return;
+        }
+        Long acting = actor.get().actingOrganisationId();
+        if (actor.get().kind() == Actor.Kind.RESIDENT || acting == null || acting != organisationId) {
+            throw new EntryWriteDeniedException("acting for organisation " + acting + ", not for organisation "
+                    + organisationId + " whose entry this is");
+        }
     }
 
     private Long accountId() {

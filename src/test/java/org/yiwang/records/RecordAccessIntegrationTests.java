@@ -140,6 +140,24 @@ class RecordAccessIntegrationTests {
     }
 
     @Test
+    void staffWriteOnlyForTheOrganisationTheyActForAndCannotVoidOrCorrectAnotherOrganisationsEntry() {
+        long hospitals = record.record(Entries.glucose(resident, hospital, now.minus(Duration.ofDays(1)), "5.5"), PURPOSE);
+        actAs(CLINIC_DOCTOR);
+
+        assertThatThrownBy(() -> record.record(Entries.glucose(resident, hospital, now, "6.0"), PURPOSE))
+                .isInstanceOf(EntryWriteDeniedException.class);
+        assertThatThrownBy(() -> record.voidEntry(hospitals, "不是我院的", PURPOSE))
+                .isInstanceOf(EntryWriteDeniedException.class);
+        assertThatThrownBy(() -> record.correct(hospitals, Entries.glucose(resident, clinic, now, "5.6"), "改", PURPOSE))
+                .isInstanceOf(EntryWriteDeniedException.class);
+        long own = record.record(Entries.glucose(resident, clinic, now, "6.0"), PURPOSE);
+        record.voidEntry(own, "录入错误", PURPOSE);
+
+        SecurityContextHolder.clearContext();
+        assertThat(record.find(hospitals, PURPOSE)).get().extracting(ClinicalEntry::voided).isEqualTo(false);
+    }
+
+    @Test
     void referralAndFamilyDoctorGrantsOpenAccessAndEndingThemClosesIt() {
         long diagnosis = record.record(Entries.diagnosis(resident, hospital, now.minus(Duration.ofDays(2)), "I10"), PURPOSE);
         String referral = "referral:test-" + resident;
