@@ -291,4 +291,25 @@ public class HealthRecord {
             throw new EntryInputException(List.of(EntryProblem.of("reason", "records.error.reason.required")));
         }
     }
+
+    /**
+     * The items recorded within one encounter (diagnoses, results, prescriptions…), oldest first, at most the
+     * configured maximum page size; audited.
+     */
+    public List<ClinicalEntry> encounterItems(long encounterId, String purpose) {
+        requirePurpose(purpose);
+        List<ClinicalEntry> items = store.ofEncounter(encounterId, properties.maxPageSize());
+        items.stream().map(ClinicalEntry::residentId).distinct().forEach(resident ->
+                audit.record(AuditEvent.read(resident, "VIEW_ENCOUNTER_ITEMS", "Encounter", Long.toString(encounterId),
+                        purpose)));
+        return items;
+    }
+
+    /** The organisations that have standing entries in the resident's record (for a filter), at most 200. */
+    public List<Long> organisationsOf(long residentId, String purpose) {
+        requirePurpose(purpose);
+        List<Long> ids = recordIds(residentId);
+        audited(residentId, ids, "VIEW_RECORD_SOURCES", "Organization", purpose);
+        return ids.isEmpty() ? List.of() : store.organisationIds(ids, 200);
+    }
 }
