@@ -21,8 +21,11 @@
         box.appendChild(empty);
         return;
       }
+      // a line without results (random glucose when only fasting was measured) stays out of the legend
+      var drawn = { key: chart.key, title: chart.title, unit: chart.unit,
+        lines: chart.lines.filter(function (line) { return line.points.length > 0; }) };
       var instance = window.echarts.init(box, null, { renderer: 'canvas' });
-      instance.setOption(option(chart, container.getAttribute('data-range')));
+      instance.setOption(option(drawn, container.getAttribute('data-range')));
       box.setAttribute('data-drawn', String(points));
       charts.push(instance);
     });
@@ -33,6 +36,17 @@
     });
   }
 
+  function bound(chart, which, pick) {
+    var values = chart.lines.filter(function (l) { return l[which] != null; })
+      .map(function (l) { return Number(l[which]); });
+    return values.length ? pick.apply(null, values) : (which === 'low' ? Infinity : -Infinity);
+  }
+
+  function nice(value, round) {
+    var step = Math.abs(value) >= 20 ? 10 : 1;
+    return round(value / step) * step;
+  }
+
   function option(chart, rangeLabel) {
     return {
       animation: false,
@@ -41,8 +55,10 @@
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + ' ' + chart.unit; } },
       legend: { top: 0, left: 'center', itemWidth: 14, data: chart.lines.map(function (l) { return l.name; }) },
       xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'value', scale: true, name: chart.unit, nameGap: 8,
-        nameTextStyle: { align: 'left' } },
+      // the axis always takes in the reference range, so a clinician sees how far out the results lie
+      yAxis: { type: 'value', scale: true, name: chart.unit, nameGap: 8, nameTextStyle: { align: 'left' },
+        min: function (extent) { return nice(Math.min(extent.min, bound(chart, 'low', Math.min)), Math.floor); },
+        max: function (extent) { return nice(Math.max(extent.max, bound(chart, 'high', Math.max)), Math.ceil); } },
       series: chart.lines.map(function (line, i) {
         var series = {
           name: line.name,
