@@ -75,6 +75,7 @@ final class EntryValidator {
         Interpretation interpretation = e.interpretation();
         Instant endedAt = e.endedAt();
         String category = e.category();
+        EntryDetails details = e.details();
         switch (e.details()) {
             case EntryDetails.Encounter encounter -> {
                 if (encounter.encounterClass() == null) {
@@ -142,6 +143,10 @@ final class EntryValidator {
                                 observations.find(c.code().code()).orElse(null), problems);
                     }
                 }
+                if (problems.isEmpty() && !observation.components().isEmpty()) {
+                    observation = completed(observation);
+                    details = observation;
+                }
                 if (interpretation == null && !observation.components().isEmpty()) {
                     interpretation = worstOf(observation.components());
                 }
@@ -200,9 +205,30 @@ final class EntryValidator {
         }
         NewEntry completed = new NewEntry(e.residentId(), kind, e.encounterId(), completedCode, category, e.status(),
                 e.effectiveAt(), endedAt, e.value(), blank(e.valueText()) ? null : e.valueText().strip(), range,
-                interpretation, e.details(), e.organisationId(), e.authorPractitionerId(), e.sourceSystem(),
+                interpretation, details, e.organisationId(), e.authorPractitionerId(), e.sourceSystem(),
                 e.sourceId(), e.attachments());
         return new Checked(completed, sensitivity);
+    }
+
+    /**
+     * The parts of a panel completed like a single result: the catalogue's name, range and flag (critical limits
+     * included) where the sender gave none, so that a blood pressure of 165/95 is flagged like a glucose of 8.2.
+     */
+    private EntryDetails.Observation completed(EntryDetails.Observation observation) {
+        List<EntryDetails.Component> parts = new java.util.ArrayList<>(observation.components().size());
+        for (EntryDetails.Component c : observation.components()) {
+            var type = Coding.LOINC.equals(c.code().system()) ? observations.find(c.code().code())
+                    : java.util.Optional.<ObservationType>empty();
+            Coding code = blank(c.code().display()) && type.isPresent()
+                    ? new Coding(c.code().system(), c.code().code(), type.get().chineseName()) : c.code();
+            ReferenceRange range = c.range() == null || c.range().isEmpty()
+                    ? type.map(ObservationType::range).filter(r -> !r.isEmpty()).orElse(c.range()) : c.range();
+            Interpretation flag = c.interpretation() != null ? c.interpretation()
+                    : type.map(t -> t.interpret(c.value().value(), c.range()))
+                            .orElseGet(() -> ObservationType.interpretAgainst(c.value().value(), c.range()));
+            parts.add(new EntryDetails.Component(code, c.value(), range, flag));
+        }
+        return new EntryDetails.Observation(parts, observation.specimen(), observation.method());
     }
 
     private static Interpretation worstOf(List<EntryDetails.Component> components) {

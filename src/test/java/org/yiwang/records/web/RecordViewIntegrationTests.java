@@ -268,6 +268,8 @@ class RecordViewIntegrationTests {
                 .containsExactly(150, 138);
         assertThat(bp.get("lines").get(1).get("points")).extracting(p -> p.get("v").decimalValue().intValue())
                 .containsExactly(95, 86);
+        assertThat(bp.get("lines").get(0).get("points")).extracting(p -> p.get("flag").asString())
+                .containsExactly("H", "N");
         assertThat(bp.get("lines").get(0).get("high").decimalValue().intValue()).isEqualTo(139);
         assertThat(bp.get("lines").get(1).get("low").decimalValue().intValue()).isEqualTo(60);
         JsonNode glucose = charts.get(1);
