@@ -184,7 +184,9 @@ class RecordViewIntegrationTests {
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
         assertThat(next.body()).contains("hx-swap-oob=\"true\"").contains("data-testid=\"timeline-end\"")
                 .doesNotContain("data-testid=\"timeline-more\"");
-        assertThat(entryIds(section(doctor.get(pageLink).body(), "timeline-section"))).isEqualTo(nextIds);
+        String secondPage = doctor.get(pageLink).body();
+        assertThat(entryIds(section(secondPage, "timeline-section"))).isEqualTo(nextIds);
+        assertThat(secondPage).contains("href=\"/records/residents/" + resident + "?kind=OBSERVATION\" data-testid=\"timeline-first\"");
     }
 
     @Test
