@@ -346,4 +346,29 @@ public class HealthRecord {
             throw new EntryInputException(List.of(EntryProblem.of("reason", "records.error.reason.required")));
         }
     }
+
+    /**
+     * The items recorded within one encounter (diagnoses, results, prescriptions…), oldest first, at most the
+     * configured maximum page size; audited.
+     */
+    public List<ClinicalEntry> encounterItems(long encounterId, String purpose) {
+        requirePurpose(purpose);
+        List<ClinicalEntry> items = store.ofEncounter(encounterId, properties.maxPageSize());
+        Map<Long, RecordAccess.Scope> scopes = new LinkedHashMap<>();
+        for (ClinicalEntry e : items) {
+            scopes.computeIfAbsent(e.residentId(), resident -> access.require(resident, purpose));
+        }
+        scopes.forEach((resident, scope) -> audit.record(AuditEvent.read(resident, "VIEW_ENCOUNTER_ITEMS", "Encounter",
+                Long.toString(encounterId), scope.purpose())));
+        return items.stream().filter(e -> scopes.get(e.residentId()).visibility().shows(e)).toList();
+    }
+
+    /** The organisations that have standing entries in the resident's record (for a filter), at most 200. */
+    public List<Long> organisationsOf(long residentId, String purpose) {
+        requirePurpose(purpose);
+        RecordAccess.Scope scope = access.require(residentId, purpose);
+        List<Long> ids = scope.recordIds();
+        audited(residentId, ids, "VIEW_RECORD_SOURCES", "Organization", scope.purpose());
+        return ids.isEmpty() ? List.of() : store.organisationIds(ids, 200);
+    }
 }
