@@ -64,32 +64,50 @@ class RecordsDemoData implements DemoDataContributor {
         private final Map<Long, SyntheticHistories.Sites> byOrganisation = new HashMap<>();
         private final Map<Long, List<Long>> authors = new HashMap<>();
         private final Long countyHospital;
+        private final List<Long> villageClinics;
 
         SiteDirectory(Organisations organisations, Practitioners practitioners) {
             this.organisations = organisations;
             this.practitioners = practitioners;
             this.countyHospital = organisations.listByType(OrganisationType.COUNTY_HOSPITAL).stream()
                     .map(OrganisationSummary::id).findFirst().orElse(null);
+            this.villageClinics = organisations.listByType(OrganisationType.VILLAGE_CLINIC).stream()
+                    .map(OrganisationSummary::id).toList();
         }
 
-        SyntheticHistories.Sites of(Long registeredOrganisationId) {
-            if (registeredOrganisationId == null || countyHospital == null) {
+        /**
+         * The sites of a resident registered at {@code registeredOrganisationId}; residents registered above the
+         * township level (the load command's synthetic ones) are spread over the county's village clinics by id.
+         */
+        SyntheticHistories.Sites of(Long registeredOrganisationId, long residentId) {
+            if (countyHospital == null) {
                 return null;
             }
-            return byOrganisation.computeIfAbsent(registeredOrganisationId, id -> {
-                List<OrganisationSummary> path = organisations.pathToRoot(id);
-                Long village = path.stream().filter(o -> o.type() == OrganisationType.VILLAGE_CLINIC)
-                        .map(OrganisationSummary::id).findFirst().orElse(null);
-                Long township = path.stream().filter(o -> o.type() == OrganisationType.TOWNSHIP_HEALTH_CENTRE
-                                || o.type() == OrganisationType.COMMUNITY_HEALTH_CENTRE)
-                        .map(OrganisationSummary::id).findFirst().orElse(null);
-                if (township == null) {
-                    return null;
-                }
+            SyntheticHistories.Sites own = registeredOrganisationId == null ? null : sitesOf(registeredOrganisationId);
+            if (own != null || villageClinics.isEmpty()) {
+                return own;
+            }
+            return sitesOf(villageClinics.get((int) Math.floorMod(residentId, (long) villageClinics.size())));
+        }
+
+        private SyntheticHistories.Sites sitesOf(long organisationId) {
+            if (byOrganisation.containsKey(organisationId)) {
+                return byOrganisation.get(organisationId);
+            }
+            List<OrganisationSummary> path = organisations.pathToRoot(organisationId);
+            Long village = path.stream().filter(o -> o.type() == OrganisationType.VILLAGE_CLINIC)
+                    .map(OrganisationSummary::id).findFirst().orElse(null);
+            Long township = path.stream().filter(o -> o.type() == OrganisationType.TOWNSHIP_HEALTH_CENTRE
+                            || o.type() == OrganisationType.COMMUNITY_HEALTH_CENTRE)
+                    .map(OrganisationSummary::id).findFirst().orElse(null);
+            SyntheticHistories.Sites sites = null;
+            if (township != null) {
                 long clinic = village == null ? township : village;
-                return new SyntheticHistories.Sites(clinic, township, countyHospital, authorsAt(clinic),
+                sites = new SyntheticHistories.Sites(clinic, township, countyHospital, authorsAt(clinic),
                         authorsAt(township), authorsAt(countyHospital));
-            });
+            }
+            byOrganisation.put(organisationId, sites);
+            return sites;
         }
 
         private List<Long> authorsAt(long organisationId) {

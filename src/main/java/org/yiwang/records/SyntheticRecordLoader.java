@@ -106,7 +106,7 @@ public class SyntheticRecordLoader {
             Runnable work = () -> {
                 List<List<NewEntry>> batch = new ArrayList<>(chunk.size());
                 for (ResidentDemographics r : chunk) {
-                    SyntheticHistories.Sites site = sites.of(r.registeredOrganisationId());
+                    SyntheticHistories.Sites site = sites.of(r.registeredOrganisationId(), r.id());
                     if (site == null || r.birthDate() == null) {
                         continue;
                     }
