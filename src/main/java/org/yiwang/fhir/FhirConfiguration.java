@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +19,9 @@ import org.yiwang.mpi.ResidentRegistration;
 import org.yiwang.mpi.Residents;
 import org.yiwang.platform.crypto.Masking;
 import org.yiwang.platform.security.CurrentActor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.records.HealthRecord;
 import org.yiwang.registry.Organisations;
 import org.yiwang.registry.Practitioners;
 
@@ -55,10 +59,15 @@ class FhirConfiguration {
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, PatientProvider patients,
             PractitionerProvider practitioners, OrganizationProvider organizations, FhirProperties properties,
-            MessageSource messages) {
-        List<IResourceProvider> providers = List.of(patients, practitioners, organizations);
-        CursorPaging paging = new CursorPaging(properties.defaultPageSize(), properties.maximumPageSize(),
-                List.of(patients, practitioners, organizations));
+            MessageSource messages, HealthRecord record, CurrentActor currentActor,
+            PlatformTransactionManager transactionManager) {
+        List<EntryProvider<?>> entries = EntryProviders.all(record, currentActor, properties);
+        List<IResourceProvider> providers = new ArrayList<>(List.of(patients, practitioners, organizations));
+        providers.addAll(entries);
+        EverythingProvider everything = new EverythingProvider(patients, record, properties);
+        List<CursorPaging.Search> searches = new ArrayList<>(List.of(patients, practitioners, organizations, everything));
+        searches.addAll(entries);
+        CursorPaging paging = new CursorPaging(properties.defaultPageSize(), properties.maximumPageSize(), searches);
         RestfulServer server = new RestfulServer(context);
         server.setServerName("Yiwang");
         server.setServerVersion(FhirConfiguration.class.getPackage().getImplementationVersion() == null ? "dev"
@@ -66,6 +75,8 @@ class FhirConfiguration {
         server.setImplementationDescription("Yiwang (医网) county health platform: FHIR R4 API");
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setResourceProviders(providers);
+        server.registerProviders(List.of(everything,
+                new TransactionProvider(patients, record, currentActor, new TransactionTemplate(transactionManager))));
         server.setPagingProvider(paging);
         server.registerInterceptor(new OperationOutcomeErrors(messages));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");

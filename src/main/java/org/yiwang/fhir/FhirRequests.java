@@ -23,6 +23,26 @@ final class FhirRequests {
         return purpose.length() > MAX_PURPOSE ? purpose.substring(0, MAX_PURPOSE) : purpose;
     }
 
+    /**
+     * The {@code X-Reason} header, stripped; null when absent or blank. HTTP header values are ISO-8859-1, so a
+     * reason in Chinese is sent percent-encoded UTF-8 ({@code %E5%BD%95...}), which is decoded here.
+     */
+    static String reason(RequestDetails request) {
+        String header = request == null ? null : request.getHeader("X-Reason");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String reason = header.strip();
+        if (reason.contains("%")) {
+            try {
+                reason = java.net.URLDecoder.decode(reason, java.nio.charset.StandardCharsets.UTF_8).strip();
+            } catch (IllegalArgumentException notEncoded) {
+                // kept as sent
+            }
+        }
+        return reason.isEmpty() ? null : reason;
+    }
+
     /** The client's first choice of English or Chinese (Accept-Language), Chinese when it names neither. */
     static Locale language(String acceptLanguage) {
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {

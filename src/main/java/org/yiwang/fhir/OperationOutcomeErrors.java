@@ -27,6 +27,11 @@ import org.yiwang.mpi.InvalidResidentIdNumberException;
 import org.yiwang.mpi.ResidentInputException;
 import org.yiwang.mpi.ResidentNotFoundException;
 import org.yiwang.platform.web.InvalidInputException;
+import org.yiwang.records.EntryConflictException;
+import org.yiwang.records.EntryInputException;
+import org.yiwang.records.EntryNotFoundException;
+import org.yiwang.records.EntryProblem;
+import org.yiwang.records.RecordAccessDeniedException;
 
 /**
  * Every refusal as an OperationOutcome with the right 4xx, never a 500 for bad input: the modules' exceptions
@@ -115,9 +120,71 @@ class OperationOutcomeErrors {
             case DataFormatException unreadable -> withIssue(new InvalidRequestException(
                     "The resource cannot be read: " + unreadable.getMessage()),
                     OperationOutcome.IssueType.STRUCTURE, null, null);
+            case BundleEntryException entry -> bundleEntry(entry, request, language);
+            case EntryInputException invalid -> entryInput(invalid, language);
+            case RecordAccessDeniedException denied -> withIssue(new ForbiddenOperationException(denied.getMessage()),
+                    OperationOutcome.IssueType.FORBIDDEN, null, null);
+            case EntryConflictException conflict -> withIssue(new ResourceVersionConflictException(conflict.getMessage()),
+                    OperationOutcome.IssueType.CONFLICT, null, null);
+            case EntryNotFoundException missing -> withIssue(new ResourceNotFoundException(missing.getMessage()),
+                    OperationOutcome.IssueType.NOTFOUND, null, null);
             case InvalidInputException invalid -> new InvalidRequestException(invalid.getMessage());
             default -> null;
         };
+    }
+
+    /** One issue per problem of the entry, in the client's language, its field as the expression. */
+    private BaseServerResponseException entryInput(EntryInputException invalid, Locale language) {
+        OperationOutcome outcome = new OperationOutcome();
+        StringBuilder summary = new StringBuilder();
+        for (EntryProblem problem : invalid.problems()) {
+            String text = message(problem.messageKey(), problem.argumentArray(), language);
+            summary.append(summary.isEmpty() ? "" : " ").append(problem.field()).append(": ").append(text);
+            var issue = outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.VALUE).setDiagnostics(text).addExpression(problem.field());
+            issue.getDetails().addCoding().setSystem(FhirSystems.MESSAGE_KEY_SYSTEM).setCode(problem.messageKey());
+        }
+        InvalidRequestException exception = new InvalidRequestException(summary.toString());
+        exception.setOperationOutcome(outcome);
+        return exception;
+    }
+
+    /** The refusal of the entry's own problem, every expression and message prefixed with the bundle entry. */
+    private BaseServerResponseException bundleEntry(BundleEntryException entry, RequestDetails request,
+            Locale language) {
+        BaseServerResponseException inner = null;
+        for (Throwable cause = entry.getCause(); cause != null && inner == null;
+                cause = cause.getCause() == cause ? null : cause.getCause()) {
+            inner = cause instanceof BaseServerResponseException response ? response
+                    : translate(cause, request, language);
+        }
+        if (inner == null) {
+            return null;
+        }
+        String prefix = entry.path() + " (" + entry.resourceType() + "): ";
+        OperationOutcome outcome = inner.getOperationOutcome() instanceof OperationOutcome oo ? oo : new OperationOutcome();
+        if (outcome.getIssue().isEmpty()) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.PROCESSING).setDiagnostics(inner.getMessage());
+        }
+        for (var issue : outcome.getIssue()) {
+            issue.setDiagnostics(prefix + issue.getDiagnostics());
+            if (issue.getExpression().isEmpty()) {
+                issue.addExpression(entry.path());
+            } else {
+                issue.getExpression().forEach(e -> e.setValue(e.getValue().startsWith(entry.resourceType() + ".")
+                        ? entry.path() + ".resource" + e.getValue().substring(entry.resourceType().length())
+                        : entry.path() + ".resource." + e.getValue()));
+            }
+        }
+        BaseServerResponseException outer;
+        try {
+            outer = inner.getClass().getConstructor(String.class).newInstance(prefix + inner.getMessage());
+        } catch (ReflectiveOperationException e) {
+            outer = new InvalidRequestException(prefix + inner.getMessage());
+        }
+        outer.setOperationOutcome(outcome);
+        return outer;
     }
 
     private BaseServerResponseException residentInput(ResidentInputException invalid, RequestDetails request,

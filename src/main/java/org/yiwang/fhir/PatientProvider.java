@@ -93,9 +93,14 @@ class PatientProvider implements IResourceProvider, CursorPaging.Search {
     /** The resident; the id of a record merged since answers with the survivor (its own id). */
     @Read
     public Patient read(@IdParam IdType id, RequestDetails request) {
+        return read(id, FhirRequests.purpose(request));
+    }
+
+    /** {@link #read} with the audit purpose given ($everything). */
+    Patient read(IdType id, String purpose) {
         long residentId = residentId(id);
         long current = residents.resolve(residentId).orElseThrow(() -> notFound(id));
-        ResidentDetails details = directory.details(current, FhirRequests.purpose(request))
+        ResidentDetails details = directory.details(current, purpose)
                 .orElseThrow(() -> notFound(id));
         return PatientMapper.toPatient(PatientMapper.of(details));
     }

@@ -58,7 +58,16 @@ class FhirRegistryIntegrationTests {
         var resources = capabilities.getRestFirstRep().getResource();
         assertThat(resources).extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 // OperationDefinition: HAPI serves the definitions of the server's operations itself
-                .containsExactlyInAnyOrder("OperationDefinition", "Organization", "Patient", "Practitioner");
+                .containsExactlyInAnyOrder("OperationDefinition", "Organization", "Patient", "Practitioner",
+                        "Encounter", "Condition", "Observation", "DiagnosticReport", "MedicationRequest", "Immunization",
+                        "AllergyIntolerance", "Procedure", "DocumentReference");
+        assertThat(capabilities.getRestFirstRep().getInteraction()).extracting(i -> i.getCode().toCode())
+                .contains("transaction");
+        var observation = resources.stream().filter(r -> r.getType().equals("Observation")).findFirst().orElseThrow();
+        assertThat(observation.getInteraction()).extracting(i -> i.getCode().toCode())
+                .contains("read", "search-type", "create", "update", "delete");
+        assertThat(observation.getSearchParam()).extracting(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
+                .contains("patient", "subject", "date", "code", "category");
         var patient = resources.stream().filter(r -> r.getType().equals("Patient")).findFirst().orElseThrow();
         assertThat(patient.getInteraction()).extracting(i -> i.getCode().toCode())
                 .contains("read", "search-type", "create", "update").doesNotContain("delete", "history-instance");
