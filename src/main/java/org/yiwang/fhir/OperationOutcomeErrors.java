@@ -28,6 +28,7 @@ import org.yiwang.mpi.ResidentInputException;
 import org.yiwang.mpi.ResidentNotFoundException;
 import org.yiwang.platform.web.InvalidInputException;
 import org.yiwang.records.EntryConflictException;
+import org.yiwang.records.EntryWriteDeniedException;
 import org.yiwang.records.EntryInputException;
 import org.yiwang.records.EntryNotFoundException;
 import org.yiwang.records.EntryProblem;
@@ -123,6 +124,8 @@ class OperationOutcomeErrors {
             case BundleEntryException entry -> bundleEntry(entry, request, language);
             case EntryInputException invalid -> entryInput(invalid, language);
             case RecordAccessDeniedException denied -> withIssue(new ForbiddenOperationException(denied.getMessage()),
+                    OperationOutcome.IssueType.FORBIDDEN, null, null);
+            case EntryWriteDeniedException refused -> withIssue(new ForbiddenOperationException(refused.getMessage()),
                     OperationOutcome.IssueType.FORBIDDEN, null, null);
             case EntryConflictException conflict -> withIssue(new ResourceVersionConflictException(conflict.getMessage()),
                     OperationOutcome.IssueType.CONFLICT, null, null);
