@@ -132,7 +132,7 @@ public class Residents {
      * Living residents after {@code afterId} in id order, at most {@code limit} (≤ 10,000): the demographic slice that
      * loaders of synthetic clinical data (demo county, load commands) build histories from. One audit entry per page.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<ResidentDemographics> demographics(long afterId, int limit, String purpose) {
         requirePurpose(purpose);
         List<ResidentDemographics> page = jdbc.sql("""

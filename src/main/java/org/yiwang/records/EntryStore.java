@@ -320,4 +320,24 @@ class EntryStore {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
+
+    /** Standing entries of one encounter, oldest first, at most {@code limit}. */
+    List<ClinicalEntry> ofEncounter(long encounterId, int limit) {
+        return withAttachments(jdbc.sql("select " + COLUMNS + " from records.entry e where e.encounter_id = :encounter "
+                        + "and e.voided_at is null order by e.effective_at, e.id limit :limit")
+                .param("encounter", encounterId)
+                .param("limit", limit)
+                .query(EntryStore::map)
+                .list());
+    }
+
+    /** The distinct organisations of the standing entries of these resident ids, at most {@code limit}. */
+    List<Long> organisationIds(List<Long> residentIds, int limit) {
+        return jdbc.sql("select distinct e.organisation_id from records.entry e where e.resident_id = any(:residents) "
+                        + "and e.voided_at is null limit :limit")
+                .param("residents", residentIds.toArray(Long[]::new))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
 }

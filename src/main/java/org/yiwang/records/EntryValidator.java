@@ -217,6 +217,7 @@ final class EntryValidator {
         return new Checked(completed, sensitivity);
     }
 
+
     private static Interpretation worstOf(List<EntryDetails.Component> components) {
         Interpretation worst = null;
         for (EntryDetails.Component c : components) {

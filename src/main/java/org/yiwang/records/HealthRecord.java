@@ -107,6 +107,7 @@ public class HealthRecord {
         requirePurpose(purpose);
         requireReason(reason);
         ClinicalEntry old = store.find(entryId).orElseThrow(() -> new EntryNotFoundException("entry", entryId));
+        requireWritingFor(old.organisationId());
         if (old.voided()) {
             throw new EntryConflictException("entry " + entryId + " was voided already (" + old.voidReason() + ")");
         }
@@ -127,6 +128,7 @@ public class HealthRecord {
         requirePurpose(purpose);
         requireReason(reason);
         ClinicalEntry old = store.find(entryId).orElseThrow(() -> new EntryNotFoundException("entry", entryId));
+        requireWritingFor(old.organisationId());
         if (!store.voidEntry(entryId, reason.strip(), null, accountId())) {
             throw new EntryConflictException("entry " + entryId + " was voided already");
         }
@@ -271,6 +273,7 @@ public class HealthRecord {
     }
 
     private long add(NewEntry entry, String purpose, String action) {
+        requireWritingFor(entry.organisationId());
         EntryValidator.Checked checked = validator.check(entry);
         NewEntry e = checked.entry();
         List<EntryProblem> problems = new ArrayList<>();
@@ -315,6 +318,19 @@ public class HealthRecord {
         audit.record(AuditEvent.read(ids.isEmpty() ? residentId : ids.getFirst(), action, objectType, null, purpose));
     }
 
+    /** System jobs write for any organisation; staff and API clients only for the one they act for. */
+    private void requireWritingFor(long organisationId) {
+        Optional<Actor> actor = currentActor.current();
+        if (actor.isEmpty()) {
+            return;
+        }
+        Long acting = actor.get().actingOrganisationId();
+        if (actor.get().kind() == Actor.Kind.RESIDENT || acting == null || acting != organisationId) {
+            throw new EntryWriteDeniedException("acting for organisation " + acting + ", not for organisation "
+                    + organisationId + " whose entry this is");
+        }
+    }
+
     private Long accountId() {
         return currentActor.current().map(Actor::accountId).orElse(null);
     }
@@ -329,5 +345,30 @@ public class HealthRecord {
         if (reason == null || reason.isBlank()) {
             throw new EntryInputException(List.of(EntryProblem.of("reason", "records.error.reason.required")));
         }
+    }
+
+    /**
+     * The items recorded within one encounter (diagnoses, results, prescriptions…), oldest first, at most the
+     * configured maximum page size; audited.
+     */
+    public List<ClinicalEntry> encounterItems(long encounterId, String purpose) {
+        requirePurpose(purpose);
+        List<ClinicalEntry> items = store.ofEncounter(encounterId, properties.maxPageSize());
+        Map<Long, RecordAccess.Scope> scopes = new LinkedHashMap<>();
+        for (ClinicalEntry e : items) {
+            scopes.computeIfAbsent(e.residentId(), resident -> access.require(resident, purpose));
+        }
+        scopes.forEach((resident, scope) -> audit.record(AuditEvent.read(resident, "VIEW_ENCOUNTER_ITEMS", "Encounter",
+                Long.toString(encounterId), scope.purpose())));
+        return items.stream().filter(e -> scopes.get(e.residentId()).visibility().shows(e)).toList();
+    }
+
+    /** The organisations that have standing entries in the resident's record (for a filter), at most 200. */
+    public List<Long> organisationsOf(long residentId, String purpose) {
+        requirePurpose(purpose);
+        RecordAccess.Scope scope = access.require(residentId, purpose);
+        List<Long> ids = scope.recordIds();
+        audited(residentId, ids, "VIEW_RECORD_SOURCES", "Organization", scope.purpose());
+        return ids.isEmpty() ? List.of() : store.organisationIds(ids, 200);
     }
 }

@@ -75,7 +75,7 @@ final class SyntheticHistories {
             }
         }
         if (hypertension || diabetes) {
-            h.chronicCare(hypertension, diabetes, Math.min(age - 30, 2 + r.nextInt(8)));
+            h.chronicCare(hypertension, diabetes, Math.min(age - 30, 2 + r.nextInt(8)), 4, 3);
         }
         if (age >= 65 || person.showcase()) {
             for (int yearsAgo = 2; yearsAgo >= 0; yearsAgo--) {
@@ -88,6 +88,21 @@ final class SyntheticHistories {
         if (age >= 18 && r.nextDouble() < 0.006) {
             h.mentalHealth();
         }
+        return h.entries;
+    }
+
+    /**
+     * A long history of about 500 items — five years of monthly follow-ups of hypertension and diabetes, annual
+     * checks and a hospital stay — for benchmarking the record of the county's heaviest users.
+     */
+    List<NewEntry> heavyHistoryOf(Person person, Sites sites, long seed) {
+        History h = new History(person, sites, new Random(seed * 1_000_003L + person.residentId()));
+        h.allergy();
+        h.chronicCare(true, true, 10, 5, 1);
+        for (int yearsAgo = 5; yearsAgo >= 0; yearsAgo--) {
+            h.annualCheck(yearsAgo);
+        }
+        h.inpatientStay();
         return h.entries;
     }
 
@@ -252,7 +267,8 @@ final class SyntheticHistories {
             }
         }
 
-        void chronicCare(boolean hypertension, boolean diabetes, int yearsSinceDiagnosis) {
+        void chronicCare(boolean hypertension, boolean diabetes, int yearsSinceDiagnosis, int followUpYears,
+                         int intervalMonths) {
             LocalDate diagnosed = today.minusYears(Math.max(1, yearsSinceDiagnosis)).minusDays(random.nextInt(300));
             long township = sites.townshipCentre();
             Long townshipDoctor = author(township);
@@ -269,12 +285,14 @@ final class SyntheticHistories {
                 result(visit, township, first, "4548-4", around(8.1, 0.7), 1, townshipDoctor);
             }
             // quarterly follow-ups by the village doctor (HTN-05, DM-03) for the last four years at most
-            LocalDate start = diagnosed.plusMonths(3).isBefore(today.minusYears(4)) ? today.minusYears(4) : diagnosed.plusMonths(3);
+            LocalDate start = diagnosed.plusMonths(intervalMonths).isBefore(today.minusYears(followUpYears))
+                    ? today.minusYears(followUpYears) : diagnosed.plusMonths(intervalMonths);
             double control = 0;
             int quarter = 0;
-            for (LocalDate day = start; day.isBefore(today); day = day.plusMonths(3).plusDays(random.nextInt(15) - 7)) {
+            for (LocalDate day = start; day.isBefore(today);
+                 day = day.plusMonths(intervalMonths).plusDays(random.nextInt(15) - 7)) {
                 quarter++;
-                control = Math.min(1, control + 0.15);
+                control = Math.min(1, control + 0.45 / intervalMonths);
                 long clinic = sites.villageClinic();
                 Long doctor = author(clinic);
                 Instant at = daytime(day);
@@ -290,11 +308,11 @@ final class SyntheticHistories {
                 if (diabetes) {
                     result(followUp, clinic, at, "1558-6", Math.max(4.2, around(9.2 - 2.4 * control, 0.9)), 1, doctor);
                     prescription(followUp, clinic, at, "metformin", "盐酸二甲双胍片", "0.5", "g", "每日两次", 90, 180, "片", doctor);
-                    if (quarter % 2 == 0) {
+                    if (quarter % Math.max(1, 6 / intervalMonths) == 0) {
                         result(followUp, township, at, "4548-4", Math.max(5.0, around(8.1 - 1.4 * control, 0.5)), 1, townshipDoctor);
                     }
                 }
-                if (quarter % 4 == 0) {
+                if (quarter % Math.max(1, 12 / intervalMonths) == 0) {
                     result(followUp, clinic, at, "29463-7", around(person.female() ? 60 : 70, 6), 1, doctor);
                 }
             }

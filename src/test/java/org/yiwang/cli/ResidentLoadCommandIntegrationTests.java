@@ -31,7 +31,7 @@ class ResidentLoadCommandIntegrationTests {
     private String touchedByDeduplication() {
         return jdbc.sql("""
                         select coalesce(string_agg(id || ':' || version || ':' || updated_at, ',' order by id), '')
-                        from mpi.resident where updated_by = 'system:dedup' and created_by <> 'benchmark'""")
+                        from mpi.resident where updated_by = 'system:dedup' and created_by = 'system:demo'""")
                 .query(String.class).single();
     }
 
@@ -95,7 +95,8 @@ class ResidentLoadCommandIntegrationTests {
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("removed 7,000 synthetic residents");
         assertThat(residents()).isEqualTo(before);
-        // no record outside the synthetic ones was merged or changed by the deduplication
+        // no record of the demo county was merged or changed by the deduplication (other test classes' fixtures may
+        // be real duplicates of one another, which a run over the whole index rightly merges)
         assertThat(touchedByDeduplication()).isEqualTo(touchedBefore);
     }
 }

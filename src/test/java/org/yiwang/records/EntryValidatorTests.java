@@ -46,6 +46,25 @@ class EntryValidatorTests {
     }
 
     @Test
+    void flagsEachPartOfABloodPressurePanelAgainstItsOwnRangeAndTheReadingByTheWorst() {
+        NewEntry bp = new NewEntry(1, EntryKind.OBSERVATION, null, new Coding(Coding.LOINC, "85354-9", ""), null,
+                "final", NOW, null, null, null, null, null, new EntryDetails.Observation(List.of(
+                        new EntryDetails.Component(new Coding(Coding.LOINC, "8480-6", ""), Quantity.of("165", "mm[Hg]"),
+                                null, null),
+                        new EntryDetails.Component(new Coding(Coding.LOINC, "8462-4", ""), Quantity.of("112", "mm[Hg]"),
+                                null, null)), null, null), 2, null, null, null, List.of());
+
+        var checked = validator.check(bp).entry();
+        var parts = ((EntryDetails.Observation) checked.details()).components();
+
+        assertThat(parts).extracting(EntryDetails.Component::interpretation)
+                .containsExactly(Interpretation.HIGH, Interpretation.CRITICAL_HIGH);
+        assertThat(parts).extracting(c -> c.code().display()).containsExactly("收缩压", "舒张压");
+        assertThat(parts.getFirst().range()).isEqualTo(new ReferenceRange(new BigDecimal("90"), new BigDecimal("139")));
+        assertThat(checked.interpretation()).isEqualTo(Interpretation.CRITICAL_HIGH);
+    }
+
+    @Test
     void rejectsAResultInAnotherUnitThanTheTestIsReportedIn() {
         assertThatThrownBy(() -> validator.check(Entries.observation(1, 2, NOW, "14749-6", "126", "mg/dL")))
                 .isInstanceOfSatisfying(EntryInputException.class, e -> assertThat(e.problems())

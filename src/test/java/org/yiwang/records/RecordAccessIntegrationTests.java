@@ -81,6 +81,7 @@ class RecordAccessIntegrationTests {
                         select id from mpi.resident r where voided_at is null and merged_into_id is null
                         and not exists (select 1 from records.entry e where e.resident_id = r.id)
                         and not exists (select 1 from records.care_relationship c where c.resident_id = r.id)
+                        and not exists (select 1 from platform.account a where a.resident_id = r.id)
                         and not exists (select 1 from mpi.resident m where m.merged_into_id = r.id)
                         order by id desc limit 1""").query(Long.class).single();
         List<Long> orgs = jdbc.sql("select id from registry.organisation order by id limit 3").query(Long.class).list();
@@ -136,6 +137,24 @@ class RecordAccessIntegrationTests {
 
         relationships.end(treating.id(), "测试：结束诊治关系");
         assertThatThrownBy(() -> record.find(diagnosis, PURPOSE)).isInstanceOf(RecordAccessDeniedException.class);
+    }
+
+    @Test
+    void staffWriteOnlyForTheOrganisationTheyActForAndCannotVoidOrCorrectAnotherOrganisationsEntry() {
+        long hospitals = record.record(Entries.glucose(resident, hospital, now.minus(Duration.ofDays(1)), "5.5"), PURPOSE);
+        actAs(CLINIC_DOCTOR);
+
+        assertThatThrownBy(() -> record.record(Entries.glucose(resident, hospital, now, "6.0"), PURPOSE))
+                .isInstanceOf(EntryWriteDeniedException.class);
+        assertThatThrownBy(() -> record.voidEntry(hospitals, "不是我院的", PURPOSE))
+                .isInstanceOf(EntryWriteDeniedException.class);
+        assertThatThrownBy(() -> record.correct(hospitals, Entries.glucose(resident, clinic, now, "5.6"), "改", PURPOSE))
+                .isInstanceOf(EntryWriteDeniedException.class);
+        long own = record.record(Entries.glucose(resident, clinic, now, "6.0"), PURPOSE);
+        record.voidEntry(own, "录入错误", PURPOSE);
+
+        SecurityContextHolder.clearContext();
+        assertThat(record.find(hospitals, PURPOSE)).get().extracting(ClinicalEntry::voided).isEqualTo(false);
     }
 
     @Test

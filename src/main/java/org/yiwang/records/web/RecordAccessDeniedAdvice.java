@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import org.yiwang.platform.security.CurrentActor;
+import org.yiwang.records.EntryWriteDeniedException;
 import org.yiwang.records.RecordAccessDeniedException;
 import org.yiwang.records.UnhideableEntryException;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +55,18 @@ class RecordAccessDeniedAdvice {
         page.addObject("breakGlassOffered", e.breakGlassOffered());
         page.addObject("actor", currentActor.current().orElse(null));
         return page;
+    }
+
+    @ExceptionHandler(EntryWriteDeniedException.class)
+    void writeDenied(EntryWriteDeniedException e, HttpServletRequest request, HttpServletResponse response,
+                     Locale locale) throws IOException {
+        String message = messages.getMessage("records.access.write.denied", null, locale);
+        if (wantsProblem(request)) {
+            problem(response, HttpStatus.FORBIDDEN, messages.getMessage("records.access.denied.title", null, locale),
+                    message, null);
+        } else {
+            response.sendError(HttpStatus.FORBIDDEN.value(), message);
+        }
     }
 
     @ExceptionHandler(UnhideableEntryException.class)
