@@ -79,19 +79,6 @@ public final class WebSession {
         return location.replace(baseUrl, "");
     }
 
-    /** A GET whose body is kept as bytes (a downloaded file). */
-    public HttpResponse<byte[]> getBytes(String path) {
-        try {
-            return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
