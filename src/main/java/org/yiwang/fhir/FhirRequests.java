@@ -2,6 +2,7 @@ package org.yiwang.fhir;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Locale;
+import org.yiwang.platform.web.ClientLanguage;
 
 /** What a FHIR request says about itself beyond the resource: purpose of use and language. */
 final class FhirRequests {
@@ -45,20 +46,6 @@ final class FhirRequests {
 
     /** The client's first choice of English or Chinese (Accept-Language), Chinese when it names neither. */
     static Locale language(String acceptLanguage) {
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                    if (range.getRange().startsWith("en")) {
-                        return Locale.ENGLISH;
-                    }
-                    if (range.getRange().startsWith("zh")) {
-                        return Locale.SIMPLIFIED_CHINESE;
-                    }
-                }
-            } catch (IllegalArgumentException malformed) {
-                return Locale.SIMPLIFIED_CHINESE;
-            }
-        }
-        return Locale.SIMPLIFIED_CHINESE;
+        return ClientLanguage.of(acceptLanguage);
     }
 }

@@ -38,8 +38,8 @@ class EntryBulkLoader {
     }
 
     /**
-     * Stores the histories; each list is one resident's, with encounter placeholders
-     * ({@link SyntheticHistories#placeholder}) pointing into the same list.
+     * Stores the histories; each list is one resident's, with local encounter references
+     * ({@link SyntheticHistories#localEncounterReference}) pointing into the same list.
      *
      * @return the number of entries stored
      */
@@ -61,7 +61,7 @@ class EntryBulkLoader {
                 NewEntry e = checked.entry();
                 long id = ids.get(next++);
                 Long encounter = e.encounterId() == null ? null
-                        : e.encounterId() < 0 ? ids.get(first + SyntheticHistories.placeholderIndex(e.encounterId()))
+                        : e.encounterId() < 0 ? ids.get(first + SyntheticHistories.localEncounterIndex(e.encounterId()))
                         : e.encounterId();
                 row(rows, id, e.residentId(), e.kind().name(), encounter, e.code().system(), e.code().code(),
                         e.code().display(), e.category(), e.status(), e.effectiveAt(), e.endedAt(),

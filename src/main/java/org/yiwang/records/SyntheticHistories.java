@@ -22,8 +22,8 @@ import org.yiwang.records.EntryDetails.EncounterClass;
  * childhood vaccinations by the national schedule, acute visits, a few inpatient stays with discharge summaries,
  * allergies. Pure and deterministic: the same resident, seed and day give the same history.
  *
- * <p>Entries that belong to an encounter of the same history carry a placeholder {@code encounterId}: minus one
- * minus the encounter's index in the returned list ({@link #placeholder}); the loader swaps in the real id.
+ * <p>Entries that belong to an encounter of the same history carry a local {@code encounterId}: minus one
+ * minus the encounter's index in the returned list ({@link #localEncounterReference}); the loader swaps in the real id.
  */
 final class SyntheticHistories {
 
@@ -47,11 +47,11 @@ final class SyntheticHistories {
         this.today = today;
     }
 
-    static long placeholder(int index) {
+    static long localEncounterReference(int index) {
         return -1L - index;
     }
 
-    static int placeholderIndex(long encounterId) {
+    static int localEncounterIndex(long encounterId) {
         return (int) (-1L - encounterId);
     }
 
@@ -148,7 +148,7 @@ final class SyntheticHistories {
             entries.add(entry(EntryKind.ENCOUNTER, null, new Coding(Coding.LOCAL, type.name(), display), null,
                     "finished", start, end, null, new EntryDetails.Encounter(type, department, reason, disposition),
                     organisation, author));
-            return placeholder(entries.size() - 1);
+            return localEncounterReference(entries.size() - 1);
         }
 
         void diagnosis(long encounter, long organisation, Instant at, String icd, String name, DiagnosisRole role,

@@ -26,7 +26,7 @@ class SyntheticHistoriesTests {
         assertThat(heavy.size()).isBetween(450, 650);
         heavy.forEach(validator::check);
         assertThat(heavy).filteredOn(e -> e.encounterId() != null).allSatisfy(e ->
-                assertThat(heavy.get(SyntheticHistories.placeholderIndex(e.encounterId())).kind())
+                assertThat(heavy.get(SyntheticHistories.localEncounterIndex(e.encounterId())).kind())
                         .isEqualTo(EntryKind.ENCOUNTER));
     }
 

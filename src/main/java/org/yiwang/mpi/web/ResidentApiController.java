@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.yiwang.platform.web.ClientLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -132,21 +133,7 @@ class ResidentApiController {
 
     /** The client's first choice of English or Chinese (Accept-Language), Chinese when it names neither. */
     static Locale language(String acceptLanguage) {
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                    if (range.getRange().startsWith("en")) {
-                        return Locale.ENGLISH;
-                    }
-                    if (range.getRange().startsWith("zh")) {
-                        return Locale.SIMPLIFIED_CHINESE;
-                    }
-                }
-            } catch (IllegalArgumentException malformed) {
-                return Locale.SIMPLIFIED_CHINESE;
-            }
-        }
-        return Locale.SIMPLIFIED_CHINESE;
+        return ClientLanguage.of(acceptLanguage);
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
