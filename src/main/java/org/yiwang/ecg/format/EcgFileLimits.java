@@ -62,4 +62,14 @@ public record EcgFileLimits(int maxLeads, long maxSamplesPerLead, long maxTotalS
                     + allowed + " per lead at " + leads + " leads)", file, samplesPerLead, allowed);
         }
     }
+
+    /**
+     * A reader that stopped at {@code stoppedAt} samples of {@code lead} (the smaller of the per-lead limit and what
+     * the total limit left for this lead) without knowing the full length.
+     */
+    static EcgFormatException tooManySamples(String file, String lead, long stoppedAt, EcgFileLimits limits) {
+        return new EcgFormatException(EcgFormatProblem.TOO_MANY_SAMPLES, file + ": lead " + lead + " has more than "
+                + stoppedAt + " samples, beyond the limits of " + limits.maxSamplesPerLead() + " per lead and "
+                + limits.maxTotalSamples() + " in all", file, "> " + stoppedAt, stoppedAt);
+    }
 }

@@ -64,8 +64,11 @@ public final class EcgFiles {
         }
         EcgFile file = files.get(0);
         EcgSourceFormat format = detect(file);
-        throw new EcgFormatException(EcgFormatProblem.UNRECOGNISED_FORMAT, file.name() + " looks like "
-                + format + ", which this version does not read yet", file.name());
+        return switch (format) {
+            case HL7_AECG -> AecgReader.read(file, limits, zone);
+            default -> throw new EcgFormatException(EcgFormatProblem.UNRECOGNISED_FORMAT, file.name()
+                    + " looks like " + format + ", which this version does not read yet", file.name());
+        };
     }
 
     /** The format of a single (non-WFDB) file, from its extension or its first character. */
@@ -189,6 +192,7 @@ public final class EcgFiles {
                 out.forEach((file, bytes) -> result.add(new EcgFile(file, bytes)));
                 yield result;
             }
+            case HL7_AECG -> List.of(new EcgFile(name + ".xml", AecgWriter.write(recording, acquiredAt, zone)));
             default -> throw new IllegalArgumentException("no writer for " + format.name().toLowerCase(Locale.ROOT));
         };
     }
