@@ -66,6 +66,7 @@ public final class EcgFiles {
         EcgSourceFormat format = detect(file);
         return switch (format) {
             case HL7_AECG -> AecgReader.read(file, limits, zone);
+            case FHIR_SAMPLED_DATA -> FhirEcgReader.read(file, limits, zone);
             default -> throw new EcgFormatException(EcgFormatProblem.UNRECOGNISED_FORMAT, file.name()
                     + " looks like " + format + ", which this version does not read yet", file.name());
         };
@@ -193,6 +194,8 @@ public final class EcgFiles {
                 yield result;
             }
             case HL7_AECG -> List.of(new EcgFile(name + ".xml", AecgWriter.write(recording, acquiredAt, zone)));
+            case FHIR_SAMPLED_DATA -> List.of(new EcgFile(name + ".json", FhirEcgWriter.write(recording, acquiredAt,
+                    zone)));
             default -> throw new IllegalArgumentException("no writer for " + format.name().toLowerCase(Locale.ROOT));
         };
     }
