@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,8 +66,8 @@ public final class EcgFiles {
         return switch (format) {
             case HL7_AECG -> AecgReader.read(file, limits, zone);
             case FHIR_SAMPLED_DATA -> FhirEcgReader.read(file, limits, zone);
-            default -> throw new EcgFormatException(EcgFormatProblem.UNRECOGNISED_FORMAT, file.name()
-                    + " looks like " + format + ", which this version does not read yet", file.name());
+            case CSV -> CsvEcgReader.read(file, limits, zone);
+            case WFDB -> throw new IllegalStateException("WFDB is recognised by its .hea");
         };
     }
 
@@ -196,7 +195,7 @@ public final class EcgFiles {
             case HL7_AECG -> List.of(new EcgFile(name + ".xml", AecgWriter.write(recording, acquiredAt, zone)));
             case FHIR_SAMPLED_DATA -> List.of(new EcgFile(name + ".json", FhirEcgWriter.write(recording, acquiredAt,
                     zone)));
-            default -> throw new IllegalArgumentException("no writer for " + format.name().toLowerCase(Locale.ROOT));
+            case CSV -> List.of(new EcgFile(name + ".csv", CsvEcgWriter.write(recording, acquiredAt, zone)));
         };
     }
 }

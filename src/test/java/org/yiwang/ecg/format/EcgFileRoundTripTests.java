@@ -34,8 +34,7 @@ class EcgFileRoundTripTests {
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (EcgSourceFormat format : List.of(EcgSourceFormat.WFDB, EcgSourceFormat.HL7_AECG,
-                EcgSourceFormat.FHIR_SAMPLED_DATA)) {
+        for (EcgSourceFormat format : EcgSourceFormat.values()) {
             cases.add(Arguments.of(format, "12-lead 10 s 500 Hz", TWELVE_LEAD, Optional.of(ACQUIRED)));
             cases.add(Arguments.of(format, "2-lead rhythm strip 30 s 250 Hz", RHYTHM_STRIP, Optional.empty()));
             cases.add(Arguments.of(format, "2-lead 1 h 250 Hz", LONG, Optional.of(ACQUIRED)));
