@@ -181,29 +181,28 @@ public final class WfdbReader {
             }
         } else {
             int p = offset;
-            long index = 0;
+            int s = 0;
+            int i = 0;
             for (long k = 0; k < total; k += 2) {
-                int b0 = bytes[p] & 0xFF;
                 int b1 = bytes[p + 1] & 0xFF;
-                int v0 = b0 | (b1 & 0x0F) << 8;
-                put(out, signals, index++, v0 > 2047 ? v0 - 4096 : v0);
+                int v0 = (bytes[p] & 0xFF) | (b1 & 0x0F) << 8;
+                out[s][i] = v0 > 2047 ? v0 - 4096 : v0;
+                if (++s == signals) {
+                    s = 0;
+                    i++;
+                }
                 if (k + 1 < total) {
-                    int b2 = bytes[p + 2] & 0xFF;
-                    int v1 = b2 | (b1 & 0xF0) << 4;
-                    put(out, signals, index++, v1 > 2047 ? v1 - 4096 : v1);
+                    int v1 = (bytes[p + 2] & 0xFF) | (b1 & 0xF0) << 4;
+                    out[s][i] = v1 > 2047 ? v1 - 4096 : v1;
+                    if (++s == signals) {
+                        s = 0;
+                        i++;
+                    }
                 }
                 p += 3;
             }
         }
         return out;
-    }
-
-    private static void put(int[][] out, int signals, long index, int value) {
-        if (signals == 1) {
-            out[0][(int) index] = value;
-        } else {
-            out[(int) (index % signals)][(int) (index / signals)] = value;
-        }
     }
 
     private static void verify(WfdbHeader header, int[][] digital, String source) throws WfdbFormatException {

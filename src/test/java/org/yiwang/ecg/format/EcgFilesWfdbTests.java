@@ -223,6 +223,27 @@ class EcgFilesWfdbTests {
     }
 
     @Test
+    void convertsLongRecordsToMicrovoltsExactlyAsTheFormulaIncludingOutOfRangeValues() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int[][] digital = new int[2][40_000];
+        for (int i = 0; i < digital[0].length; i++) {
+            digital[0][i] = random.nextInt(-2048, 2048);
+            digital[1][i] = random.nextInt(-40_000, 40_000); // beyond format 212, as a record built in code may hold
+        }
+        WfdbSignal a = new WfdbSignal("x.dat", WfdbSignalFormat.FORMAT_212, 0, 200, 1024, "mV", 12, 1024, null, null,
+                0, "MLII");
+        WfdbSignal b = new WfdbSignal("x.dat", WfdbSignalFormat.FORMAT_212, 0, 1716, 6, "uV", 12, 0, null, null, 0,
+                "V5");
+        EcgRecording recording = new WfdbRecord(new WfdbHeader("x", 360, 40_000, List.of(a, b), List.of()), digital)
+                .toRecording();
+
+        for (int i = 0; i < digital[0].length; i++) {
+            assertThat(recording.sampleMicrovolts(0, i)).isEqualTo((int) Math.round((digital[0][i] - 1024) * 5.0));
+            assertThat(recording.sampleMicrovolts(1, i)).isEqualTo((int) Math.round((digital[1][i] - 6) / 1716.0));
+        }
+    }
+
+    @Test
     void dropsDirectoryPartsOfUploadedFileNames() {
         assertThat(new EcgFile("C:\\ecg\\r.hea", new byte[0]).name()).isEqualTo("r.hea");
         assertThat(new EcgFile("a/b/r.dat", new byte[0]).name()).isEqualTo("r.dat");
