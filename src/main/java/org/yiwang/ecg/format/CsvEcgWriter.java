@@ -19,7 +19,8 @@ public final class CsvEcgWriter {
 
     public static byte[] write(EcgRecording recording, Optional<Instant> acquiredAt, ZoneId zone) {
         for (String lead : recording.leadNames()) {
-            if (lead.indexOf(',') >= 0 || lead.startsWith("#") || lead.isBlank()) {
+            if (lead.indexOf(',') >= 0 || lead.indexOf(';') >= 0 || lead.indexOf('\t') >= 0 || lead.startsWith("#")
+                    || lead.isBlank()) {
                 throw new IllegalArgumentException("lead name '" + lead + "' cannot be a CSV column name");
             }
         }

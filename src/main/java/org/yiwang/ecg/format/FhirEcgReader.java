@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * lead code of the Observation or {@code ECG}, {@code ECG1}, …), or a Bundle holding exactly one such Observation.
  *
  * <p>Sample value = {@code origin + factor × data} in the unit of {@code origin} (uV, mV or V; uV if none is given);
- * sampling interval {@code period} in ms. Data points {@code L} and {@code U} (beyond the detection limit) become
+ * sampling interval {@code period} in ms (or the R5 {@code interval} in {@code intervalUnit}). Data points
+ * {@code L} and {@code U} (beyond the detection limit) become
  * {@code lowerLimit} and {@code upperLimit}, as an ADC clips; {@code E} (no valid value) is refused
  * ({@link EcgFormatProblem#SAMPLED_DATA_ERROR_VALUE}): the recording has no per-sample validity mask and inventing a
  * value would not be lossless. Acquisition time: {@code effectiveDateTime}, {@code effectiveInstant} or
@@ -30,18 +31,19 @@ public final class FhirEcgReader {
     private FhirEcgReader() {
     }
 
-    static JsonMapper mapper(long maxBytes) {
-        int maxString = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1_000_000, maxBytes));
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxString).build()).build();
-        return JsonMapper.builder(factory).build();
-    }
+    /**
+     * Jackson's default limit on a string (20 M characters) would refuse a long lead's {@code data}; the upload's
+     * size is already bounded by {@link EcgFileLimits#maxTotalBytes()} before parsing.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE - 8).build())
+            .build()).build();
 
     public static DecodedEcg read(EcgFile file, EcgFileLimits limits, ZoneId zone) throws EcgFormatException {
         String name = file.name();
         JsonNode root;
         try {
-            root = mapper(limits.maxTotalBytes()).readTree(file.content());
+            root = JSON.readTree(file.content());
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             String detail = e.getOriginalMessage() + where;
@@ -270,6 +272,20 @@ public final class FhirEcgReader {
                         + "' of lead " + lead + " is not uV, mV or V", file, unit);
             };
             Double period = number(node.get("period"), "period", file, lead);
+            if (period == null && node.has("interval")) {
+                // FHIR R5: interval in intervalUnit (UCUM)
+                Double interval = number(node.get("interval"), "interval", file, lead);
+                String intervalUnit = text(node.get("intervalUnit"));
+                double toMs = switch (intervalUnit == null ? "" : intervalUnit) {
+                    case "ms" -> 1;
+                    case "s" -> 1000;
+                    case "us" -> 1e-3;
+                    default -> throw new EcgFormatException(EcgFormatProblem.UNSUPPORTED_UNIT, file
+                            + ": intervalUnit '" + intervalUnit + "' of lead " + lead + " is not ms, s or us", file,
+                            String.valueOf(intervalUnit));
+                };
+                period = interval == null ? null : interval * toMs;
+            }
             if (period == null) {
                 throw new EcgFormatException(EcgFormatProblem.NO_SAMPLING_RATE, file + ": SampledData of lead "
                         + lead + " has no period", file);

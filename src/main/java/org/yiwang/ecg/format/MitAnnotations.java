@@ -57,7 +57,8 @@ public final class MitAnnotations {
             switch (type) {
                 case SKIP -> {
                     if (p + 4 > bytes.length) {
-                        throw WfdbFormatException.annotations(source, "SKIP at byte " + at + " lacks its 4-byte interval");
+                        throw WfdbFormatException.annotations(source, "SKIP at byte " + at
+                                + " lacks its 4-byte interval");
                     }
                     int high = (bytes[p] & 0xFF) | (bytes[p + 1] & 0xFF) << 8;
                     int low = (bytes[p + 2] & 0xFF) | (bytes[p + 3] & 0xFF) << 8;
@@ -117,7 +118,8 @@ public final class MitAnnotations {
             out.add(new Annotation(pendingTime, pendingCode, pendingSub, channel, number, pendingAux));
         }
         if (p + 1 == bytes.length) {
-            throw WfdbFormatException.annotations(source, "odd length " + bytes.length + ", the last byte is half a word");
+            throw WfdbFormatException.annotations(source, "odd length " + bytes.length
+                    + ", the last byte is half a word");
         }
         return out;
     }

@@ -133,7 +133,8 @@ public record WfdbHeader(String recordName, double samplingRateHz, long sampleCo
 
     private static WfdbSignal parseSignal(String[] f, String source, int line) throws WfdbFormatException {
         if (f.length < 2) {
-            throw WfdbFormatException.header(source, " line " + line + ": signal line needs a file name and a format");
+            throw WfdbFormatException.header(source, " line " + line
+                    + ": signal line needs a file name and a format");
         }
         String formatField = f[1];
         int offset = 0;

@@ -88,6 +88,14 @@ class FhirEcgReaderTests {
     }
 
     @Test
+    void readsTheR5IntervalWhenThereIsNoPeriod() throws EcgFormatException {
+        String r5 = "{\"origin\":{\"value\":0},\"interval\":0.004,\"intervalUnit\":\"s\",\"dimensions\":1,"
+                + "\"data\":\"1 2\"}";
+
+        assertThat(read(observation("", component("131329", r5))).recording().samplingRateHz()).isEqualTo(250);
+    }
+
+    @Test
     void readsTheOneEcgObservationOfABundle() throws EcgFormatException {
         String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
                 + "{\"resourceType\":\"Patient\"}},{\"resource\":" + observation("", component("131335", PLAIN))
