@@ -75,6 +75,26 @@ public class Residents {
     }
 
     /**
+     * The residents with these ids (at most 200, for one page of another module's list) in one query, voided or not,
+     * in no particular order; each read is audited with {@code purpose}.
+     */
+    public List<ResidentSummary> findAllById(java.util.Collection<Long> ids, String purpose) {
+        requirePurpose(purpose);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() > 200) {
+            throw new IllegalArgumentException("at most 200 residents at once, not " + ids.size());
+        }
+        List<ResidentSummary> found = jdbc.sql("select " + COLUMNS + " from mpi.resident where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Residents::map)
+                .list();
+        found.forEach(r -> audit(r, "VIEW_RESIDENT", purpose));
+        return found;
+    }
+
+    /**
      * The living record with this ID number, found by blind index without decrypting anything. A 15-digit legacy
      * number or a lower-case x is normalised first; the read is audited with {@code purpose}.
      *
