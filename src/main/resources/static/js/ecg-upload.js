@@ -86,6 +86,7 @@
         form.querySelector('[data-error-for="form"]').textContent = format(form.dataset.msgFailed, [problem.detail || problem.title]);
       }
       status.textContent = '';
+      progress.hidden = true; // the files arrived or not: the message says what to fix
     }
 
     // One request, retried with exponential backoff while the network fails or the server answers 5xx/429.

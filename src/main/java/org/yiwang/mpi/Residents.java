@@ -75,22 +75,25 @@ public class Residents {
     }
 
     /**
-     * The residents with these ids (at most 200, for one page of another module's list) in one query, voided or not,
-     * in no particular order; each read is audited with {@code purpose}.
+     * The residents with these ids (voided or not), in one query, for lists that name many residents (worklists,
+     * incoming referrals); at most 500 ids. Each resident returned is a read audited with {@code purpose}.
      */
-    public List<ResidentSummary> findAllById(java.util.Collection<Long> ids, String purpose) {
+    public Map<Long, ResidentSummary> findAllById(java.util.Collection<Long> ids, String purpose) {
         requirePurpose(purpose);
         if (ids.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        if (ids.size() > 200) {
-            throw new IllegalArgumentException("at most 200 residents at once, not " + ids.size());
+        if (ids.size() > 500) {
+            throw new IllegalArgumentException("at most 500 residents at once, not " + ids.size());
         }
-        List<ResidentSummary> found = jdbc.sql("select " + COLUMNS + " from mpi.resident where id = any(:ids)")
+        Map<Long, ResidentSummary> found = new java.util.LinkedHashMap<>();
+        jdbc.sql("select " + COLUMNS + " from mpi.resident where id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
                 .query(Residents::map)
-                .list();
-        found.forEach(r -> audit(r, "VIEW_RESIDENT", purpose));
+                .list()
+                .forEach(r -> found.put(r.id(), r));
+        auditTrail.recordAll(found.values().stream().map(r -> AuditEvent.read(r.id(), "VIEW_RESIDENT", "Resident",
+                Long.toString(r.id()), purpose)).toList());
         return found;
     }
 

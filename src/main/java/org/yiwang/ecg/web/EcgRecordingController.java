@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -93,8 +92,7 @@ class EcgRecordingController {
         boolean more = page.size() > PAGE_SIZE;
         List<EcgRecordingSummary> shown = more ? page.subList(0, PAGE_SIZE) : page;
         Map<Long, ResidentSummary> people = residents.findAllById(
-                        shown.stream().map(EcgRecordingSummary::residentId).distinct().toList(), PURPOSE).stream()
-                .collect(Collectors.toMap(ResidentSummary::id, Function.identity()));
+                shown.stream().map(EcgRecordingSummary::residentId).distinct().toList(), PURPOSE);
         model.addAttribute("recordings", shown);
         model.addAttribute("people", people);
         if (more) {
