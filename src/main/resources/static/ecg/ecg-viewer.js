@@ -644,7 +644,13 @@
     ctx.font = '600 ' + fontPx + 'px system-ui, sans-serif';
     ctx.fillStyle = COLOURS.label;
     ctx.textBaseline = 'top';
-    ctx.fillText(p.lead, left + 1.5 * s, top + 4.2 * s);
+    // the label stays in sight while the paper is scrolled sideways
+    var labelWidth = ctx.measureText(p.lead).width;
+    var labelX = Math.max(left + 1.5 * s, Math.min(v.x + 6, right - labelWidth - 1.5 * s));
+    ctx.fillStyle = 'rgba(255,253,253,0.85)';
+    ctx.fillRect(labelX - 2, top + 4.2 * s - 1, labelWidth + 4, fontPx + 2);
+    ctx.fillStyle = COLOURS.label;
+    ctx.fillText(p.lead, labelX, top + 4.2 * s);
     return points;
   };
 
@@ -904,7 +910,11 @@
     if (!this.layout || (e.pointerType === 'mouse' && e.button !== 0)) {
       return;
     }
-    this.overlay.setPointerCapture(e.pointerId);
+    try {
+      this.overlay.setPointerCapture(e.pointerId);
+    } catch (ignored) {
+      // a synthetic event has no active pointer to capture
+    }
     this.overlay.focus({ preventScroll: true });
     this.pointers[e.pointerId] = { x: e.clientX, y: e.clientY };
     var ids = Object.keys(this.pointers);
