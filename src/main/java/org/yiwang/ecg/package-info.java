@@ -1,7 +1,7 @@
 /**
  * Remote ECG network: intake, pre-analysis jobs, reading worklist and reports.
  */
-@ApplicationModule(displayName = "ecg", allowedDependencies = { "platform :: security", "platform :: crypto", "platform :: audit", "platform :: web", "platform :: demo", "registry", "mpi" })
+@ApplicationModule(displayName = "ecg", allowedDependencies = { "platform :: security", "platform :: crypto", "platform :: audit", "platform :: web", "platform :: demo", "registry", "mpi", "records" })
 package org.yiwang.ecg;
 
 import org.springframework.modulith.ApplicationModule;
