@@ -729,20 +729,37 @@
     return clamp(Math.round(p.from + (x - p.x * this.view.s) / pxPerSample), p.from, p.to - 1);
   };
 
-  /** A point near a detected beat (within radiusPx) lands on it: fingertips are wider than a QRS complex. */
+  /**
+   * A point near a detected beat (within radiusPx) lands on that beat's R peak in this lead: the largest deflection
+   * from the baseline within 60 ms of the detected beat. Fingertips are wider than a QRS complex, and the detector's
+   * fiducial point need not be the peak of the lead being measured.
+   */
   Viewer.prototype.snapToBeat = function (p, sample, radiusPx) {
     var beats = this.data.beats || [];
     var pxPerSample = this.layout.mmPerSample * this.view.s;
-    var best = sample;
+    var beat = -1;
     var bestDistance = radiusPx / pxPerSample;
     for (var i = 0; i < beats.length; i++) {
       var distance = Math.abs(beats[i] - sample);
       if (beats[i] >= p.from && beats[i] < p.to && distance <= bestDistance) {
-        best = beats[i];
+        beat = beats[i];
         bestDistance = distance;
       }
     }
-    return best;
+    if (beat < 0) {
+      return sample;
+    }
+    var reach = Math.round(0.06 * this.data.samplingRateHz);
+    var peak = beat;
+    var largest = -1;
+    for (var j = Math.max(p.from, beat - reach); j <= Math.min(p.to - 1, beat + reach); j++) {
+      var deflection = Math.abs(this.value(p, j) - p.offset);
+      if (deflection > largest) {
+        largest = deflection;
+        peak = j;
+      }
+    }
+    return peak;
   };
 
   Viewer.prototype.handleAt = function (pt, radius) {
@@ -915,7 +932,6 @@
     } catch (ignored) {
       // a synthetic event has no active pointer to capture
     }
-    this.overlay.focus({ preventScroll: true });
     this.pointers[e.pointerId] = { x: e.clientX, y: e.clientY };
     var ids = Object.keys(this.pointers);
     if (ids.length === 2) {
