@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
@@ -135,8 +136,19 @@ class EcgViewerBrowserTests {
         SyntheticEcg ecg = EcgFixtures.twelveLead(72, 21);
         long id = store(EcgKind.RESTING_12_LEAD, ecg.recording());
         fixtures.awaitAnalysed(id);
-        Page page = open(chromium.page(1280, 1000), id, "zh-CN");
+        Page page = chromium.page(1280, 1000);
+        Response signal = page.waitForResponse(r -> r.url().contains("/ecg/recordings/" + id + "/signal"),
+                () -> open(page, id, "zh-CN"));
         Locator viewer = page.locator(VIEWER);
+
+        // the window travels gzipped (township links are slow)
+        assertThat(signal.status()).isEqualTo(200);
+        assertThat(signal.headerValue("content-encoding")).isEqualTo("gzip");
+        long encoded = signal.request().sizes().responseBodySize;
+        long decoded = signal.body().length;
+        System.out.printf("ECG signal window, 12 leads x 5000 samples: %d bytes JSON, %d bytes on the wire%n", decoded,
+                encoded);
+        assertThat(encoded).isLessThan(decoded / 2);
 
         // 12 standard leads: 3 × 4 panels plus the lead II rhythm strip, on pink/red millimetre paper
         assertThat(viewer).hasAttribute("data-layout", "12");
@@ -179,6 +191,12 @@ class EcgViewerBrowserTests {
         page.mouse().move(further[0], handle[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(4));
         page.mouse().up();
         assertThat(attribute(readout, "data-interval-samples")).isCloseTo(beats[5] - beats[3], Offset.offset(2));
+        int dragged = attribute(readout, "data-interval-samples");
+
+        // arrow keys move the handle last used by one sample
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("ArrowRight");
+        assertThat(readout).hasAttribute("data-interval-samples", Integer.toString(dragged + 2));
 
         // single-lead strips at 50 mm/s: one row per lead, twice as long a paper
         int paperWidth = ((Number) page.evaluate("parseFloat(document.querySelector('[data-ecg=sizer]').style.width)")).intValue();
