@@ -75,6 +75,29 @@ public class Residents {
     }
 
     /**
+     * The residents with these ids (voided or not), in one query, for lists that name many residents (worklists,
+     * incoming referrals); at most 500 ids. Each resident returned is a read audited with {@code purpose}.
+     */
+    public Map<Long, ResidentSummary> findAllById(java.util.Collection<Long> ids, String purpose) {
+        requirePurpose(purpose);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        if (ids.size() > 500) {
+            throw new IllegalArgumentException("at most 500 residents at once, not " + ids.size());
+        }
+        Map<Long, ResidentSummary> found = new java.util.LinkedHashMap<>();
+        jdbc.sql("select " + COLUMNS + " from mpi.resident where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Residents::map)
+                .list()
+                .forEach(r -> found.put(r.id(), r));
+        auditTrail.recordAll(found.values().stream().map(r -> AuditEvent.read(r.id(), "VIEW_RESIDENT", "Resident",
+                Long.toString(r.id()), purpose)).toList());
+        return found;
+    }
+
+    /**
      * The living record with this ID number, found by blind index without decrypting anything. A 15-digit legacy
      * number or a lower-case x is normalised first; the read is audited with {@code purpose}.
      *
