@@ -104,6 +104,13 @@ class RecordingStore {
         rows.clear();
     }
 
+    /** Demo data only: moves a fresh recording's upload (and acquisition) into the past, so waiting times show. */
+    void backdate(long id, Instant acquiredAt, Instant uploadedAt) {
+        jdbc.sql("update ecg.recording set acquired_at = :acquired, uploaded_at = :uploaded where id = :id")
+                .param("id", id).param("acquired", Timestamp.from(acquiredAt)).param("uploaded", Timestamp.from(uploadedAt))
+                .update();
+    }
+
     Optional<EcgRecordingSummary> find(long id) {
         return jdbc.sql("select " + SUMMARY_COLUMNS + " from ecg.recording where id = :id")
                 .param("id", id).query(RecordingStore::summary).optional();

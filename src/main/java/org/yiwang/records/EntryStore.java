@@ -331,13 +331,18 @@ class EntryStore {
                 .list());
     }
 
-    /** The distinct organisations of the standing entries of these resident ids, at most {@code limit}. */
-    List<Long> organisationIds(List<Long> residentIds, int limit) {
-        return jdbc.sql("select distinct e.organisation_id from records.entry e where e.resident_id = any(:residents) "
-                        + "and e.voided_at is null limit :limit")
-                .param("residents", residentIds.toArray(Long[]::new))
-                .param("limit", limit)
-                .query(Long.class)
-                .list();
+    /**
+     * The distinct organisations of the standing entries of these resident ids that the reader may see, at most
+     * {@code limit}: an organisation whose only items are hidden from the reader is not named either.
+     */
+    List<Long> organisationIds(List<Long> residentIds, Visibility visibility, int limit) {
+        StringBuilder sql = new StringBuilder("select distinct e.organisation_id from records.entry e "
+                + "where e.resident_id = any(:residents) and e.voided_at is null");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("residents", residentIds.toArray(Long[]::new));
+        visible(visibility, sql, params);
+        sql.append(" limit :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
     }
 }

@@ -369,6 +369,6 @@ public class HealthRecord {
         RecordAccess.Scope scope = access.require(residentId, purpose);
         List<Long> ids = scope.recordIds();
         audited(residentId, ids, "VIEW_RECORD_SOURCES", "Organization", scope.purpose());
-        return ids.isEmpty() ? List.of() : store.organisationIds(ids, 200);
+        return ids.isEmpty() ? List.of() : store.organisationIds(ids, scope.visibility(), 200);
     }
 }

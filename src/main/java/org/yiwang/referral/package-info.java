@@ -1,7 +1,7 @@
 /**
- * Two-way referral and remote consultation requests.
+ * Two-way referral (双向转诊): up- and down-referrals between the county's institutions, with the green channel.
  */
-@ApplicationModule(displayName = "referral", allowedDependencies = { "platform :: security", "platform :: crypto", "platform :: audit", "platform :: web", "platform :: demo", "registry", "mpi" })
+@ApplicationModule(displayName = "referral", allowedDependencies = { "platform :: security", "platform :: audit", "platform :: web", "registry", "mpi", "records" })
 package org.yiwang.referral;
 
 import org.springframework.modulith.ApplicationModule;

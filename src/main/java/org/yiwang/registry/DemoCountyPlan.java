@@ -224,12 +224,22 @@ record DemoCountyPlan(List<NewOrganisation> organisations, List<NewPractitioner>
                             new Membership(qingshiCentre, Role.FAMILY_DOCTOR), new Membership(liuxiClinic, Role.FAMILY_DOCTOR)),
                     login("ecgreader", p -> atCountyHospital(Profession.PHYSICIAN).test(p) && "心电诊断".equals(p.specialty()),
                             new Membership(COUNTY_HOSPITAL, Role.ECG_READER)),
+                    // a second reader of the county ECG centre, so that two can share (and race for) the worklist
+                    login("ecgreader2", secondOf(p -> atCountyHospital(Profession.PHYSICIAN).test(p)
+                            && "心电诊断".equals(p.specialty())), new Membership(COUNTY_HOSPITAL, Role.ECG_READER)),
                     login("pharmacist", atCountyHospital(Profession.PHARMACIST),
                             new Membership(COUNTY_HOSPITAL, Role.PHARMACIST)),
                     login("labtech", atCountyHospital(Profession.LAB_TECHNICIAN),
                             new Membership(COUNTY_HOSPITAL, Role.LAB_TECHNICIAN)),
                     login("phworker", p -> p.organisationCode().equals(CDC) && p.profession() == Profession.PUBLIC_HEALTH_PHYSICIAN,
                             new Membership(CDC, Role.PUBLIC_HEALTH_WORKER)));
+        }
+
+        /** Matches only the second practitioner {@code who} matches, in plan order. */
+        private Predicate<NewPractitioner> secondOf(Predicate<NewPractitioner> who) {
+            String key = practitioners.stream().filter(who).skip(1).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no second practitioner")).key();
+            return p -> p.key().equals(key);
         }
 
         private static Predicate<NewPractitioner> atCountyHospital(Profession profession) {

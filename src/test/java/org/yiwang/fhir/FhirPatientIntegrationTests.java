@@ -296,6 +296,15 @@ class FhirPatientIntegrationTests {
     }
 
     @Test
+    void servesTheCapabilityStatementWithoutATokenButNothingElse() {
+        HttpResponse<String> metadata = raw("GET", "/metadata", null, null);
+
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        assertThat(metadata.body()).contains("CapabilityStatement").doesNotContain("OperationOutcome");
+        assertThat(raw("GET", "/Patient?name=Zhang", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void pagesANameSearchWithCountAndNextLinks() {
         String surname = jdbc.sql("""
                         select left(name, 1) from mpi.resident where voided_at is null

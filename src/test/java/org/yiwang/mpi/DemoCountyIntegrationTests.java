@@ -177,7 +177,7 @@ class DemoCountyIntegrationTests {
         assertThat(wards).isGreaterThan(100);
         assertThat(accounts.exists("resident")).isTrue();
         for (String username : List.of("admin", "analyst", "registrar", "doctor", "nurse", "familydoctor",
-                "ecgreader", "pharmacist", "labtech", "phworker")) {
+                "ecgreader", "ecgreader2", "pharmacist", "labtech", "phworker")) {
             assertThat(accounts.exists(username)).as(username).isTrue();
         }
     }

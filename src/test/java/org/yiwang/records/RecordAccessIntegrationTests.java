@@ -286,6 +286,22 @@ class RecordAccessIntegrationTests {
     }
 
     @Test
+    void anOrganisationWhoseOnlyItemIsHiddenIsNotNamedAmongTheRecordsSources() {
+        record.record(Entries.glucose(resident, hospital, now.minus(Duration.ofDays(2)), "6.1"), PURPOSE);
+        long hidden = record.record(Entries.diagnosis(resident, third, now.minus(Duration.ofDays(3)), "K29.5"), PURPOSE);
+        relationships.grant(resident, clinic, CareRelationshipKind.FAMILY_DOCTOR, "contract:o" + resident, null, "签约");
+        String residentLogin = "access-resident-o" + resident;
+        accounts.createResidentAccount(residentLogin, "居民", DemoMode.DEMO_PASSWORD, resident, true);
+        actAs(residentLogin);
+        assertThat(consent.hide(hidden, "本人在门户隐藏")).isTrue();
+
+        actAs(CLINIC_DOCTOR);
+        assertThat(record.organisationsOf(resident, PURPOSE)).containsExactly(hospital);
+        actAs(THIRD_DOCTOR);
+        assertThat(record.organisationsOf(resident, PURPOSE)).containsExactlyInAnyOrder(hospital, third);
+    }
+
+    @Test
     void aHiddenItemIsInvisibleToAnotherOrganisationButNotToTheRecordingOneOrTheResident() {
         long hypertension = record.record(Entries.diagnosis(resident, hospital, now.minus(Duration.ofDays(3)), "I10"), PURPOSE);
         long glucose = record.record(Entries.glucose(resident, hospital, now.minus(Duration.ofDays(2)), "6.1"), PURPOSE);

@@ -2,6 +2,7 @@ package org.yiwang.ecg.signal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -80,6 +81,45 @@ public record SyntheticEcg(EcgRecording recording, Beats beats, String beatKinds
         int[] beatArray = beatSamples.stream().mapToInt(Integer::intValue).filter(s -> s < n).toArray();
         return new SyntheticEcg(EcgRecording.wrap(fs, leads, microvolts), Beats.wrap(fs, beatArray),
                 kinds.substring(0, beatArray.length));
+    }
+
+    /**
+     * The same ECG with the ST segment of every supraventricular beat shifted in the named leads (positive =
+     * elevation), as an injury current does: from the J point (40 ms after R) to the T wave, with 30 ms raised-cosine
+     * edges. Used to draw acute infarction patterns (e.g. II, III, aVF up and I, aVL down for an inferior STEMI).
+     */
+    public SyntheticEcg withStDeviation(Map<String, Integer> microvoltsByLead) {
+        EcgRecording r = recording;
+        double fs = r.samplingRateHz();
+        int[][] shifted = new int[r.leadCount()][];
+        int[] beatSamples = beats.sampleIndices();
+        int edge = Math.max(1, (int) Math.round(0.030 * fs));
+        for (int l = 0; l < r.leadCount(); l++) {
+            shifted[l] = r.leadMicrovolts(l);
+            Integer shift = null;
+            for (Map.Entry<String, Integer> e : microvoltsByLead.entrySet()) {
+                if (LeadNames.canonical(e.getKey()).equals(r.leadName(l))) {
+                    shift = e.getValue();
+                }
+            }
+            if (shift == null || shift == 0) {
+                continue;
+            }
+            for (int b = 0; b < beatSamples.length; b++) {
+                if (beatKinds.charAt(b) != 'N') {
+                    continue;
+                }
+                double rrSeconds = b + 1 < beatSamples.length ? (beatSamples[b + 1] - beatSamples[b]) / fs : 0.8;
+                int from = beatSamples[b] + (int) Math.round(0.040 * fs);
+                int to = beatSamples[b] + (int) Math.round(Math.min(0.32, 0.6 * rrSeconds) * fs);
+                for (int i = Math.max(0, from - edge); i < Math.min(shifted[l].length, to + edge); i++) {
+                    double weight = i < from ? 0.5 - 0.5 * Math.cos(Math.PI * (i - (from - edge)) / edge)
+                            : i >= to ? 0.5 + 0.5 * Math.cos(Math.PI * (i - to) / edge) : 1;
+                    shifted[l][i] += (int) Math.round(shift * weight);
+                }
+            }
+        }
+        return new SyntheticEcg(EcgRecording.wrap(fs, r.leadNames(), shifted), beats, beatKinds);
     }
 
     private static double nextRr(SyntheticEcgSpec spec, double meanRr, double t, double phase, SplittableRandom random) {

@@ -123,6 +123,7 @@ class EcgUploadBrowserTests {
         assertThat(page.locator("[data-testid=findings]")).containsText("可信度");
         assertThat(page.locator("[data-testid=report-state]")).containsText("等待");
         assertThat(page.locator("[data-testid=critical-flag]")).hasCount(0);
+        assertThat(page.locator("[data-testid=ecg-viewer]")).hasAttribute("data-state", "ready");
         Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
         assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
         Chromium.screenshot(page, "ecg-recording-phone-zh");

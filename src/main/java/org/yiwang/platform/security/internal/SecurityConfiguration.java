@@ -52,8 +52,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(clients), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(authorize -> authorize.anyRequest()
-                        .hasAuthority(ApiTokenAuthenticationFilter.API_CLIENT_AUTHORITY))
+                // FHIR clients read the CapabilityStatement before they authenticate (it holds no personal data)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/fhir/metadata").permitAll()
+                        .anyRequest().hasAuthority(ApiTokenAuthenticationFilter.API_CLIENT_AUTHORITY))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                                 "A valid API token is required: send 'Authorization: Bearer <token>'."))

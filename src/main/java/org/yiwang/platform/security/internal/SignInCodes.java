@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.yiwang.platform.crypto.FieldEncryption;
 
@@ -87,6 +88,21 @@ class SignInCodes {
     }
 
     /** Issues a new code unless a resend limit stops it; call inside the transaction that sends the message. */
+    /**
+     * Deletes the rows of numbers that asked for no code since yesterday (Asia/Shanghai) and whose code is dead: their
+     * daily counter no longer matters, and a hash of a number nobody uses should not stay. Idempotent, so every node
+     * may run it.
+     *
+     * @return rows deleted
+     */
+    @Scheduled(cron = "${yiwang.security.sign-in-code-purge-cron:0 40 3 * * *}", zone = "Asia/Shanghai")
+    int purgeStale() {
+        return jdbc.sql("""
+                delete from platform.sign_in_code
+                where send_day < cast(now() at time zone 'Asia/Shanghai' as date) - 1 and expires_at < now()""")
+                .update();
+    }
+
     Issue issue(String mobileNumber) {
         byte[] index = phoneIndex(mobileNumber);
         String code = String.format("%0" + CODE_DIGITS + "d", random.nextInt((int) Math.pow(10, CODE_DIGITS)));
