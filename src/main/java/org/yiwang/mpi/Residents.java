@@ -148,6 +148,30 @@ public class Residents {
         return page;
     }
 
+    /**
+     * {@link #findById} of many residents in one query (a list page), at most 200; each read is audited with
+     * {@code purpose}. Unknown ids are left out.
+     */
+    public Map<Long, ResidentSummary> findAllById(java.util.Collection<Long> ids, String purpose) {
+        requirePurpose(purpose);
+        if (ids.size() > 200) {
+            throw new IllegalArgumentException("at most 200 residents at once");
+        }
+        Map<Long, ResidentSummary> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select " + COLUMNS + " from mpi.resident where id = any(:ids)")
+                .param("ids", ids.stream().distinct().toArray(Long[]::new))
+                .query(Residents::map)
+                .list()
+                .forEach(r -> {
+                    found.put(r.id(), r);
+                    audit(r, "VIEW_RESIDENT", purpose);
+                });
+        return found;
+    }
+
     /** {@link #findById} of the resident that {@code residentId} resolves to ({@link #resolve}); audited. */
     public Optional<ResidentSummary> findCurrent(long residentId, String purpose) {
         requirePurpose(purpose);
