@@ -19,7 +19,7 @@ import org.yiwang.platform.web.InvalidInputException;
 /**
  * How fast a reading centre reads: per day (Asia/Shanghai, by upload time) the count, median and 90th percentile of
  * upload-to-signed, separately for ECGs signed as critical values (target: median within the configured minutes in
- * normal staffing), and the steps between (upload-to-claimed, claimed-to-signed, signed-to-acknowledged). Derived
+ * normal staffing), first ECG (acquisition) to ECG diagnosis (CPC-03: &lt; 10 min for STEMI), and the steps between (upload-to-claimed, claimed-to-signed, signed-to-acknowledged). Derived
  * from the stored timestamps, never from stored durations (CPC-12). Aggregates only: no resident is read.
  */
 @Service
@@ -88,7 +88,8 @@ public class EcgTurnaround {
     }
 
     private static TurnaroundDay.Figures figures(ReadingStore.TurnaroundRow r) {
-        return new TurnaroundDay.Figures(r.count(), seconds(r.medianSigned()), seconds(r.p90Signed()),
+        return new TurnaroundDay.Figures(r.count(), seconds(r.medianAcquired()), seconds(r.p90Acquired()),
+                seconds(r.medianSigned()), seconds(r.p90Signed()),
                 seconds(r.medianClaimed()), seconds(r.p90Claimed()), seconds(r.medianClaimedToSigned()),
                 seconds(r.p90ClaimedToSigned()), r.acknowledged(), seconds(r.medianAcknowledged()),
                 seconds(r.p90Acknowledged()));

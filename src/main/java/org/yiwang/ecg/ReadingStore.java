@@ -312,7 +312,8 @@ class ReadingStore {
 
     // ---- turnaround ------------------------------------------------------------------------------------------
 
-    record TurnaroundRow(LocalDate day, Boolean critical, long count, Double medianSigned, Double p90Signed,
+    record TurnaroundRow(LocalDate day, Boolean critical, long count, Double medianAcquired, Double p90Acquired,
+                         Double medianSigned, Double p90Signed,
                          Double medianClaimed, Double p90Claimed, Double medianClaimedToSigned,
                          Double p90ClaimedToSigned, long acknowledged, Double medianAcknowledged,
                          Double p90Acknowledged) {
@@ -327,6 +328,8 @@ class ReadingStore {
                         select (uploaded_at at time zone :zone)::date as day,
                             case when grouping(report_critical) = 1 then null else report_critical end as critical,
                             count(*) as n,
+                            percentile_cont(0.5) within group (order by extract(epoch from signed_at - acquired_at)) m0,
+                            percentile_cont(0.9) within group (order by extract(epoch from signed_at - acquired_at)) p0,
                             percentile_cont(0.5) within group (order by extract(epoch from signed_at - uploaded_at)) m1,
                             percentile_cont(0.9) within group (order by extract(epoch from signed_at - uploaded_at)) p1,
                             percentile_cont(0.5) within group (order by extract(epoch from claimed_at - uploaded_at)) m2,
@@ -343,7 +346,7 @@ class ReadingStore {
                 .param("zone", zone).param("centre", centreId).param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .query((rs, n) -> new TurnaroundRow(rs.getObject("day", LocalDate.class),
-                        (Boolean) rs.getObject("critical"), rs.getLong("n"), dbl(rs, "m1"), dbl(rs, "p1"),
+                        (Boolean) rs.getObject("critical"), rs.getLong("n"), dbl(rs, "m0"), dbl(rs, "p0"), dbl(rs, "m1"), dbl(rs, "p1"),
                         dbl(rs, "m2"), dbl(rs, "p2"), dbl(rs, "m3"), dbl(rs, "p3"), rs.getLong("acknowledged"),
                         dbl(rs, "m4"), dbl(rs, "p4")))
                 .list();

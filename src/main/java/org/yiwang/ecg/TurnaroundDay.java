@@ -16,12 +16,14 @@ public record TurnaroundDay(LocalDate day, Figures all, Figures critical, Durati
      *
      * @param count        signed ECGs
      * @param acknowledged of those, acknowledged by the clinic
+     * @param medianAcquiredToSigned first ECG (acquisition) to ECG diagnosis (signature): CPC-03, &lt; 10 min for STEMI
      */
-    public record Figures(long count, Duration medianUploadToSigned, Duration p90UploadToSigned,
+    public record Figures(long count, Duration medianAcquiredToSigned, Duration p90AcquiredToSigned,
+            Duration medianUploadToSigned, Duration p90UploadToSigned,
             Duration medianUploadToClaimed, Duration p90UploadToClaimed, Duration medianClaimedToSigned,
             Duration p90ClaimedToSigned, long acknowledged, Duration medianSignedToAcknowledged,
             Duration p90SignedToAcknowledged) {
 
-        static final Figures NONE = new Figures(0, null, null, null, null, null, null, 0, null, null);
+        static final Figures NONE = new Figures(0, null, null, null, null, null, null, null, null, 0, null, null);
     }
 }

@@ -385,6 +385,7 @@ class EcgReadingIntegrationTests {
             Instant uploaded = day.plusSeconds(600L * i);
             jdbc.sql("""
                             update ecg.recording set status = 'SIGNED', uploaded_at = cast(:up as timestamptz),
+                                acquired_at = cast(:up as timestamptz) - interval '5 minutes',
                                 claimed_at = cast(:up as timestamptz) + interval '20 seconds',
                                 signed_at = cast(:signed as timestamptz), report_critical = cast(:critical as boolean),
                                 acknowledged_at = case when cast(:critical as boolean)
@@ -404,6 +405,8 @@ class EcgReadingIntegrationTests {
             assertThat(d.all().p90UploadToSigned()).isEqualTo(Duration.ofSeconds(780));
             assertThat(d.all().medianUploadToClaimed()).isEqualTo(Duration.ofSeconds(20));
             assertThat(d.critical().count()).isEqualTo(3);
+            // CPC-03: first ECG to ECG diagnosis, 6, 7 and 15 minutes
+            assertThat(d.critical().medianAcquiredToSigned()).isEqualTo(Duration.ofSeconds(420));
             assertThat(d.critical().medianUploadToSigned()).isEqualTo(Duration.ofSeconds(120));
             assertThat(d.critical().p90UploadToSigned()).isEqualTo(Duration.ofSeconds(504));
             assertThat(d.critical().medianClaimedToSigned()).isEqualTo(Duration.ofSeconds(100));

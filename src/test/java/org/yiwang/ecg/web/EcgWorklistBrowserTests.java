@@ -111,6 +111,9 @@ class EcgWorklistBrowserTests {
         assertThat(reader.locator("[data-testid=signed-report] [data-testid=report-signature]").first())
                 .containsText("签名有效");
         Chromium.screenshot(reader, "ecg-reading-signed-1280-zh");
+        reader.navigate(url("/ecg/turnaround"));
+        assertThat(reader.locator("[data-testid=turnaround-critical]").first()).isVisible();
+        Chromium.screenshot(reader, "ecg-turnaround-1280-zh");
 
         Locator alarm = clinic.locator("[data-testid=alarm]");
         assertThat(alarm).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
