@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew               how far in the future an acquisition time may lie (device clocks drift)
  * @param readingRelationship     how long the reading centre's ECG_READING care relationship lasts after an upload
  * @param critical                limits of the pre-analysis's critical values (危急值); see {@link Critical}
+ * @param reading                 the reading centre's worklist, signatures and the return to the clinic; see
+ *                                {@link Reading}
  */
 @ConfigurationProperties("yiwang.ecg")
 public record EcgProperties(
@@ -24,7 +26,8 @@ public record EcgProperties(
         @DefaultValue("2") int analysisThreads,
         @DefaultValue("5m") Duration clockSkew,
         @DefaultValue("30d") Duration readingRelationship,
-        @DefaultValue Critical critical) {
+        @DefaultValue Critical critical,
+        @DefaultValue Reading reading) {
 
     public EcgProperties {
         if (blockSeconds < 1 || maxWindowSeconds < blockSeconds || analysisSegmentSeconds < 10 || analysisThreads < 1) {
@@ -44,5 +47,58 @@ public record EcgProperties(
             @DefaultValue("2000") double pauseMs,
             @DefaultValue("500") double prolongedQtcMs,
             @DefaultValue("0.8") double usableLeadFraction) {
+    }
+
+    /**
+     * The reading centre's work.
+     *
+     * @param claimTimeout          a claim held longer returns to the queue, so an ECG left by a reader called away
+     *                              is read by another
+     * @param claimExpiryInterval   how often the expiry runs (any node; each expired claim is returned once)
+     * @param pageSize              worklist entries per page
+     * @param inboxSize             most recent ECGs on a clinic's inbox page
+     * @param livePoll              how often live pages (worklist, clinic inbox) ask the database for changes
+     * @param signatureAlgorithm    SM2 (SM3withSM2, GB/T 32918, the default) or ECDSA_P256 (SHA256withECDSA) for new
+     *                              signing keys; stored keys keep the algorithm they were made with
+     * @param criticalSignedTarget  target median upload-to-signed time of critical ECGs in normal staffing
+     * @param statementCatalogue    the structured report statements (TSV: code, zh, en, category, critical,
+     *                              suggested_by)
+     */
+    public record Reading(
+            @DefaultValue("15m") Duration claimTimeout,
+            @DefaultValue("30s") Duration claimExpiryInterval,
+            @DefaultValue("20") int pageSize,
+            @DefaultValue("50") int inboxSize,
+            @DefaultValue("3s") Duration livePoll,
+            @DefaultValue("SM2") SignatureAlgorithm signatureAlgorithm,
+            @DefaultValue("3m") Duration criticalSignedTarget,
+            @DefaultValue("classpath:ecg/report-templates.tsv") String statementCatalogue) {
+
+        public Reading {
+            if (pageSize < 1 || pageSize > 100 || inboxSize < 1 || inboxSize > 200) {
+                throw new IllegalArgumentException("yiwang.ecg.reading: page-size 1..100, inbox-size 1..200");
+            }
+        }
+    }
+
+    public enum SignatureAlgorithm {
+        SM2("SM3withSM2", "sm2p256v1"),
+        ECDSA_P256("SHA256withECDSA", "secp256r1");
+
+        private final String jcaName;
+        private final String curve;
+
+        SignatureAlgorithm(String jcaName, String curve) {
+            this.jcaName = jcaName;
+            this.curve = curve;
+        }
+
+        public String jcaName() {
+            return jcaName;
+        }
+
+        public String curve() {
+            return curve;
+        }
     }
 }

@@ -7,5 +7,16 @@ public enum EcgStatus {
     RECEIVED,
 
     /** Pre-analysed and waiting for a reader. */
-    ANALYSED
+    ANALYSED,
+
+    /** A reader of the reading centre holds it (claimed it and is reading it); nobody else may sign it. */
+    CLAIMED,
+
+    /** A signed report exists (amendments keep it signed); the clinic acknowledges it with a timestamp. */
+    SIGNED;
+
+    /** Still in the reading centre's queue: nobody has claimed or signed it. */
+    public boolean unread() {
+        return this == RECEIVED || this == ANALYSED;
+    }
 }

@@ -91,7 +91,7 @@ class PreAnalysisJob {
     @Transactional
     boolean analyse(long recordingId) {
         EcgRecordingSummary r = store.find(recordingId).orElseThrow(() -> new EcgRecordingNotFoundException(recordingId));
-        if (r.status() != EcgStatus.RECEIVED) {
+        if (r.analysedAt() != null) {
             return false;
         }
         RecordingStore.Layout layout = store.layout(recordingId).orElseThrow();

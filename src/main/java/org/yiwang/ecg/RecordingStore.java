@@ -203,24 +203,33 @@ class RecordingStore {
     /** Ids of recordings still waiting for their pre-analysis, oldest first (picked up after a restart). */
     List<Long> awaitingAnalysis(Instant uploadedBefore, int limit) {
         return jdbc.sql("""
-                        select id from ecg.recording where status = 'RECEIVED' and uploaded_at < :before
+                        select id from ecg.recording where analysed_at is null and uploaded_at < :before
                         order by uploaded_at limit :limit
                         """)
                 .param("before", Timestamp.from(uploadedBefore)).param("limit", limit)
                 .query(Long.class).list();
     }
 
-    /** Stores the pre-analysis once; false when another node stored it first. */
+    /**
+     * Stores the pre-analysis once; false when another node stored it first. A recording a reader claimed before
+     * its analysis finished keeps its status and gets the analysis all the same.
+     */
     boolean saveAnalysis(long id, EcgPreAnalysis analysis, int[] beats, Instant at) {
         return jdbc.sql("""
-                        update ecg.recording set status = 'ANALYSED', analysed_at = :at, critical = :critical,
-                            analysis = cast(:analysis as jsonb), beat_samples = :beats
-                        where id = :id and status = 'RECEIVED'
+                        update ecg.recording set status = case when status = 'RECEIVED' then 'ANALYSED' else status end,
+                            analysed_at = :at, critical = :critical, analysis = cast(:analysis as jsonb),
+                            beat_samples = :beats, version = version + 1
+                        where id = :id and analysed_at is null
                         """)
                 .param("id", id).param("at", Timestamp.from(at)).param("critical", analysis.critical())
                 .param("analysis", JSON.writeValueAsString(analysis))
                 .param("beats", SampleCodec.encodeIndices(beats))
                 .update() == 1;
+    }
+
+    /** The stored pre-analysis as JSON, for other readers of the recording row in this module. */
+    static EcgPreAnalysis analysisOf(String json) {
+        return json == null ? null : JSON.readValue(json, EcgPreAnalysis.class);
     }
 
     private static EcgRecordingSummary summary(ResultSet rs, int row) throws SQLException {

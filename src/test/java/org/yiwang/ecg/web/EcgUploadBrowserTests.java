@@ -121,7 +121,7 @@ class EcgUploadBrowserTests {
         assertThat(page.locator("[data-testid=clinic]")).containsText("城关镇卫生院");
         assertThat(page.locator("[data-testid=heart-rate]")).containsText("次/分");
         assertThat(page.locator("[data-testid=findings]")).containsText("可信度");
-        assertThat(page.locator("[data-testid=report-state]")).containsText("等待");
+        assertThat(page.locator("[data-testid=report-state]")).containsText("等待心电诊断中心诊断");
         assertThat(page.locator("[data-testid=critical-flag]")).hasCount(0);
         assertThat(page.locator("[data-testid=ecg-viewer]")).hasAttribute("data-state", "ready");
         Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");

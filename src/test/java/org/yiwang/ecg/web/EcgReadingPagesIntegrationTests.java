@@ -1,0 +1,146 @@
+package org.yiwang.ecg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.yiwang.IntegrationTest;
+import org.yiwang.ecg.EcgFixtures;
+import org.yiwang.ecg.EcgKind;
+import org.yiwang.ecg.EcgRecordings;
+import org.yiwang.platform.demo.DemoMode;
+import org.yiwang.platform.security.AccountAdministration;
+import org.yiwang.platform.security.Role;
+import org.yiwang.testing.WebSession;
+
+/** The reading pages over HTTP: live answers, bad input as 4xx with field messages, roles, both languages. */
+@IntegrationTest
+class EcgReadingPagesIntegrationTests {
+
+    private static final Pattern VERSION = Pattern.compile("data-version=\"([0-9a-f]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EcgRecordings recordings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountAdministration accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    long recordingId;
+
+    @BeforeEach
+    void anUploadedEcg() {
+        EcgFixtures fixtures = new EcgFixtures(jdbc, accounts, users);
+        long township = fixtures.townshipCentre();
+        fixtures.staff("ecg-pg-township", township, Role.DOCTOR);
+        fixtures.staff("ecg-pg-reader", fixtures.countyHospital(), Role.ECG_READER);
+        fixtures.actAs("ecg-pg-township");
+        recordingId = recordings.store(EcgFixtures.upload(fixtures.freshResident(), township, EcgKind.RESTING_12_LEAD,
+                EcgFixtures.twelveLead(75, 5).recording(), null));
+        EcgFixtures.actAsSystem();
+        fixtures.awaitAnalysed(recordingId);
+        // first page whatever else waits: flagged critical, waiting longest
+        jdbc.sql("update ecg.recording set critical = true, uploaded_at = now() - interval '3 days' where id = :id")
+                .param("id", recordingId).update();
+    }
+
+    @AfterEach
+    void backToSystem() {
+        EcgFixtures.actAsSystem();
+    }
+
+    private static String version(String html) {
+        Matcher m = VERSION.matcher(html);
+        assertThat(m.find()).as("a live container with its version").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void theLiveWorklistAnswersNoContentUntilSomethingChanges() {
+        WebSession reader = new WebSession(port);
+        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
+        HttpResponse<String> page = reader.get("/ecg/worklist");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-recording-id=\"" + recordingId + "\"");
+        String version = version(page.body());
+
+        assertThat(reader.get("/ecg/worklist/live?v=" + version).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> claimed = reader.post("/ecg/worklist/" + recordingId + "/claim", Map.of());
+        assertThat(claimed.statusCode()).isEqualTo(302);
+        assertThat(claimed.headers().firstValue("Location").orElseThrow()).endsWith("/ecg/reading/" + recordingId);
+        HttpResponse<String> changed = reader.get("/ecg/worklist/live?v=" + version);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("id=\"ecg-worklist-live\"").doesNotContain("<html");
+        assertThat(version(changed.body())).isNotEqualTo(version);
+    }
+
+    @Test
+    void aReportWithProblemsIsRedisplayedWithFieldMessagesAndNothingSigned() {
+        WebSession reader = new WebSession(port);
+        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
+        reader.get("/ecg/worklist");
+        assertThat(reader.post("/ecg/worklist/" + recordingId + "/claim", Map.of()).statusCode()).isEqualTo(302);
+        reader.get("/ecg/reading/" + recordingId);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("statementCodes", "SINUS_RHYTHM");
+        form.put("heartRateBpm", "七十");
+        form.put("qtcMs", "5000");
+        form.put("conclusion", "");
+
+        HttpResponse<String> response = reader.post("/ecg/reading/" + recordingId + "/sign", form);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("请填写整数", "请填写 100 到 800 之间的整数", "请填写诊断结论");
+        assertThat(jdbc.sql("select status from ecg.recording where id = :id").param("id", recordingId)
+                .query(String.class).single()).isEqualTo("CLAIMED");
+
+        form.put("heartRateBpm", "75");
+        form.put("qtcMs", "420");
+        form.put("conclusion", "窦性心律，正常心电图");
+        HttpResponse<String> signed = reader.post("/ecg/reading/" + recordingId + "/sign", form);
+        assertThat(signed.statusCode()).isEqualTo(302);
+        assertThat(reader.get("/ecg/reading/" + recordingId).body()).contains("签名有效", "窦性心律，正常心电图");
+    }
+
+    @Test
+    void badInputIsAClientErrorAndPagesKeepToTheirRoles() {
+        WebSession reader = new WebSession(port);
+        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
+        assertThat(reader.get("/ecg/worklist?after=garbage").statusCode()).isEqualTo(400);
+        assertThat(reader.get("/ecg/turnaround?from=yesterday").statusCode()).isEqualTo(400);
+        assertThat(reader.get("/ecg/turnaround").statusCode()).isEqualTo(200);
+        assertThat(reader.get("/ecg/clinic").statusCode()).isEqualTo(403);
+        HttpResponse<String> english = reader.get("/ecg/worklist?lang=en");
+        assertThat(english.body()).contains("ECG reading worklist", "Claim");
+
+        WebSession clinic = new WebSession(port);
+        clinic.login("ecg-pg-township", DemoMode.DEMO_PASSWORD);
+        assertThat(clinic.get("/ecg/worklist").statusCode()).isEqualTo(403);
+        HttpResponse<String> inbox = clinic.get("/ecg/clinic");
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.body()).contains("data-recording-id=\"" + recordingId + "\"", "等待心电诊断中心诊断");
+        assertThat(clinic.get("/ecg/clinic/live?v=" + version(inbox.body())).statusCode()).isEqualTo(204);
+        HttpResponse<String> early = clinic.post("/ecg/clinic/" + recordingId + "/acknowledge", Map.of());
+        assertThat(early.statusCode()).isEqualTo(302);
+        assertThat(clinic.get("/ecg/clinic").body()).contains("这份心电图还没有报告");
+    }
+}
