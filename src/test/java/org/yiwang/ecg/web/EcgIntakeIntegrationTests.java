@@ -315,6 +315,9 @@ class EcgIntakeIntegrationTests {
         HttpResponse<String> retry = multipart(token, key, files);
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(retry.body()).get("recordingId").asLong()).isEqualTo(id);
+        assertThat(get(token, "/api/ecg/recordings/" + id).statusCode()).isEqualTo(200);
+        assertThat(get(otherToken, "/api/ecg/recordings/" + id).statusCode())
+                .as("another clinic without a care relationship").isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from ecg.recording where organisation_id = :o and idempotency_key = :k")
                 .param("o", fixtures.townshipCentre()).param("k", key).query(Long.class).single()).isEqualTo(1);
     }

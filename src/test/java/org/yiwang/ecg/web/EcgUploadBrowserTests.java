@@ -137,6 +137,45 @@ class EcgUploadBrowserTests {
     }
 
     @Test
+    void afterAReloadTheSameFilesResumeWhereTheUploadStopped() throws Exception {
+        Path[] files = write(EcgIntakeIntegrationTests.wfdb("resume-" + resident, 64, 33, 60));
+        Page page = Chromium.signIn(chromium.page(768, 1000), url(""), doctor, "zh-CN");
+        page.navigate(url("/ecg/uploads/new?residentId=" + resident));
+        AtomicInteger firstVisit = new AtomicInteger();
+        page.route(Pattern.compile(".*/ecg/uploads/[0-9a-f-]+/files/.*"), (Route route) -> {
+            if (firstVisit.incrementAndGet() <= 2) {
+                route.resume();
+            } else {
+                route.abort("internetdisconnected"); // the connection is gone for good
+            }
+        });
+        page.fill("[data-testid=indication]", "心悸");
+        page.setInputFiles("[data-testid=files]", files);
+        page.click("[data-testid=upload-submit]");
+        assertThat(page.locator("[data-testid=upload-status]")).containsText("网络中断");
+        assertThat(jdbc.sql("select count(*) from ecg.upload_chunk where name like :prefix")
+                .param("prefix", "resume-" + resident + ".%").query(Long.class).single()).isEqualTo(2);
+
+        page.context().close(); // the doctor gives up for now; later, on another browser session, tries again
+        page = Chromium.signIn(chromium.page(768, 1000), url(""), doctor, "zh-CN");
+        page.navigate(url("/ecg/uploads/new?residentId=" + resident));
+        AtomicInteger secondVisit = new AtomicInteger();
+        page.route(Pattern.compile(".*/ecg/uploads/[0-9a-f-]+/files/.*"), (Route route) -> {
+            secondVisit.incrementAndGet();
+            route.resume();
+        });
+        page.fill("[data-testid=indication]", "心悸");
+        page.setInputFiles("[data-testid=files]", files);
+        page.click("[data-testid=upload-submit]");
+
+        page.waitForURL(Pattern.compile(".*/ecg/recordings/\\d+"), new Page.WaitForURLOptions().setTimeout(60_000));
+        assertThat(secondVisit.get()).as("only the two chunks missing (of the .hea and three .dat chunks) are sent")
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from ecg.recording where resident_id = :r").param("r", resident)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aDatFileWithoutItsHeaderIsRefusedWithAFieldMessageInChinese() throws Exception {
         List<EcgFile> record = EcgIntakeIntegrationTests.wfdb("lonely-" + resident, 70, 32, 10);
         Path[] files = write(List.of(EcgIntakeIntegrationTests.file(record, ".dat")));
