@@ -40,9 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Intake speed through the HTTP API of the running test server, as a device gateway sees it: open, chunks of 256 kB,
  * complete (decode + store), then polling the status until the pre-analysis is stored. A 10 s resting 12-lead
  * (median of 20) and a 1 h 2-lead 360 Hz WFDB record. Figures go to stdout and target/ecg-intake-benchmark.txt.
+ * A measurement, not part of the test suite (its name is outside the failsafe includes); run it with
+ * {@code ./mvnw -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=EcgIntakeBenchmark}.
  */
 @IntegrationTest
-class EcgIntakeBenchmarkIntegrationTests {
+class EcgIntakeBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CHUNK = 256 * 1024;
@@ -68,7 +70,7 @@ class EcgIntakeBenchmarkIntegrationTests {
     }
 
     @Test
-    void restingTwelveLeadIsAnalysedWithinSecondsAndAnHourLongRecordWithinTwoMinutes() throws Exception {
+    void measuresUploadToPreAnalysisThroughTheApi() throws Exception {
         EcgFixtures fixtures = new EcgFixtures(jdbc, accounts, users);
         String token = apiClients.issue(fixtures.townshipCentre(), "城关镇卫生院 心电网关 (benchmark)", "test").token();
         long resident = fixtures.freshResident();
@@ -97,9 +99,6 @@ class EcgIntakeBenchmarkIntegrationTests {
         System.out.println(report);
         Path out = Files.isDirectory(Path.of("target")) ? Path.of("target") : Path.of(".");
         Files.writeString(out.resolve("ecg-intake-benchmark.txt"), report);
-
-        assertThat(analysedMedian).as("a resting ECG is pre-analysed within seconds of its upload").isLessThan(5_000);
-        assertThat(long1h.analysedMs()).as("an hour-long recording within two minutes").isLessThan(120_000);
     }
 
     private static List<EcgFile> twelveLead(long seed) {
