@@ -325,4 +325,32 @@ class EcgViewerBrowserTests {
         assertThat(viewer).hasAttribute("data-from-sample", "42500");
         Chromium.screenshot(page, "ecg-viewer-1280-long-en");
     }
+
+    @Test
+    void theDemoCentresReaderSeesTheCriticalStemiAndPagesTheHalfHourRecording() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "select count(*) from ecg.recording where idempotency_key like 'demo-%' and status = 'RECEIVED'")
+                .query(Long.class).single() == 0);
+        long stemi = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-0'").query(Long.class).single();
+        long holter = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-7'").query(Long.class).single();
+        String base = "http://127.0.0.1:" + port;
+        Page page = Chromium.signIn(chromium.page(1280, 1000), base, "ecgreader", "zh-CN");
+
+        page.navigate(base + "/ecg/recordings/" + stemi + "/view");
+        assertThat(page.locator(VIEWER)).hasAttribute("data-state", "ready");
+        assertThat(page.locator("[data-testid=ecg-critical]")).isVisible();
+        assertThat(page.locator(VIEWER)).hasAttribute("data-layout", "12");
+        assertThat(colourCounts(page)[2]).as("trace pixels").isGreaterThan(10_000);
+        Chromium.screenshot(page, "ecg-viewer-1280-demo-stemi-zh");
+
+        page.navigate(base + "/ecg/recordings/" + holter + "/view");
+        assertThat(page.locator(VIEWER)).hasAttribute("data-state", "ready");
+        assertThat(page.locator("[data-testid=ecg-position]")).hasText("00:00–00:10 / 共 30:00");
+        page.fill("[data-testid=ecg-jump-time]", "15:00");
+        page.press("[data-testid=ecg-jump-time]", "Enter");
+        assertThat(page.locator("[data-testid=ecg-position]")).hasText("15:00–15:10 / 共 30:00");
+        List<?> beats = (List<?>) page.evaluate("document.querySelector('" + VIEWER + "').ecgViewer.beats()");
+        assertThat(beats).as("beats of the pre-analysis in the window at 15 min").isNotEmpty();
+        Chromium.screenshot(page, "ecg-viewer-1280-demo-holter-zh");
+    }
 }
