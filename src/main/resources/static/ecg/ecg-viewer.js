@@ -581,7 +581,7 @@
     ctx.clip();
     ctx.strokeStyle = COLOURS.trace;
     ctx.lineWidth = Math.max(1 / v.dpr, Math.min(1.6, 0.25 * s));
-    ctx.lineJoin = 'round';
+    ctx.lineJoin = 'bevel';
     ctx.beginPath();
     var samplesPerDevicePx = 1 / (pxPerSample * v.dpr);
     if (samplesPerDevicePx <= 1.5) {
