@@ -9,7 +9,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
-@EnableConfigurationProperties(EcgProperties.class)
+@EnableConfigurationProperties({EcgProperties.class, EcgIntakeProperties.class})
 class EcgConfiguration {
 
     static final String ANALYSIS_EXECUTOR = "ecgAnalysisExecutor";

@@ -179,6 +179,34 @@ public class EcgRecordings {
         return Arrays.copyOfRange(all, from, Math.max(from, to));
     }
 
+    /** A page of the clinic's own uploads (the organisation the actor acts for), newest first, keyset-paged. */
+    @Transactional(readOnly = true)
+    public List<EcgRecordingSummary> forClinic(Instant beforeUploadedAt, long beforeId, int limit) {
+        Long organisation = currentActor.current().map(Actor::actingOrganisationId).orElseThrow(() ->
+                new AccessDeniedException("a clinic's uploads are listed for the organisation one acts for"));
+        return store.forClinic(organisation, beforeUploadedAt, beforeId, Math.clamp(limit, 1, MAX_LIST));
+    }
+
+    /** Names and sizes of the recording's original files. */
+    @Transactional(readOnly = true)
+    public List<java.util.Map.Entry<String, Integer>> originalFiles(long recordingId) {
+        EcgRecordingSummary r = store.find(recordingId).orElseThrow(() -> new EcgRecordingNotFoundException(recordingId));
+        requireAccess(r);
+        return store.fileNames(recordingId);
+    }
+
+    /** An original file byte for byte, for download; audited. */
+    @Transactional
+    public Optional<NewEcgRecording.OriginalFile> originalFile(long recordingId, String name) {
+        EcgRecordingSummary r = store.find(recordingId).orElseThrow(() -> new EcgRecordingNotFoundException(recordingId));
+        requireAccess(r);
+        Optional<NewEcgRecording.OriginalFile> file = store.file(recordingId, name)
+                .map(f -> new NewEcgRecording.OriginalFile(f.name(), f.mediaType(), f.content()));
+        file.ifPresent(f -> audit.record(AuditEvent.read(r.residentId(), "READ_ECG_FILE", "EcgRecording",
+                Long.toString(recordingId), "download " + name)));
+        return file;
+    }
+
     /** The reading centre that reads this organisation's ECGs: itself when it reads ECGs, else the nearest above. */
     long readingCentreFor(long organisationId) {
         if (organisations.servicesOf(organisationId).contains(ServiceCode.ECG_READING)) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -123,6 +124,35 @@ class RecordingStore {
                         """)
                 .param("ids", residentIds.toArray(Long[]::new)).param("limit", limit)
                 .query(RecordingStore::summary).list();
+    }
+
+    /** The clinic's uploads, newest first, after the keyset cursor {@code (uploadedAt, id)} when given. */
+    List<EcgRecordingSummary> forClinic(long organisationId, Instant beforeUploadedAt, long beforeId, int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                         from ecg.recording where organisation_id = :org
+                         and (cast(:before as timestamptz) is null or (uploaded_at, id) < (:before, :beforeId))
+                        order by uploaded_at desc, id desc limit :limit
+                        """)
+                .param("org", organisationId)
+                .param("before", beforeUploadedAt == null ? null : Timestamp.from(beforeUploadedAt))
+                .param("beforeId", beforeId).param("limit", limit)
+                .query(RecordingStore::summary).list();
+    }
+
+    /** An original file as received. */
+    record StoredFile(String name, String mediaType, byte[] content) {
+    }
+
+    Optional<StoredFile> file(long id, String name) {
+        return jdbc.sql("select name, media_type, content from ecg.recording_file where recording_id = :id and name = :name")
+                .param("id", id).param("name", name)
+                .query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    /** Names and sizes of the original files, without their content. */
+    List<Map.Entry<String, Integer>> fileNames(long id) {
+        return jdbc.sql("select name, octet_length(content) from ecg.recording_file where recording_id = :id order by name")
+                .param("id", id).query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list();
     }
 
     record Layout(long sampleCount, int leadCount, int blockSamples) {

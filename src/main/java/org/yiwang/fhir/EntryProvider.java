@@ -59,7 +59,6 @@ import org.yiwang.records.TimelineQuery;
 abstract class EntryProvider<R extends Resource> implements IResourceProvider, CursorPaging.Search {
 
     /** How many timeline rows one page may scan to fill itself when filtering by code or category. */
-    private static final int SCAN_ROWS = 1000;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Class<R> type;
@@ -228,41 +227,14 @@ abstract class EntryProvider<R extends Resource> implements IResourceProvider, C
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("Unknown page link: '_pageId' is not one this server made.");
         }
-        boolean filtered = !codes.isEmpty() || category != null;
-        List<Resource> resources = new ArrayList<>();
-        int scanned = 0;
-        while (true) {
-            TimelineQuery query = new TimelineQuery(Set.of(kind), from, to, Set.of(), after,
-                    filtered ? Math.max(count * 4, 50) : count);
-            TimelinePage page = record.timeline(residentId, query, purpose);
-            scanned += page.entries().size();
-            for (ClinicalEntry e : page.entries()) {
-                if (!filtered || matches(e, codes, category)) {
-                    resources.add(EntryMapper.toResource(e));
-                    if (resources.size() == count) {
-                        boolean last = e == page.entries().getLast() && page.next() == null;
-                        return new CursorPaging.Page(resources, last ? null
-                                : new TimelineCursor(e.effectiveAt(), e.id()).token());
-                    }
-                }
-            }
-            if (page.next() == null) {
-                return new CursorPaging.Page(resources, null);
-            }
-            after = page.next();
-            if (scanned >= SCAN_ROWS) {
-                // a short page; the next link goes on where the scan stopped
-                return new CursorPaging.Page(resources, after.token());
-            }
+        // code and category filter in SQL, so a page is one query however rare the code
+        TimelinePage page = record.timeline(residentId,
+                new TimelineQuery(Set.of(kind), from, to, Set.of(), after, count, codes, category), purpose);
+        List<Resource> resources = new ArrayList<>(page.entries().size());
+        for (ClinicalEntry e : page.entries()) {
+            resources.add(EntryMapper.toResource(e));
         }
-    }
-
-    private static boolean matches(ClinicalEntry e, Set<String> codes, String category) {
-        if (category != null && !category.equalsIgnoreCase(e.category())) {
-            return false;
-        }
-        return codes.isEmpty() || codes.contains(e.code().system() + "|" + e.code().code())
-                || codes.contains("|" + e.code().code());
+        return new CursorPaging.Page(resources, page.next() == null ? null : page.next().token());
     }
 
     /** Records the resource for the API token's organisation; answers its id (the existing one on a retry). */

@@ -147,6 +147,22 @@ class EntryStore {
             sql.append(" and e.kind = any(:kinds)");
             params.put("kinds", q.kinds().stream().map(Enum::name).toArray(String[]::new));
         }
+        if (!q.codes().isEmpty()) {
+            // the bare codes first, so that the (resident, code, time) index narrows the scan; then the systems
+            sql.append(" and e.code = any(:codeValues)");
+            params.put("codeValues", q.codes().stream().map(c -> c.substring(c.indexOf('|') + 1)).distinct()
+                    .toArray(String[]::new));
+            if (q.codes().stream().anyMatch(c -> !c.startsWith("|"))) {
+                sql.append(" and (e.code_system || '|' || e.code = any(:systemCodes) or e.code = any(:anySystemCodes))");
+                params.put("systemCodes", q.codes().stream().filter(c -> !c.startsWith("|")).toArray(String[]::new));
+                params.put("anySystemCodes", q.codes().stream().filter(c -> c.startsWith("|")).map(c -> c.substring(1))
+                        .toArray(String[]::new));
+            }
+        }
+        if (q.category() != null) {
+            sql.append(" and lower(e.category) = lower(:category)");
+            params.put("category", q.category());
+        }
         if (!q.organisationIds().isEmpty()) {
             sql.append(" and e.organisation_id = any(:orgs)");
             params.put("orgs", q.organisationIds().toArray(Long[]::new));

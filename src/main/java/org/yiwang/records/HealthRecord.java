@@ -177,10 +177,14 @@ public class HealthRecord {
     public TimelinePage timeline(long residentId, TimelineQuery query, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
+        audited(residentId, scope.recordIds(), "VIEW_TIMELINE", "Timeline", scope.purpose());
+        return timeline(scope, query);
+    }
+
+    private TimelinePage timeline(RecordAccess.Scope scope, TimelineQuery query) {
         List<Long> ids = scope.recordIds();
         int limit = query.limit() == 0 ? properties.pageSize() : Math.min(query.limit(), properties.maxPageSize());
         List<ClinicalEntry> rows = ids.isEmpty() ? List.of() : store.timeline(ids, scope.visibility(), query, limit);
-        audited(residentId, ids, "VIEW_TIMELINE", "Timeline", scope.purpose());
         if (rows.size() > limit) {
             ClinicalEntry last = rows.get(limit - 1);
             return new TimelinePage(rows.subList(0, limit), new TimelineCursor(last.effectiveAt(), last.id()));
@@ -207,42 +211,66 @@ public class HealthRecord {
     public List<ClinicalEntry> activeProblems(long residentId, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
-        List<Long> ids = scope.recordIds();
-        audited(residentId, ids, "VIEW_PROBLEMS", "Condition", scope.purpose());
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<String, ClinicalEntry> latestByCode = new LinkedHashMap<>();
-        for (ClinicalEntry c : store.ofKind(ids, scope.visibility(), EntryKind.CONDITION, EntryKind.CONDITION.statuses(), SUMMARY_LIMIT * 5)) {
-            latestByCode.putIfAbsent(c.code().code(), c);
-        }
-        return latestByCode.values().stream().filter(c -> ACTIVE_PROBLEM.contains(c.status()))
-                .limit(SUMMARY_LIMIT).toList();
+        audited(residentId, scope.recordIds(), "VIEW_PROBLEMS", "Condition", scope.purpose());
+        return activeProblems(scope);
     }
 
     /** Prescriptions still running today from any organisation, newest first. */
     public List<ClinicalEntry> activeMedications(long residentId, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
-        List<Long> ids = scope.recordIds();
-        audited(residentId, ids, "VIEW_MEDICATIONS", "MedicationRequest", scope.purpose());
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Instant now = clock.instant();
-        return store.ofKind(ids, scope.visibility(), EntryKind.MEDICATION_REQUEST, List.of("active"), SUMMARY_LIMIT * 5).stream()
-                .filter(m -> m.endedAt() == null || m.endedAt().isAfter(now))
-                .limit(SUMMARY_LIMIT).toList();
+        audited(residentId, scope.recordIds(), "VIEW_MEDICATIONS", "MedicationRequest", scope.purpose());
+        return activeMedications(scope);
     }
 
     /** Active allergies and intolerances, newest first. */
     public List<ClinicalEntry> allergies(long residentId, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
+        audited(residentId, scope.recordIds(), "VIEW_ALLERGIES", "AllergyIntolerance", scope.purpose());
+        return allergies(scope);
+    }
+
+    /**
+     * What the clinician's record page shows first, with one access decision and one audit entry: allergies, active
+     * problems and medications, the organisations with items, and a page of the timeline.
+     */
+    public RecordOverview overview(long residentId, TimelineQuery query, String purpose) {
+        requirePurpose(purpose);
+        RecordAccess.Scope scope = access.require(residentId, purpose);
         List<Long> ids = scope.recordIds();
-        audited(residentId, ids, "VIEW_ALLERGIES", "AllergyIntolerance", scope.purpose());
-        return ids.isEmpty() ? List.of()
-                : store.ofKind(ids, scope.visibility(), EntryKind.ALLERGY, List.of("active"), SUMMARY_LIMIT);
+        audited(residentId, ids, "VIEW_RECORD_OVERVIEW", "Record", scope.purpose());
+        return new RecordOverview(allergies(scope), activeProblems(scope), activeMedications(scope),
+                ids.isEmpty() ? List.of() : store.organisationIds(ids, scope.visibility(), 200), timeline(scope, query));
+    }
+
+    private List<ClinicalEntry> activeProblems(RecordAccess.Scope scope) {
+        if (scope.recordIds().isEmpty()) {
+            return List.of();
+        }
+        Map<String, ClinicalEntry> latestByCode = new LinkedHashMap<>();
+        for (ClinicalEntry c : store.ofKind(scope.recordIds(), scope.visibility(), EntryKind.CONDITION,
+                EntryKind.CONDITION.statuses(), SUMMARY_LIMIT * 5)) {
+            latestByCode.putIfAbsent(c.code().code(), c);
+        }
+        return latestByCode.values().stream().filter(c -> ACTIVE_PROBLEM.contains(c.status()))
+                .limit(SUMMARY_LIMIT).toList();
+    }
+
+    private List<ClinicalEntry> activeMedications(RecordAccess.Scope scope) {
+        if (scope.recordIds().isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return store.ofKind(scope.recordIds(), scope.visibility(), EntryKind.MEDICATION_REQUEST, List.of("active"),
+                        SUMMARY_LIMIT * 5).stream()
+                .filter(m -> m.endedAt() == null || m.endedAt().isAfter(now))
+                .limit(SUMMARY_LIMIT).toList();
+    }
+
+    private List<ClinicalEntry> allergies(RecordAccess.Scope scope) {
+        return scope.recordIds().isEmpty() ? List.of()
+                : store.ofKind(scope.recordIds(), scope.visibility(), EntryKind.ALLERGY, List.of("active"), SUMMARY_LIMIT);
     }
 
     /**
@@ -361,14 +389,5 @@ public class HealthRecord {
         scopes.forEach((resident, scope) -> audit.record(AuditEvent.read(resident, "VIEW_ENCOUNTER_ITEMS", "Encounter",
                 Long.toString(encounterId), scope.purpose())));
         return items.stream().filter(e -> scopes.get(e.residentId()).visibility().shows(e)).toList();
-    }
-
-    /** The organisations that have standing entries in the resident's record (for a filter), at most 200. */
-    public List<Long> organisationsOf(long residentId, String purpose) {
-        requirePurpose(purpose);
-        RecordAccess.Scope scope = access.require(residentId, purpose);
-        List<Long> ids = scope.recordIds();
-        audited(residentId, ids, "VIEW_RECORD_SOURCES", "Organization", scope.purpose());
-        return ids.isEmpty() ? List.of() : store.organisationIds(ids, scope.visibility(), 200);
     }
 }

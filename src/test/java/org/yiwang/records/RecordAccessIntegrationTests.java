@@ -296,9 +296,10 @@ class RecordAccessIntegrationTests {
         assertThat(consent.hide(hidden, "本人在门户隐藏")).isTrue();
 
         actAs(CLINIC_DOCTOR);
-        assertThat(record.organisationsOf(resident, PURPOSE)).containsExactly(hospital);
+        assertThat(record.overview(resident, TimelineQuery.all(), PURPOSE).organisationIds()).containsExactly(hospital);
         actAs(THIRD_DOCTOR);
-        assertThat(record.organisationsOf(resident, PURPOSE)).containsExactlyInAnyOrder(hospital, third);
+        assertThat(record.overview(resident, TimelineQuery.all(), PURPOSE).organisationIds())
+                .containsExactlyInAnyOrder(hospital, third);
     }
 
     @Test

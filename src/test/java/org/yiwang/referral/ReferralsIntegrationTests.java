@@ -126,7 +126,17 @@ class ReferralsIntegrationTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-referral-id=\"" + id + "\"").contains("绿色通道").contains("急性前壁心肌梗死（疑似）");
 
+        WebSession sender = new WebSession(port);
+        sender.login("ref-it-township", DemoMode.DEMO_PASSWORD);
+        HttpResponse<String> slip = sender.get("/referrals/" + id);
+        assertThat(slip.statusCode()).isEqualTo(200);
+        assertThat(slip.body()).contains("绿色通道").contains("清水县人民医院").contains("待接诊");
+        WebSession stranger = new WebSession(port);
+        stranger.login("ref-it-other", DemoMode.DEMO_PASSWORD);
+        assertThat(stranger.get("/referrals/" + id).statusCode()).isEqualTo(404);
+
         assertThat(web.post("/referrals/" + id + "/accept", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(sender.get("/referrals/" + id).body()).contains("已接诊");
         assertThat(jdbc.sql("select status from referral.referral where id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("ACCEPTED");
     }

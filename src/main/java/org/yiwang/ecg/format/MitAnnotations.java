@@ -28,7 +28,8 @@ public final class MitAnnotations {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new WfdbFormatException("annotation file " + file + " does not exist");
+            throw WfdbFormatException.annotations(file.getFileName().toString(), "annotation file " + file
+                    + " does not exist");
         }
         return parse(bytes, file.getFileName().toString());
     }
@@ -56,14 +57,15 @@ public final class MitAnnotations {
             switch (type) {
                 case SKIP -> {
                     if (p + 4 > bytes.length) {
-                        throw new WfdbFormatException(source + ": SKIP at byte " + at + " lacks its 4-byte interval");
+                        throw WfdbFormatException.annotations(source, "SKIP at byte " + at
+                                + " lacks its 4-byte interval");
                     }
                     int high = (bytes[p] & 0xFF) | (bytes[p + 1] & 0xFF) << 8;
                     int low = (bytes[p + 2] & 0xFF) | (bytes[p + 3] & 0xFF) << 8;
                     time += (high << 16) | low;
                     p += 4;
                     if (time < 0) {
-                        throw new WfdbFormatException(source + ": SKIP at byte " + at + " moves time before 0");
+                        throw WfdbFormatException.annotations(source, "SKIP at byte " + at + " moves time before 0");
                     }
                 }
                 case NUM -> {
@@ -81,7 +83,7 @@ public final class MitAnnotations {
                 case AUX -> {
                     requirePending(pendingCode, source, at, "AUX");
                     if (p + value > bytes.length) {
-                        throw new WfdbFormatException(source + ": AUX at byte " + at + " declares " + value
+                        throw WfdbFormatException.annotations(source, "AUX at byte " + at + " declares " + value
                                 + " bytes but only " + (bytes.length - p) + " remain");
                     }
                     int length = value;
@@ -93,7 +95,7 @@ public final class MitAnnotations {
                 }
                 default -> {
                     if (type > 49) {
-                        throw new WfdbFormatException(source + ": annotation type " + type + " at byte " + at
+                        throw WfdbFormatException.annotations(source, "annotation type " + type + " at byte " + at
                                 + " is not a known code");
                     }
                     if (pendingCode >= 0) {
@@ -116,7 +118,8 @@ public final class MitAnnotations {
             out.add(new Annotation(pendingTime, pendingCode, pendingSub, channel, number, pendingAux));
         }
         if (p + 1 == bytes.length) {
-            throw new WfdbFormatException(source + ": odd length " + bytes.length + ", the last byte is half a word");
+            throw WfdbFormatException.annotations(source, "odd length " + bytes.length
+                    + ", the last byte is half a word");
         }
         return out;
     }
@@ -124,7 +127,7 @@ public final class MitAnnotations {
     private static void requirePending(int pendingCode, String source, int at, String what)
             throws WfdbFormatException {
         if (pendingCode < 0) {
-            throw new WfdbFormatException(source + ": " + what + " at byte " + at + " follows no annotation");
+            throw WfdbFormatException.annotations(source, what + " at byte " + at + " follows no annotation");
         }
     }
 

@@ -35,25 +35,60 @@ public final class WfdbReader {
     public static WfdbRecord read(Path header, Checks checks) throws IOException {
         Path headerFile = header.getFileName().toString().endsWith(".hea") ? header
                 : header.resolveSibling(header.getFileName() + ".hea");
-        String text;
+        String headerName = headerFile.getFileName().toString();
+        byte[] text;
         try {
-            text = Files.readString(headerFile, StandardCharsets.ISO_8859_1);
+            text = Files.readAllBytes(headerFile);
         } catch (NoSuchFileException e) {
-            throw new WfdbFormatException("header " + headerFile + " does not exist");
+            throw new WfdbFormatException(EcgFormatProblem.MISSING_HEADER, "header " + headerFile
+                    + " does not exist", headerName);
         }
-        WfdbHeader parsed = WfdbHeader.parse(text, headerFile.getFileName().toString());
         Path directory = headerFile.toAbsolutePath().getParent();
+        return read(headerName, text, name -> {
+            try {
+                return Files.readAllBytes(directory.resolve(name));
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }, checks, EcgFileLimits.UNLIMITED);
+    }
 
+    /**
+     * Reads a record held in memory: the header's bytes and the signal files by name ({@code signalFiles} is not
+     * copied). Checks the {@code limits} from the header and file lengths before decoding.
+     */
+    public static WfdbRecord read(String headerName, byte[] header, Map<String, byte[]> signalFiles, Checks checks,
+            EcgFileLimits limits) throws EcgFormatException {
+        try {
+            return read(headerName, header, signalFiles::get, checks, limits);
+        } catch (EcgFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory read failed", e);
+        }
+    }
+
+    /** Signal file bytes by plain file name, or null if there is no such file. */
+    @FunctionalInterface
+    private interface SignalFiles {
+        byte[] bytes(String name) throws IOException;
+    }
+
+    private static WfdbRecord read(String headerName, byte[] headerBytes, SignalFiles signalFiles, Checks checks,
+            EcgFileLimits limits) throws IOException {
+        WfdbHeader parsed = WfdbHeader.parse(new String(headerBytes, StandardCharsets.ISO_8859_1), headerName);
         Map<String, List<Integer>> files = new LinkedHashMap<>();
         for (int s = 0; s < parsed.signals().size(); s++) {
             files.computeIfAbsent(parsed.signals().get(s).fileName(), f -> new ArrayList<>()).add(s);
         }
+        limits.checkLeads(headerName, parsed.signals().size());
         int[][] digital = new int[parsed.signals().size()][];
         long sampleCount = parsed.sampleCount();
+        int firstSignalOfCount = -1;
         for (Map.Entry<String, List<Integer>> file : files.entrySet()) {
             String name = file.getKey();
             if (name.contains("/") || name.contains("\\") || name.equals("-")) {
-                throw new WfdbFormatException(headerFile.getFileName() + ": signal file '" + name
+                throw WfdbFormatException.header(headerName, ": signal file '" + name
                         + "' must be a plain file name beside the header");
             }
             List<Integer> members = file.getValue();
@@ -61,57 +96,79 @@ public final class WfdbReader {
             for (int s : members) {
                 WfdbSignal signal = parsed.signals().get(s);
                 if (signal.format() != first.format() || signal.byteOffset() != first.byteOffset()) {
-                    throw new WfdbFormatException(headerFile.getFileName() + ": signals " + members.get(0) + " and "
-                            + s + " share file " + name + " but differ in format or byte offset");
+                    throw WfdbFormatException.header(headerName, ": signals " + members.get(0) + " and " + s
+                            + " share file " + name + " but differ in format or byte offset");
                 }
             }
-            Path dataFile = directory.resolve(name);
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(dataFile);
-            } catch (NoSuchFileException e) {
-                throw new WfdbFormatException(headerFile.getFileName() + ": signal file " + name + " does not exist");
+            byte[] bytes = signalFiles.bytes(name);
+            if (bytes == null) {
+                throw new WfdbFormatException(EcgFormatProblem.MISSING_SIGNAL_FILE, headerName + ": signal file "
+                        + name + " does not exist", headerName, name);
             }
-            int[][] decoded = decode(bytes, first.format(), first.byteOffset(), members.size(), sampleCount, name);
+            long perSignal = samplesPerSignal(bytes.length, first.format(), first.byteOffset(), members.size(),
+                    sampleCount, name);
+            limits.checkSamples(headerName, parsed.signals().size(), perSignal);
+            int[][] decoded = decode(bytes, first.format(), first.byteOffset(), members.size(), perSignal, name);
             if (sampleCount < 0) {
-                sampleCount = decoded.length == 0 ? 0 : decoded[0].length;
-            } else if (decoded[0].length != sampleCount) {
-                throw new WfdbFormatException(name + ": holds " + decoded[0].length + " samples per signal, another "
-                        + "file of the record holds " + sampleCount);
+                sampleCount = perSignal;
+                firstSignalOfCount = members.get(0);
+            } else if (perSignal != sampleCount) {
+                String lead = signalName(parsed, members.get(0));
+                String other = signalName(parsed, firstSignalOfCount < 0 ? 0 : firstSignalOfCount);
+                throw new WfdbFormatException(EcgFormatProblem.LEADS_DIFFER_IN_LENGTH, name + ": holds " + perSignal
+                        + " samples per signal, another file of the record holds " + sampleCount, name, lead,
+                        perSignal, other, sampleCount);
             }
             for (int k = 0; k < members.size(); k++) {
                 digital[members.get(k)] = decoded[k];
             }
         }
-        WfdbHeader header2 = new WfdbHeader(parsed.recordName(), parsed.samplingRateHz(), sampleCount,
-                parsed.signals(), parsed.comments());
+        WfdbHeader header = new WfdbHeader(parsed.recordName(), parsed.samplingRateHz(), sampleCount,
+                parsed.signals(), parsed.comments(), parsed.baseTime());
         if (checks == Checks.INITIAL_VALUE_AND_CHECKSUM) {
-            verify(header2, digital, headerFile.getFileName().toString());
+            verify(header, digital, headerName);
         }
-        return new WfdbRecord(header2, digital);
+        return new WfdbRecord(header, digital);
     }
 
-    /** Decodes interleaved samples of {@code signals} signals; {@code declared} samples per signal or -1 for all. */
-    static int[][] decode(byte[] bytes, WfdbSignalFormat format, int offset, int signals, long declared, String name)
-            throws WfdbFormatException {
-        if (offset > bytes.length) {
-            throw new WfdbFormatException(name + ": byte offset " + offset + " is beyond the file's " + bytes.length
-                    + " bytes");
+    private static String signalName(WfdbHeader header, int signal) {
+        String description = header.signals().get(signal).description();
+        return description.isBlank() ? "signal " + signal : description;
+    }
+
+    /**
+     * Samples per signal in a file of {@code length} bytes: {@code declared} (checked against the length) or, if
+     * -1, as many as the file holds.
+     */
+    static long samplesPerSignal(long length, WfdbSignalFormat format, int offset, int signals, long declared,
+            String name) throws WfdbFormatException {
+        if (offset > length) {
+            throw new WfdbFormatException(EcgFormatProblem.TRUNCATED_SIGNAL, name + ": byte offset " + offset
+                    + " is beyond the file's " + length + " bytes", name, offset, length);
         }
-        long available = bytes.length - (long) offset;
+        long available = length - offset;
         long totalAvailable = format == WfdbSignalFormat.FORMAT_16 ? available / 2 : (available / 3) * 2
                 + (available % 3 >= 2 ? 1 : 0);
         long perSignal = declared >= 0 ? declared : totalAvailable / signals;
         long total = perSignal * signals;
         if (total > totalAvailable) {
             long needed = format == WfdbSignalFormat.FORMAT_16 ? total * 2 : (total / 2) * 3 + (total % 2) * 2;
-            throw new WfdbFormatException(name + ": header declares " + perSignal + " samples x " + signals
-                    + " signals = " + needed + " bytes of format " + format.code() + " after offset " + offset
-                    + ", but the file has only " + available);
+            throw new WfdbFormatException(EcgFormatProblem.TRUNCATED_SIGNAL, name + ": header declares " + perSignal
+                    + " samples x " + signals + " signals = " + needed + " bytes of format " + format.code()
+                    + " after offset " + offset + ", but the file has only " + available, name, offset + needed,
+                    length);
         }
         if (total > Integer.MAX_VALUE - 8) {
-            throw new WfdbFormatException(name + ": " + total + " samples is too many to hold in memory");
+            throw new WfdbFormatException(EcgFormatProblem.TOO_MANY_SAMPLES, name + ": " + total
+                    + " samples is too many to hold in memory", name, perSignal, (Integer.MAX_VALUE - 8) / signals);
         }
+        return perSignal;
+    }
+
+    /** Decodes {@code perSignal} interleaved samples of each of {@code signals} signals (checked to be present). */
+    static int[][] decode(byte[] bytes, WfdbSignalFormat format, int offset, int signals, long perSignal,
+            String name) {
+        long total = perSignal * signals;
         int n = (int) perSignal;
         int[][] out = new int[signals][n];
         if (format == WfdbSignalFormat.FORMAT_16) {
@@ -124,16 +181,23 @@ public final class WfdbReader {
             }
         } else {
             int p = offset;
-            long index = 0;
+            int s = 0;
+            int i = 0;
             for (long k = 0; k < total; k += 2) {
-                int b0 = bytes[p] & 0xFF;
                 int b1 = bytes[p + 1] & 0xFF;
-                int v0 = b0 | (b1 & 0x0F) << 8;
-                put(out, signals, index++, v0 > 2047 ? v0 - 4096 : v0);
+                int v0 = (bytes[p] & 0xFF) | (b1 & 0x0F) << 8;
+                out[s][i] = v0 > 2047 ? v0 - 4096 : v0;
+                if (++s == signals) {
+                    s = 0;
+                    i++;
+                }
                 if (k + 1 < total) {
-                    int b2 = bytes[p + 2] & 0xFF;
-                    int v1 = b2 | (b1 & 0xF0) << 4;
-                    put(out, signals, index++, v1 > 2047 ? v1 - 4096 : v1);
+                    int v1 = (bytes[p + 2] & 0xFF) | (b1 & 0xF0) << 4;
+                    out[s][i] = v1 > 2047 ? v1 - 4096 : v1;
+                    if (++s == signals) {
+                        s = 0;
+                        i++;
+                    }
                 }
                 p += 3;
             }
@@ -141,21 +205,14 @@ public final class WfdbReader {
         return out;
     }
 
-    private static void put(int[][] out, int signals, long index, int value) {
-        if (signals == 1) {
-            out[0][(int) index] = value;
-        } else {
-            out[(int) (index % signals)][(int) (index / signals)] = value;
-        }
-    }
-
     private static void verify(WfdbHeader header, int[][] digital, String source) throws WfdbFormatException {
         for (int s = 0; s < digital.length; s++) {
             WfdbSignal signal = header.signals().get(s);
             int[] d = digital[s];
             if (signal.initialValue() != null && d.length > 0 && d[0] != signal.initialValue()) {
-                throw new WfdbFormatException(source + ": signal " + s + " (" + signal.description()
-                        + ") starts with " + d[0] + " but the header's initial value is " + signal.initialValue());
+                throw new WfdbFormatException(EcgFormatProblem.INITIAL_VALUE_MISMATCH, source + ": signal " + s
+                        + " (" + signal.description() + ") starts with " + d[0] + " but the header's initial value is "
+                        + signal.initialValue(), source, signalName(header, s), d[0], signal.initialValue());
             }
             if (signal.checksum() != null) {
                 int sum = 0;
@@ -163,8 +220,10 @@ public final class WfdbReader {
                     sum += v;
                 }
                 if ((short) sum != (short) (int) signal.checksum()) {
-                    throw new WfdbFormatException(source + ": signal " + s + " (" + signal.description()
-                            + ") has checksum " + (short) sum + " but the header declares " + signal.checksum());
+                    throw new WfdbFormatException(EcgFormatProblem.CHECKSUM_MISMATCH, source + ": signal " + s
+                            + " (" + signal.description() + ") has checksum " + (short) sum
+                            + " but the header declares " + signal.checksum(), source, signalName(header, s),
+                            (short) sum, signal.checksum());
                 }
             }
         }

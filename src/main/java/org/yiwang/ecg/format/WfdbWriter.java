@@ -20,6 +20,20 @@ public final class WfdbWriter {
      * computed from the samples. Returns the header as written.
      */
     public static WfdbHeader write(Path directory, WfdbRecord record) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        WfdbHeader header = encode(record, files);
+        Files.createDirectories(directory);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(directory.resolve(file.getKey()), file.getValue());
+        }
+        return header;
+    }
+
+    /**
+     * Encodes {@code record} into {@code files} (file name → bytes): the header {@code <name>.hea} first, then the
+     * signal files. Returns the header as written.
+     */
+    public static WfdbHeader encode(WfdbRecord record, Map<String, byte[]> files) {
         WfdbHeader template = record.header();
         int[][] digital = record.digital();
         if (digital.length != template.signals().size()) {
@@ -28,7 +42,7 @@ public final class WfdbWriter {
         }
         int n = record.sampleCount();
         List<WfdbSignal> signals = new ArrayList<>();
-        Map<String, List<Integer>> files = new LinkedHashMap<>();
+        Map<String, List<Integer>> signalFiles = new LinkedHashMap<>();
         for (int s = 0; s < digital.length; s++) {
             WfdbSignal t = template.signals().get(s);
             int[] d = digital[s];
@@ -46,18 +60,16 @@ public final class WfdbWriter {
             signals.add(new WfdbSignal(t.fileName(), t.format(), t.byteOffset(), t.gainAduPerUnit(), t.baseline(),
                     t.units(), t.adcResolution(), t.adcZero(), n > 0 ? d[0] : 0, (int) (short) sum, t.blockSize(),
                     t.description()));
-            files.computeIfAbsent(t.fileName(), f -> new ArrayList<>()).add(s);
-        }
-        Files.createDirectories(directory);
-        for (Map.Entry<String, List<Integer>> file : files.entrySet()) {
-            List<Integer> members = file.getValue();
-            WfdbSignal first = signals.get(members.get(0));
-            Files.write(directory.resolve(file.getKey()), encode(digital, members, first.format(), first.byteOffset()));
+            signalFiles.computeIfAbsent(t.fileName(), f -> new ArrayList<>()).add(s);
         }
         WfdbHeader header = new WfdbHeader(template.recordName(), template.samplingRateHz(), n, signals,
-                template.comments());
-        Files.writeString(directory.resolve(template.recordName() + ".hea"), header.format(),
-                StandardCharsets.ISO_8859_1);
+                template.comments(), template.baseTime());
+        files.put(template.recordName() + ".hea", header.format().getBytes(StandardCharsets.ISO_8859_1));
+        for (Map.Entry<String, List<Integer>> file : signalFiles.entrySet()) {
+            List<Integer> members = file.getValue();
+            WfdbSignal first = signals.get(members.get(0));
+            files.put(file.getKey(), encode(digital, members, first.format(), first.byteOffset()));
+        }
         return header;
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +33,9 @@ import org.yiwang.records.EntryKind;
 import org.yiwang.records.HealthRecord;
 import org.yiwang.records.ObservationCatalogue;
 import org.yiwang.records.RecordAccess;
+import org.yiwang.records.RecordOverview;
 import org.yiwang.records.TimelinePage;
+import org.yiwang.records.TimelineQuery;
 
 /**
  * The clinician's view of a resident's shared record (全景视图): allergies first, active problems and medications
@@ -81,12 +84,14 @@ class RecordViewController {
                 HttpServletResponse response) {
         ResidentSummary resident = resident(residentId);
         TimelineFilter filter = TimelineFilter.parse(kinds, from, to, orgs, after);
-        List<ClinicalEntry> allergies = record.allergies(resident.id(), PURPOSE);
-        List<ClinicalEntry> problems = record.activeProblems(resident.id(), PURPOSE);
-        List<ClinicalEntry> medications = record.activeMedications(resident.id(), PURPOSE);
-        List<Long> sources = record.organisationsOf(resident.id(), PURPOSE);
-        TimelinePage page = filter.valid() ? record.timeline(resident.id(), filter.query(), PURPOSE)
-                : new TimelinePage(List.of(), null);
+        // one access decision and one audit entry for the whole head of the page
+        RecordOverview overview = record.overview(resident.id(),
+                filter.valid() ? filter.query() : new TimelineQuery(Set.of(), null, null, Set.of(), null, 1), PURPOSE);
+        List<ClinicalEntry> allergies = overview.allergies();
+        List<ClinicalEntry> problems = overview.problems();
+        List<ClinicalEntry> medications = overview.medications();
+        List<Long> sources = overview.organisationIds();
+        TimelinePage page = filter.valid() ? overview.timeline() : new TimelinePage(List.of(), null);
         SourceNames.Lookup lookup = names.of(SourceNames.all(allergies, problems, medications, page.entries()),
                 sources, locale);
         if (!filter.valid()) {

@@ -49,6 +49,18 @@ class ReferralController {
         return "referral/incoming";
     }
 
+    /** One referral, for the sending or the receiving organisation. */
+    @GetMapping("/{id}")
+    String referral(@PathVariable long id, Model model, Locale locale) {
+        ReferralSummary r = referrals.find(id).orElseThrow(() ->
+                new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        model.addAttribute("referral", r);
+        model.addAttribute("resident", residents.findAllById(List.of(r.residentId()), "care: referral").get(r.residentId()));
+        model.addAttribute("organisationNames", organisations.names(Set.of(r.fromOrganisationId(), r.toOrganisationId()),
+                locale));
+        return "referral/referral";
+    }
+
     @PostMapping("/{id}/accept")
     String accept(@PathVariable long id) {
         referrals.accept(id);
