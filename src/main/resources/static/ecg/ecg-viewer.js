@@ -711,7 +711,9 @@
     }
     ctx.stroke();
     ctx.textAlign = 'left';
-    ctx.fillText(this.speed + ' mm/s · ' + this.gain + ' mm/mV', 1 * s, y + 6.2 * s);
+    if (4.4 * s >= fontPx + 1) { // a second line only where it fits under the times (the toolbar says it anyway)
+      ctx.fillText(this.speed + ' mm/s · ' + this.gain + ' mm/mV', 1 * s, y + 6.2 * s);
+    }
   };
 
   // ---- calipers -----------------------------------------------------------------------------------------------
