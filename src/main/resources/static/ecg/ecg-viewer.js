@@ -409,8 +409,18 @@
     this.setZoom(this.zoom * factor, rect.left + rect.width / 2, rect.top + Math.min(rect.height, 200) / 2);
   };
 
-  /** Zooms keeping the paper point under (clientX, clientY) where it is. */
-  Viewer.prototype.setZoom = function (zoom, clientX, clientY) {
+  /** The paper point (mm) under a point of the screen. */
+  Viewer.prototype.paperMm = function (clientX, clientY) {
+    var rect = this.scroller.getBoundingClientRect();
+    var s = this.scale();
+    return { x: (this.scroller.scrollLeft + clientX - rect.left) / s, y: (this.scroller.scrollTop + clientY - rect.top) / s };
+  };
+
+  /**
+   * Zooms keeping the paper point under (clientX, clientY) where it is, or bringing the paper point anchorMm there (a
+   * pinch keeps the point it started on under the fingers even while the scroll area grows).
+   */
+  Viewer.prototype.setZoom = function (zoom, clientX, clientY, anchorMm) {
     if (!this.layout) {
       return;
     }
@@ -419,8 +429,8 @@
     var ax = clientX == null ? 0 : clientX - rect.left;
     var ay = clientY == null ? 0 : clientY - rect.top;
     var old = this.scale();
-    var px = (this.scroller.scrollLeft + ax) / old;
-    var py = (this.scroller.scrollTop + ay) / old;
+    var px = anchorMm ? anchorMm.x : (this.scroller.scrollLeft + ax) / old;
+    var py = anchorMm ? anchorMm.y : (this.scroller.scrollTop + ay) / old;
     this.fit = false;
     this.zoom = z;
     this.sizeSizer();
@@ -571,7 +581,7 @@
     ctx.clip();
     ctx.strokeStyle = COLOURS.trace;
     ctx.lineWidth = Math.max(1 / v.dpr, Math.min(1.6, 0.25 * s));
-    ctx.lineJoin = 'round';
+    ctx.lineJoin = 'bevel';
     ctx.beginPath();
     var samplesPerDevicePx = 1 / (pxPerSample * v.dpr);
     if (samplesPerDevicePx <= 1.5) {
@@ -701,7 +711,9 @@
     }
     ctx.stroke();
     ctx.textAlign = 'left';
-    ctx.fillText(this.speed + ' mm/s · ' + this.gain + ' mm/mV', 1 * s, y + 6.2 * s);
+    if (4.4 * s >= fontPx + 1) { // a second line only where it fits under the times (the toolbar says it anyway)
+      ctx.fillText(this.speed + ' mm/s · ' + this.gain + ' mm/mV', 1 * s, y + 6.2 * s);
+    }
   };
 
   // ---- calipers -----------------------------------------------------------------------------------------------
@@ -871,7 +883,7 @@
       var text = format(this.msg('caliper-short'), [m.intervalMs, m.rateBpm == null ? '–' : m.rateBpm]);
       ctx.font = '600 13px system-ui, sans-serif';
       var tw = ctx.measureText(text).width;
-      var tx = (xs[0] + xs[1]) / 2 - tw / 2;
+      var tx = clamp((xs[0] + xs[1]) / 2 - tw / 2, v.x + 4, v.x + v.w - tw - 4); // kept in sight when zoomed
       ctx.fillStyle = 'rgba(255,255,255,0.9)';
       ctx.fillRect(tx - 4, y - 18, tw + 8, 16);
       ctx.fillStyle = COLOURS.caliper;
@@ -937,7 +949,8 @@
     if (ids.length === 2) {
       var a = this.pointers[ids[0]];
       var b = this.pointers[ids[1]];
-      this.gesture = { kind: 'pinch', distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, zoom: this.zoom };
+      this.gesture = { kind: 'pinch', distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, zoom: this.zoom,
+        anchor: this.paperMm((a.x + b.x) / 2, (a.y + b.y) / 2) };
       return;
     }
     if (ids.length > 2) {
@@ -974,7 +987,7 @@
       var a = this.pointers[ids[0]];
       var b = this.pointers[ids[1]];
       var distance = Math.hypot(a.x - b.x, a.y - b.y);
-      this.setZoom(g.zoom * distance / g.distance, (a.x + b.x) / 2, (a.y + b.y) / 2);
+      this.setZoom(g.zoom * distance / g.distance, (a.x + b.x) / 2, (a.y + b.y) / 2, g.anchor);
     } else if (g.kind === 'drag') {
       var p = this.layout.panels[this.caliper.panel];
       var pt = this.paperPoint(e);
@@ -1062,6 +1075,13 @@
         viewer.renderNow();
         var rect = viewer.overlay.getBoundingClientRect();
         return { x: rect.left + x - sc.scrollLeft, y: rect.top + y - sc.scrollTop };
+      },
+      /** The key of the panel under a point of the screen, or null. */
+      panelAt: function (clientX, clientY) {
+        var rect = viewer.overlay.getBoundingClientRect();
+        var p = viewer.layout ? viewer.panelAt({ x: clientX - rect.left + viewer.scroller.scrollLeft,
+          y: clientY - rect.top + viewer.scroller.scrollTop }) : null;
+        return p ? p.key : null;
       },
       zoom: function (z) {
         if (z != null) {

@@ -3,7 +3,10 @@ package org.yiwang.ecg.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -126,6 +129,30 @@ class EcgViewerBrowserTests {
         return counts.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
     }
 
+    /** Two touch points spreading horizontally from ±fromPx to ±toPx around (x, y), as real touch input. */
+    private static void pinch(Page page, double x, double y, double fromPx, double toPx) {
+        CDPSession cdp = page.context().newCDPSession(page);
+        int steps = 6;
+        for (int i = 0; i <= steps + 1; i++) {
+            double half = fromPx + (toPx - fromPx) * Math.min(i, steps) / steps;
+            JsonObject params = new JsonObject();
+            params.addProperty("type", i == 0 ? "touchStart" : i <= steps ? "touchMove" : "touchEnd");
+            JsonArray points = new JsonArray();
+            if (i <= steps) {
+                for (int finger = 0; finger < 2; finger++) {
+                    JsonObject touch = new JsonObject();
+                    touch.addProperty("x", x + (finger == 0 ? -half : half));
+                    touch.addProperty("y", y);
+                    touch.addProperty("id", finger);
+                    points.add(touch);
+                }
+            }
+            params.add("touchPoints", points);
+            cdp.send("Input.dispatchTouchEvent", params);
+        }
+        cdp.detach();
+    }
+
     private static int attribute(Locator locator, String name) {
         return Integer.parseInt(locator.getAttribute(name));
     }
@@ -198,6 +225,19 @@ class EcgViewerBrowserTests {
         page.keyboard().press("ArrowRight");
         assertThat(readout).hasAttribute("data-interval-samples", Integer.toString(dragged + 2));
 
+        // ctrl + wheel zooms around the pointer; the zoom buttons step; "fit width" returns
+        double fitted = Double.parseDouble(viewer.getAttribute("data-zoom"));
+        page.mouse().move(peak[0], peak[1]);
+        page.keyboard().down("Control");
+        page.mouse().wheel(0, -200);
+        page.keyboard().up("Control");
+        double wheeled = Double.parseDouble(viewer.getAttribute("data-zoom"));
+        assertThat(wheeled).as("zoom after ctrl+wheel").isGreaterThan(fitted * 1.3);
+        page.click("[data-testid=ecg-zoom-out]");
+        assertThat(Double.parseDouble(viewer.getAttribute("data-zoom"))).isCloseTo(wheeled / 1.25, Offset.offset(0.01));
+        page.click("[data-testid=ecg-zoom-fit]");
+        assertThat(viewer).hasAttribute("data-zoom", String.format(java.util.Locale.ROOT, "%.3f", fitted));
+
         // single-lead strips at 50 mm/s: one row per lead, twice as long a paper
         int paperWidth = ((Number) page.evaluate("parseFloat(document.querySelector('[data-ecg=sizer]').style.width)")).intValue();
         page.selectOption("[data-testid=ecg-layout]", "strips");
@@ -238,6 +278,18 @@ class EcgViewerBrowserTests {
         Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
         assertThat(overflow).as("no sideways scrolling of the page on a tablet").isEqualTo(false);
         Chromium.screenshot(page, "ecg-viewer-768-tablet-zh");
+
+        // two fingers spread apart zoom the paper (not the page), and the calipers stay on their beats
+        double zoom = Double.parseDouble(page.locator(VIEWER).getAttribute("data-zoom"));
+        double[] mid = point(page, "II@rhythm", beats[4]);
+        pinch(page, mid[0], mid[1] + 10, 40, 160);
+        double zoomed = Double.parseDouble(page.locator(VIEWER).getAttribute("data-zoom"));
+        assertThat(zoomed).as("zoom after spreading two fingers from 80 to 320 px").isCloseTo(zoom * 4, Offset.offset(zoom * 0.4));
+        assertThat(page.evaluate("window.visualViewport.scale")).isEqualTo(1);
+        assertThat(page.evaluate("([x, y]) => document.querySelector('" + VIEWER + "').ecgViewer.panelAt(x, y)",
+                List.of(mid[0], mid[1] + 10))).as("the rhythm strip stays under the fingers").isEqualTo("II@rhythm");
+        assertThat(attribute(readout, "data-interval-samples")).isCloseTo(beats[3] - beats[2], Offset.offset(2));
+        Chromium.screenshot(page, "ecg-viewer-768-tablet-pinched-zh");
     }
 
     @Test
@@ -272,5 +324,33 @@ class EcgViewerBrowserTests {
         assertThat(page.locator("[data-testid=ecg-status]")).containsText("between 0 and 03:00");
         assertThat(viewer).hasAttribute("data-from-sample", "42500");
         Chromium.screenshot(page, "ecg-viewer-1280-long-en");
+    }
+
+    @Test
+    void theDemoCentresReaderSeesTheCriticalStemiAndPagesTheHalfHourRecording() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "select count(*) from ecg.recording where idempotency_key like 'demo-%' and status = 'RECEIVED'")
+                .query(Long.class).single() == 0);
+        long stemi = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-0'").query(Long.class).single();
+        long holter = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-7'").query(Long.class).single();
+        String base = "http://127.0.0.1:" + port;
+        Page page = Chromium.signIn(chromium.page(1280, 1000), base, "ecgreader", "zh-CN");
+
+        page.navigate(base + "/ecg/recordings/" + stemi + "/view");
+        assertThat(page.locator(VIEWER)).hasAttribute("data-state", "ready");
+        assertThat(page.locator("[data-testid=ecg-critical]")).isVisible();
+        assertThat(page.locator(VIEWER)).hasAttribute("data-layout", "12");
+        assertThat(colourCounts(page)[2]).as("trace pixels").isGreaterThan(10_000);
+        Chromium.screenshot(page, "ecg-viewer-1280-demo-stemi-zh");
+
+        page.navigate(base + "/ecg/recordings/" + holter + "/view");
+        assertThat(page.locator(VIEWER)).hasAttribute("data-state", "ready");
+        assertThat(page.locator("[data-testid=ecg-position]")).hasText("00:00–00:10 / 共 30:00");
+        page.fill("[data-testid=ecg-jump-time]", "15:00");
+        page.press("[data-testid=ecg-jump-time]", "Enter");
+        assertThat(page.locator("[data-testid=ecg-position]")).hasText("15:00–15:10 / 共 30:00");
+        List<?> beats = (List<?>) page.evaluate("document.querySelector('" + VIEWER + "').ecgViewer.beats()");
+        assertThat(beats).as("beats of the pre-analysis in the window at 15 min").isNotEmpty();
+        Chromium.screenshot(page, "ecg-viewer-1280-demo-holter-zh");
     }
 }
