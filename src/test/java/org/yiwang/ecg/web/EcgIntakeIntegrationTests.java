@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yiwang.IntegrationTest;
 import org.yiwang.ecg.EcgFixtures;
+import org.yiwang.ecg.EcgRecordings;
+import org.yiwang.ecg.EcgSignalWindow;
 import org.yiwang.ecg.EcgUploads;
 import org.yiwang.ecg.format.EcgFile;
 import org.yiwang.ecg.format.EcgFiles;
@@ -67,6 +69,9 @@ class EcgIntakeIntegrationTests {
 
     @Autowired
     EcgUploads uploads;
+
+    @Autowired
+    EcgRecordings recordings;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private EcgFixtures fixtures;
@@ -320,6 +325,31 @@ class EcgIntakeIntegrationTests {
                 .as("another clinic without a care relationship").isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from ecg.recording where organisation_id = :o and idempotency_key = :k")
                 .param("o", fixtures.townshipCentre()).param("k", key).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aecgFhirAndCsvFilesAreStoredLosslesslyAndPreAnalysedLikeWfdb() throws Exception {
+        SyntheticEcg ecg = SyntheticEcg.generate(SyntheticEcgSpec.sinus(500, 10, 66)
+                .withLeads(EcgFixtures.TWELVE_LEADS).withGaussianNoise(10), 23);
+        for (EcgSourceFormat format : List.of(EcgSourceFormat.HL7_AECG, EcgSourceFormat.FHIR_SAMPLED_DATA,
+                EcgSourceFormat.CSV)) {
+            List<EcgFile> files = EcgFiles.write(format, ecg.recording(), Optional.of(Instant.now().minusSeconds(90)),
+                    "rec-" + format, ZoneOffset.ofHours(8));
+            HttpResponse<String> stored = multipart(token, "format-" + format + "-" + UUID.randomUUID(), files);
+            assertThat(stored.statusCode()).as(format + ": " + stored.body()).isEqualTo(201);
+            long id = JSON.readTree(stored.body()).get("recordingId").asLong();
+            fixtures.awaitAnalysed(id);
+
+            assertThat(jdbc.sql("select source_format || ' ' || (analysis ->> 'rhythm') from ecg.recording where id = :id")
+                    .param("id", id).query(String.class).single()).isEqualTo(format.name() + " SINUS_RHYTHM");
+            EcgSignalWindow window = recordings.signal(id, 0, 5000);
+            for (int lead = 0; lead < 12; lead++) {
+                assertThat(window.microvolts()[lead]).as(format + " lead " + lead)
+                        .isEqualTo(ecg.recording().leadMicrovolts(lead));
+            }
+            assertThat(jdbc.sql("select count(*) from ecg.recording_file where recording_id = :id").param("id", id)
+                    .query(Long.class).single()).isEqualTo(files.size());
+        }
     }
 
     @Test
