@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.ecg.ClaimRefusedException;
 import org.yiwang.ecg.EcgProperties;
-import org.yiwang.ecg.EcgRecordingNotFoundException;
-import org.yiwang.ecg.EcgRecordings;
 import org.yiwang.ecg.EcgReports;
 import org.yiwang.ecg.InboxItem;
 
@@ -38,16 +36,14 @@ class ClinicInboxController {
     static final String PURPOSE = "ECG results of the clinic";
 
     private final EcgReports reports;
-    private final EcgRecordings recordings;
     private final ResidentNames names;
     private final MessageSource messages;
     private final EcgProperties properties;
     private final Clock clock;
 
-    ClinicInboxController(EcgReports reports, EcgRecordings recordings, ResidentNames names, MessageSource messages,
+    ClinicInboxController(EcgReports reports, ResidentNames names, MessageSource messages,
                           EcgProperties properties, Clock clock) {
         this.reports = reports;
-        this.recordings = recordings;
         this.names = names;
         this.messages = messages;
         this.properties = properties;
@@ -82,13 +78,6 @@ class ClinicInboxController {
         model.addAttribute("greenChannel", reports.greenChannelAvailable());
         model.addAttribute("now", clock.instant());
         model.addAttribute("pollSeconds", Math.max(1, properties.reading().livePoll().toSeconds()));
-    }
-
-    /** One report of the clinic, verified (the panel any page showing a recording uses). */
-    @GetMapping(CLINIC + "/{id}")
-    String report(@PathVariable long id, Model model) {
-        model.addAttribute("recording", recordings.find(id).orElseThrow(() -> new EcgRecordingNotFoundException(id)));
-        return "ecg/clinic-report";
     }
 
     @PostMapping(CLINIC + "/{id}/acknowledge")
