@@ -3,12 +3,8 @@ package org.yiwang.ecg;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,62 +66,47 @@ class EcgDemoData implements DemoDataContributor {
     public void load() {
         long started = System.nanoTime();
         List<Demo> demos = List.of(
-                new Demo("519921002-WSY", Sex.MALE, 55, 70, "胸痛2小时，伴大汗 chest pain for 2 h, sweating",
+                new Demo("519921002-WSY", Sex.MALE, 55, 70, "胸痛2小时，伴大汗",
                         EcgKind.RESTING_12_LEAD, seed -> synthetic(SyntheticEcgSpec.sinus(500, 10, 88)
                         .withLeads(TWELVE).withGaussianNoise(12).withBaselineWander(60), seed)
                         .withStDeviation(Map.of("II", 260, "III", 320, "aVF", 290, "I", -110, "aVL", -160)), 4),
-                new Demo("519921001-WSY", Sex.FEMALE, 68, 82, "心悸、气短 palpitations, breathless",
+                new Demo("519921001-WSY", Sex.FEMALE, 68, 82, "心悸、气短",
                         EcgKind.RESTING_12_LEAD, seed -> synthetic(SyntheticEcgSpec.sinus(500, 10, 148)
                         .withLeads(TWELVE).withAtrialFibrillation(0.22).withGaussianNoise(12), seed), 9),
-                new Demo("519921002101-WSS", Sex.MALE, 60, 75, "头晕、乏力 dizziness, fatigue",
+                new Demo("519921002101-WSS", Sex.MALE, 60, 75, "头晕、乏力",
                         EcgKind.RHYTHM_STRIP, seed -> synthetic(SyntheticEcgSpec.sinus(250, 60, 47)
                         .withLeads(List.of("I", "II")).withGaussianNoise(15).withBaselineWander(120), seed), 12),
-                new Demo("519921003-WSY", Sex.FEMALE, 50, 60, "健康体检 annual check",
+                new Demo("519921003-WSY", Sex.FEMALE, 50, 60, "健康体检",
                         EcgKind.RESTING_12_LEAD, seed -> synthetic(SyntheticEcgSpec.sinus(500, 10, 72)
                         .withLeads(TWELVE).withGaussianNoise(10).withPowerline(50, 40), seed), 20),
-                new Demo("519921004-WSY", Sex.MALE, 65, 78, "心悸 palpitations",
+                new Demo("519921004-WSY", Sex.MALE, 65, 78, "心悸",
                         EcgKind.RESTING_12_LEAD, seed -> synthetic(SyntheticEcgSpec.sinus(500, 10, 76)
                         .withLeads(TWELVE).withVentricularEctopics(0.18).withGaussianNoise(10), seed), 25),
-                new Demo("519921002-WSY", Sex.FEMALE, 75, 90, "房颤随访 AF follow-up",
+                new Demo("519921002-WSY", Sex.FEMALE, 75, 90, "房颤随访",
                         EcgKind.RESTING_12_LEAD, seed -> synthetic(SyntheticEcgSpec.sinus(500, 10, 82)
                         .withLeads(TWELVE).withAtrialFibrillation(0.18).withGaussianNoise(10), seed), 31),
-                new Demo("519921006-WSY", Sex.MALE, 40, 55, "胸闷 chest tightness",
+                new Demo("519921006-WSY", Sex.MALE, 40, 55, "胸闷",
                         EcgKind.RESTING_12_LEAD, seed -> synthetic(SyntheticEcgSpec.sinus(500, 10, 66)
                         .withLeads(TWELVE).withGaussianNoise(10).withMuscleNoise(25)
                         .withFault("V3", QualityIssue.LEAD_OFF, 0, 10), seed), 38),
-                new Demo("519921008-WSY", Sex.MALE, 58, 72, "阵发性心悸，动态记录 intermittent palpitations, 30 min",
+                new Demo("519921008-WSY", Sex.MALE, 58, 72, "阵发性心悸，动态心电图30分钟",
                         EcgKind.LONG_TERM, seed -> synthetic(SyntheticEcgSpec.sinus(250, 1800, 70)
                         .withLeads(List.of("II", "V5")).withRrVariability(0.05).withVentricularEctopics(0.03)
                         .withGaussianNoise(12).withNoiseBurst(600, 640, 200), seed), 50));
 
-        List<ResidentDemographics> people = residents.demographics(0, 10_000, "demo ECG network: choose patients");
         Instant now = clock.instant();
-        LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        Set<Long> used = new HashSet<>();
+        DemoPatients patients = new DemoPatients(residents, organisations,
+                now.atZone(java.time.ZoneOffset.UTC).toLocalDate(), "demo ECG network: choose patients");
         int stored = 0;
         for (int i = 0; i < demos.size(); i++) {
             Demo demo = demos.get(i);
-            OrganisationSummary clinic = organisations.findByCode(demo.organisationCode()).orElseThrow();
-            Set<Long> catchment = new HashSet<>();
-            catchment.add(clinic.id());
-            organisations.childrenOf(clinic.id()).forEach(c -> catchment.add(c.id()));
-            if (clinic.parentId() != null) {
-                catchment.add(clinic.parentId()); // a village clinic's own township
-            }
-            ResidentDemographics patient = people.stream()
-                    .filter(p -> !used.contains(p.id()) && p.sex() == demo.sex()
-                            && p.registeredOrganisationId() != null && catchment.contains(p.registeredOrganisationId()))
-                    .filter(p -> {
-                        int age = Period.between(p.birthDate(), today).getYears();
-                        return age >= demo.minAge() && age <= demo.maxAge();
-                    })
-                    .findFirst().orElse(null);
+            OrganisationSummary clinic = patients.clinic(demo.organisationCode());
+            ResidentDemographics patient = patients.near(clinic, demo.sex(), demo.minAge(), demo.maxAge()).orElse(null);
             if (patient == null) {
                 log.warn("Demo ECG {}: no {} resident aged {}–{} near {}", i, demo.sex(), demo.minAge(), demo.maxAge(),
                         demo.organisationCode());
                 continue;
             }
-            used.add(patient.id());
             SyntheticEcg ecg = demo.ecg().apply(20_261_123L + i);
             Instant uploaded = now.minus(Duration.ofMinutes(demo.minutesAgo()));
             Instant acquired = uploaded.minus(Duration.ofMinutes(2));

@@ -110,8 +110,13 @@ public class EcgReading {
      */
     @Transactional
     public WorklistItem claim(long recordingId) {
+        return claimAt(recordingId, now());
+    }
+
+    /** {@link #claim} at a given time: the demo county's reading history. */
+    @Transactional
+    WorklistItem claimAt(long recordingId, Instant now) {
         Actor reader = requireReader();
-        Instant now = now();
         if (!store.claim(recordingId, reader.actingOrganisationId(), reader.accountId(), reader.displayName(), now)) {
             throw refusal(recordingId, reader);
         }

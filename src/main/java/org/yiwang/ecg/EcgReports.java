@@ -153,6 +153,12 @@ public class EcgReports {
      */
     @Transactional
     public SignedReport sign(long recordingId, ReportDraft draft) {
+        return signAt(recordingId, draft, now());
+    }
+
+    /** {@link #sign} at a given time: the demo county's reading history. */
+    @Transactional
+    SignedReport signAt(long recordingId, ReportDraft draft, Instant now) {
         Actor reader = reading.requireReader();
         List<ReportProblem> problems = check(draft);
         if (!problems.isEmpty()) {
@@ -162,7 +168,6 @@ public class EcgReports {
         if (item.status() != EcgStatus.CLAIMED || !Objects.equals(item.claimedBy(), reader.accountId())) {
             throw reading.refusal(recordingId, reader);
         }
-        Instant now = now();
         SignedReport report = write(item, reader, draft, 1, null, null, now);
         if (!store.markSigned(recordingId, reader.accountId(), draft.critical(), now)) {
             throw reading.refusal(recordingId, reader);
@@ -369,6 +374,12 @@ public class EcgReports {
      */
     @Transactional
     public boolean acknowledge(long recordingId) {
+        return acknowledgeAt(recordingId, now());
+    }
+
+    /** {@link #acknowledge} at a given time: the demo county's reading history. */
+    @Transactional
+    boolean acknowledgeAt(long recordingId, Instant now) {
         Actor actor = requireClinician();
         WorklistItem item = store.item(recordingId).orElseThrow(() -> new EcgRecordingNotFoundException(recordingId));
         if (item.organisationId() != actor.actingOrganisationId()) {
@@ -376,7 +387,6 @@ public class EcgReports {
         }
         SignedReport report = store.currentReport(recordingId).orElseThrow(() -> new ClaimRefusedException(
                 "ECG " + recordingId + " has no signed report yet", "ecg.report.error.notSigned"));
-        Instant now = now();
         if (!store.acknowledge(recordingId, item.organisationId(), actor.accountId(), actor.displayName(), now)) {
             return false;
         }
