@@ -98,10 +98,8 @@ class PatientProvider implements IResourceProvider, CursorPaging.Search {
 
     /** {@link #read} with the audit purpose given ($everything). */
     Patient read(IdType id, String purpose) {
-        long residentId = residentId(id);
-        long current = residents.resolve(residentId).orElseThrow(() -> notFound(id));
-        ResidentDetails details = directory.details(current, purpose)
-                .orElseThrow(() -> notFound(id));
+        // one query (merge resolution included) and its audit entry, in one transaction
+        ResidentDetails details = directory.currentDetails(residentId(id), purpose).orElseThrow(() -> notFound(id));
         return PatientMapper.toPatient(PatientMapper.of(details));
     }
 

@@ -154,6 +154,17 @@ public class ResidentDirectory {
         return details;
     }
 
+    /**
+     * The resident that {@code id} stands for now — itself, or the survivor when it was merged (as
+     * {@link Residents#resolve}) — with its details, in one query; the read of the current record is audited.
+     */
+    public Optional<ResidentDetails> currentDetails(long id, String purpose) {
+        requirePurpose(purpose);
+        Optional<ResidentDetails> details = queries.currentDetails(id);
+        details.ifPresent(d -> audit(d.id(), "VIEW_RESIDENT_DETAILS", purpose));
+        return details;
+    }
+
     /** The recorded versions of a resident, newest first (at most 100); the read is audited. */
     public List<ResidentVersion> history(long id, String purpose) {
         requirePurpose(purpose);

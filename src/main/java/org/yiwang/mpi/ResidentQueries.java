@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Read models of residents: list items, details, history, candidate lookup. Not audited here: callers audit. */
 @Repository
@@ -101,64 +103,95 @@ class ResidentQueries {
         return spec.query(ResidentQueries::listItem).list();
     }
 
+    /** The resident {@code id} with documents, phones, guardian, wards and household: one query. */
     Optional<ResidentDetails> details(long id) {
-        record Row(ResidentListItem item, String ethnicity, Long guardianId, Long householdId, int version,
-                Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, String despite,
-                boolean voided) {
-        }
-        Optional<Row> row = jdbc.sql("select " + LIST_COLUMNS + """
-                        , r.ethnicity, r.guardian_resident_id, r.household_id, r.version, r.created_at, r.created_by,
-                          r.updated_at, r.updated_by, r.registered_despite, r.voided_at
-                        """ + LIST_FROM + " where r.id = :id")
-                .param("id", id)
-                .query((rs, n) -> new Row(listItem(rs, n), rs.getString("ethnicity"),
-                        rs.getObject("guardian_resident_id", Long.class), rs.getObject("household_id", Long.class),
-                        rs.getInt("version"), instant(rs, "created_at"), rs.getString("created_by"),
-                        instant(rs, "updated_at"), rs.getString("updated_by"), rs.getString("registered_despite"),
-                        rs.getObject("voided_at") != null))
-                .optional();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        Row r = row.get();
-        List<ResidentDetails.Document> documents = jdbc.sql("""
-                        select id, type, number_masked, issuing_country, is_primary, original_ciphertext is not null
-                        from mpi.identity_document where resident_id = :id and voided_at is null
-                        order by is_primary desc, id
-                        """)
-                .param("id", id)
-                .query((rs, n) -> new ResidentDetails.Document(rs.getLong(1),
-                        IdentityDocumentType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6)))
-                .list();
-        List<ResidentDetails.Phone> phones = jdbc.sql("""
-                        select id, phone_masked, kind, is_primary from mpi.resident_phone
-                        where resident_id = :id and voided_at is null order by is_primary desc, id
-                        """)
-                .param("id", id)
-                .query((rs, n) -> new ResidentDetails.Phone(rs.getLong(1), rs.getString(2),
-                        PhoneNumber.Kind.valueOf(rs.getString(3)), rs.getBoolean(4)))
-                .list();
-        // links made to or from records merged since count for the survivor (undoing a merge has nothing to move)
-        ResidentDetails.Relative guardian = r.guardianId() == null ? null
-                : relatives("id = " + currentRecord("id = :key"), r.guardianId()).stream().findFirst().orElse(null);
-        List<ResidentDetails.Relative> wards = relatives("guardian_resident_id in " + WITH_MERGED_INTO
-                + " and voided_at is null", id);
-        List<ResidentDetails.Relative> household = relatives("household_id in (select household_id from mpi.resident"
-                + " where id in " + WITH_MERGED_INTO + ") and voided_at is null and id <> :key", id);
-        return Optional.of(new ResidentDetails(r.item(), r.ethnicity(), documents, phones, guardian, wards,
-                r.householdId(), household, r.version(), r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(),
-                r.despite(), r.voided()));
+        return details("r.id = :id", id);
     }
 
-    /** At most 50 relatives: households and wards are small, and the bound keeps a bad import from hurting. */
-    private List<ResidentDetails.Relative> relatives(String where, long key) {
-        return jdbc.sql("select id, health_record_number, name, birth_date from mpi.resident where " + where
-                        + " order by birth_date, id limit 50")
-                .param("key", key)
-                .query((rs, n) -> new ResidentDetails.Relative(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class)))
-                .list();
+    /**
+     * The resident that {@code id} stands for now (itself, or the survivor at the end of its merges) with its
+     * details: one query, the merge resolution included.
+     */
+    Optional<ResidentDetails> currentDetails(long id) {
+        return details("r.id = " + currentRecord("id = :id"), id);
+    }
+
+    /*
+     * Documents, phones and relatives come as JSON arrays of scalar subqueries, so that a read is one round trip.
+     * Links made to or from records merged since count for the survivor (undoing a merge has nothing to move).
+     * At most 50 relatives of each kind: households and wards are small, and the bound keeps a bad import from
+     * hurting.
+     */
+    private static final String DETAILS = "select " + LIST_COLUMNS + """
+            , r.ethnicity, r.guardian_resident_id, r.household_id, r.version, r.created_at, r.created_by,
+              r.updated_at, r.updated_by, r.registered_despite, r.voided_at,
+              (select coalesce(json_agg(json_build_array(d.id, d.type, d.number_masked, d.issuing_country,
+                          d.is_primary, d.original_ciphertext is not null) order by d.is_primary desc, d.id), '[]')
+               from mpi.identity_document d where d.resident_id = r.id and d.voided_at is null) as documents_json,
+              (select coalesce(json_agg(json_build_array(p.id, p.phone_masked, p.kind, p.is_primary)
+                          order by p.is_primary desc, p.id), '[]')
+               from mpi.resident_phone p where p.resident_id = r.id and p.voided_at is null) as phones_json,
+              (select json_build_array(g.id, g.health_record_number, g.name, g.birth_date) from mpi.resident g
+               where g.id = %s) as guardian_json,
+              (select coalesce(json_agg(json_build_array(w.id, w.health_record_number, w.name, w.birth_date)
+                          order by w.birth_date, w.id), '[]')
+               from (select id, health_record_number, name, birth_date from mpi.resident
+                     where guardian_resident_id in %s and voided_at is null
+                     order by birth_date, id limit 50) w) as wards_json,
+              (select coalesce(json_agg(json_build_array(h.id, h.health_record_number, h.name, h.birth_date)
+                          order by h.birth_date, h.id), '[]')
+               from (select id, health_record_number, name, birth_date from mpi.resident
+                     where household_id in (select household_id from mpi.resident where id in %s)
+                       and voided_at is null and id <> r.id
+                     order by birth_date, id limit 50) h) as household_json
+            """.formatted(currentRecord("id = r.guardian_resident_id"),
+                    WITH_MERGED_INTO.replace("cast(:key as bigint)", "r.id"),
+                    WITH_MERGED_INTO.replace("cast(:key as bigint)", "r.id")) + LIST_FROM;
+
+    private static final JsonMapper JSON = new JsonMapper();
+
+    private Optional<ResidentDetails> details(String where, long id) {
+        return jdbc.sql(DETAILS + " where " + where)
+                .param("id", id)
+                .query((rs, n) -> {
+                    List<ResidentDetails.Document> documents = new ArrayList<>();
+                    for (JsonNode d : JSON.readTree(rs.getString("documents_json"))) {
+                        documents.add(new ResidentDetails.Document(d.get(0).asLong(),
+                                IdentityDocumentType.valueOf(d.get(1).asString()), text(d.get(2)), text(d.get(3)),
+                                d.get(4).asBoolean(), d.get(5).asBoolean()));
+                    }
+                    List<ResidentDetails.Phone> phones = new ArrayList<>();
+                    for (JsonNode p : JSON.readTree(rs.getString("phones_json"))) {
+                        phones.add(new ResidentDetails.Phone(p.get(0).asLong(), text(p.get(1)),
+                                PhoneNumber.Kind.valueOf(p.get(2).asString()), p.get(3).asBoolean()));
+                    }
+                    String guardian = rs.getString("guardian_json");
+                    return new ResidentDetails(listItem(rs, n), rs.getString("ethnicity"), List.copyOf(documents),
+                            List.copyOf(phones), guardian == null ? null : relative(JSON.readTree(guardian)),
+                            relatives(rs.getString("wards_json")), rs.getObject("household_id", Long.class),
+                            relatives(rs.getString("household_json")), rs.getInt("version"),
+                            instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
+                            rs.getString("updated_by"), rs.getString("registered_despite"),
+                            rs.getObject("voided_at") != null);
+                })
+                .optional();
+    }
+
+    private static List<ResidentDetails.Relative> relatives(String json) {
+        List<ResidentDetails.Relative> relatives = new ArrayList<>();
+        for (JsonNode r : JSON.readTree(json)) {
+            relatives.add(relative(r));
+        }
+        return List.copyOf(relatives);
+    }
+
+    private static ResidentDetails.Relative relative(JsonNode r) {
+        return new ResidentDetails.Relative(r.get(0).asLong(), text(r.get(1)), text(r.get(2)),
+                r.get(3).isNull() ? null : LocalDate.parse(r.get(3).asString()));
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
     }
 
     /**

@@ -143,12 +143,18 @@ public class Residents {
      */
     @Transactional(readOnly = true)
     public List<Long> recordIds(long residentId) {
-        return resolve(residentId)
-                .map(current -> jdbc.sql("select id from " + ResidentQueries.WITH_MERGED_INTO + " as m order by id = :key desc, id")
-                        .param("key", current)
-                        .query(Long.class)
-                        .list())
-                .orElse(List.of());
+        // one query: the current record (depth 0, null for an unknown id) and the records merged into it
+        return jdbc.sql("""
+                        with recursive merged (id, depth) as (
+                            select %s, 0
+                            union all
+                            select m.id, merged.depth + 1 from mpi.resident m
+                            join merged on m.merged_into_id = merged.id where merged.depth < 100)
+                        select id from merged where id is not null order by depth > 0, id
+                        """.formatted(ResidentQueries.currentRecord("id = :id")))
+                .param("id", residentId)
+                .query(Long.class)
+                .list();
     }
 
     /**

@@ -116,6 +116,7 @@ public class HealthRecord {
             throw new EntryInputException(List.of(EntryProblem.of("kind", "records.error.correction.same")));
         }
         long newId = add(replacement, purpose, "CORRECT_ENTRY");
+        WriteContext.current(audit::recordAll).ifPresent(WriteContext::entryVoided);
         if (!store.voidEntry(entryId, reason.strip(), newId, accountId())) {
             throw new EntryConflictException("entry " + entryId + " was voided meanwhile");
         }
@@ -129,6 +130,7 @@ public class HealthRecord {
         requireReason(reason);
         ClinicalEntry old = store.find(entryId).orElseThrow(() -> new EntryNotFoundException("entry", entryId));
         requireWritingFor(old.organisationId());
+        WriteContext.current(audit::recordAll).ifPresent(WriteContext::entryVoided);
         if (!store.voidEntry(entryId, reason.strip(), null, accountId())) {
             throw new EntryConflictException("entry " + entryId + " was voided already");
         }
@@ -304,22 +306,32 @@ public class HealthRecord {
         requireWritingFor(entry.organisationId());
         EntryValidator.Checked checked = validator.check(entry);
         NewEntry e = checked.entry();
+        // the lookups of the entries of one transaction (a Bundle) are made once; audit entries are written as one
+        // batch before the commit
+        Optional<WriteContext> context = WriteContext.current(audit::recordAll);
         List<EntryProblem> problems = new ArrayList<>();
-        Long residentId = residents.resolve(e.residentId()).orElse(null);
+        Long residentId = context.map(c -> c.resolve(e.residentId(), () -> residents.resolve(e.residentId())))
+                .orElseGet(() -> residents.resolve(e.residentId())).orElse(null);
         if (residentId == null) {
             problems.add(EntryProblem.of("residentId", "records.error.resident.unknown", e.residentId()));
         }
-        if (organisations.findById(e.organisationId()).isEmpty()) {
+        if (!context.map(c -> c.organisationExists(e.organisationId(), () -> organisationExists(e.organisationId())))
+                .orElseGet(() -> organisationExists(e.organisationId()))) {
             problems.add(EntryProblem.of("organisationId", "records.error.organisation.unknown", e.organisationId()));
         }
-        if (e.authorPractitionerId() != null && practitioners.findById(e.authorPractitionerId()).isEmpty()) {
+        Long author = e.authorPractitionerId();
+        if (author != null && !context.map(c -> c.practitionerExists(author, () -> practitionerExists(author)))
+                .orElseGet(() -> practitionerExists(author))) {
             problems.add(EntryProblem.of("authorPractitionerId", "records.error.author.unknown", e.authorPractitionerId()));
         }
-        if (e.encounterId() != null && residentId != null) {
+        if (e.encounterId() != null && residentId != null
+                && !context.map(c -> c.encounterChecked(e.encounterId(), residentId)).orElse(false)) {
             Optional<ClinicalEntry> encounter = store.find(e.encounterId());
             if (encounter.isEmpty() || encounter.get().kind() != EntryKind.ENCOUNTER || encounter.get().voided()
-                    || !residents.recordIds(residentId).contains(encounter.get().residentId())) {
+                    || !recordIds(context, residentId).contains(encounter.get().residentId())) {
                 problems.add(EntryProblem.of("encounterId", "records.error.encounter.unknown", e.encounterId()));
+            } else {
+                context.ifPresent(c -> c.encounterValid(e.encounterId(), residentId));
             }
         }
         if (!problems.isEmpty()) {
@@ -328,18 +340,34 @@ public class HealthRecord {
         Optional<Long> inserted = store.insert(residentId, checked, accountId());
         if (inserted.isEmpty()) {
             ClinicalEntry existing = store.findBySource(e.organisationId(), e.sourceSystem(), e.sourceId()).orElseThrow();
-            if (existing.kind() != e.kind() || !residents.recordIds(residentId).contains(existing.residentId())) {
+            if (existing.kind() != e.kind() || !recordIds(context, residentId).contains(existing.residentId())) {
                 throw new EntryConflictException("source id " + e.sourceId() + " of " + e.sourceSystem()
                         + " already names entry " + existing.id() + " of another resident or kind");
             }
             return existing.id();
         }
         long id = inserted.get();
-        relationships.treating(residentId, e.organisationId());
-        audit.record(AuditEvent.write(residentId, action, e.kind().name(), Long.toString(id), purpose));
+        if (context.map(c -> c.firstTreating(residentId, e.organisationId())).orElse(true)) {
+            relationships.treating(residentId, e.organisationId());
+        }
+        AuditEvent written = AuditEvent.write(residentId, action, e.kind().name(), Long.toString(id), purpose);
+        context.ifPresentOrElse(c -> c.audit(written), () -> audit.record(written));
         events.publishEvent(new EntryRecorded(id, residentId, e.kind(), e.organisationId(),
                 e.interpretation() != null && e.interpretation().critical()));
         return id;
+    }
+
+    private boolean organisationExists(long organisationId) {
+        return organisations.findById(organisationId).isPresent();
+    }
+
+    private boolean practitionerExists(long practitionerId) {
+        return practitioners.findById(practitionerId).isPresent();
+    }
+
+    private List<Long> recordIds(Optional<WriteContext> context, long residentId) {
+        return context.map(c -> c.recordIds(residentId, () -> residents.recordIds(residentId)))
+                .orElseGet(() -> residents.recordIds(residentId));
     }
 
     private void audited(long residentId, List<Long> ids, String action, String objectType, String purpose) {

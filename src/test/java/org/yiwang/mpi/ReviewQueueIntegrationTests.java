@@ -161,6 +161,26 @@ class ReviewQueueIntegrationTests {
     }
 
     @Test
+    void currentDetailsOfAMergedIdAreTheSurvivorsAndItsRecordIdsListTheSurvivorFirst() {
+        long[] pair = newPair("孙雅琴", "孙雅琴", true);
+        queue.link(enqueue(pair[0], pair[1]), pair[0], "同一人两处建档", "registrar", null);
+
+        ResidentDetails current = directory.currentDetails(pair[1], "test").orElseThrow();
+        assertThat(current.id()).isEqualTo(pair[0]);
+        assertThat(current.documents()).hasSize(2);
+        assertThat(current).isEqualTo(directory.details(pair[0], "test").orElseThrow());
+        assertThat(jdbc.sql("""
+                        select count(*) from platform.audit_event
+                        where resident_id = :merged and action = 'VIEW_RESIDENT_DETAILS'""")
+                .param("merged", pair[1]).query(Long.class).single()).as("the survivor was read, not the merged id")
+                .isZero();
+        assertThat(residents.recordIds(pair[1])).containsExactly(pair[0], pair[1]);
+        assertThat(residents.recordIds(pair[0])).containsExactly(pair[0], pair[1]);
+        assertThat(directory.currentDetails(Long.MAX_VALUE, "test")).isEmpty();
+        assertThat(residents.recordIds(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
     void survivorHistoryHoldsTheMergedRecordsVersionsUntilTheMergeIsUndone() {
         long[] pair = newPair("周若兰", "周若兰", true);
         long reviewId = enqueue(pair[0], pair[1]);
