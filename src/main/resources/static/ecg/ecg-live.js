@@ -1,5 +1,8 @@
-// Live ECG pages (worklist, clinic inbox). htmx polls the server, which answers 204 while nothing changed (the
-// database decides, so any node answers alike). This script only sounds the alarm of a critical report: a beep
+// Live ECG pages (worklist, clinic inbox, recording). htmx polls the server, which answers 204 while nothing changed
+// (the database decides, so any node answers alike). While the tab is hidden, a poller marked data-live-poll asks
+// only every HIDDEN_BACKOFF-th time (and at once when the tab shows again), so background tabs cost the server
+// little while a critical alarm still arrives within a few ticks. This script also sounds the alarm of a critical
+// report: a beep
 // (Web Audio) and a vibration where the browser allows, repeating until a clinician acknowledges the report, and
 // a title that blinks. Browsers allow sound only after the user touched the page: until then a hint says so.
 (function () {
@@ -66,6 +69,25 @@
     unlocked = true;
     if (context && context.state === 'suspended') { context.resume(); }
   }
+
+  var HIDDEN_BACKOFF = 5;
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var elt = e.detail && e.detail.elt;
+    if (!elt || !elt.hasAttribute || !elt.hasAttribute('data-live-poll')) { return; }
+    if (document.visibilityState === 'hidden') {
+      elt.__ywSkipped = (elt.__ywSkipped || 0) + 1;
+      if (elt.__ywSkipped % HIDDEN_BACKOFF !== 0) { e.preventDefault(); }
+    } else {
+      elt.__ywSkipped = 0;
+    }
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState !== 'visible' || !window.htmx) { return; }
+    document.querySelectorAll('[data-live-poll][hx-get]').forEach(function (elt) {
+      window.htmx.ajax('GET', elt.getAttribute('hx-get'), { source: elt, target: elt, swap: 'outerHTML',
+        headers: { 'X-Yiwang-Poll': '1' } });
+    });
+  });
 
   document.addEventListener('click', unlock, { capture: true });
   document.addEventListener('keydown', unlock, { capture: true });

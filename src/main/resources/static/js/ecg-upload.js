@@ -1,6 +1,5 @@
 // ECG intake page: sends the chosen files through the resumable upload protocol (/ecg/uploads/...), chunk by chunk,
 // retrying with backoff on network errors and resuming after a reload when the same files are chosen again.
-// The recording page: reloads itself while the pre-analysis is pending.
 (function () {
   'use strict';
 
@@ -184,8 +183,5 @@
   document.addEventListener('DOMContentLoaded', function () {
     var form = document.getElementById('ecg-upload-form');
     if (form) { setupUpload(form); }
-    if (document.querySelector('[data-refresh-while-pending]')) {
-      setTimeout(function () { window.location.reload(); }, 2000);
-    }
   });
 })();

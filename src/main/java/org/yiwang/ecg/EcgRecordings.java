@@ -125,6 +125,18 @@ public class EcgRecordings {
         return found;
     }
 
+    /**
+     * A digest of what the recording's page shows (state, pre-analysis, report and its acknowledgement): it changes
+     * whenever any of them does, on any node. Reads no personal data, so a live page may ask every few seconds
+     * without filling the audit trail; the access check is the same as for {@link #find}.
+     */
+    @Transactional(readOnly = true)
+    public String pageVersion(long id) {
+        RecordingStore.PageState state = store.pageState(id).orElseThrow(() -> new EcgRecordingNotFoundException(id));
+        requireAccess(state.residentId(), state.organisationId(), state.readingCentreId());
+        return Long.toString(state.version());
+    }
+
     /** The resident's recordings (also those filed under merged records), newest first, at most {@link #MAX_LIST}. */
     @Transactional
     public List<EcgRecordingSummary> forResident(long residentId, int limit) {
@@ -225,13 +237,17 @@ public class EcgRecordings {
      * shared record (care relationship, the resident or a representative, an emergency override, a system job).
      */
     private void requireAccess(EcgRecordingSummary r) {
+        requireAccess(r.residentId(), r.organisationId(), r.readingCentreId());
+    }
+
+    private void requireAccess(long residentId, long organisationId, long readingCentreId) {
         Long acting = currentActor.current().map(Actor::actingOrganisationId).orElse(null);
-        if (acting != null && (acting == r.organisationId() || acting == r.readingCentreId())) {
+        if (acting != null && (acting == organisationId || acting == readingCentreId)) {
             return;
         }
-        RecordAccessView access = recordAccess.currentAccess(r.residentId());
+        RecordAccessView access = recordAccess.currentAccess(residentId);
         if (!access.allowed()) {
-            throw new RecordAccessDeniedException(r.residentId(), access.breakGlassOffered());
+            throw new RecordAccessDeniedException(residentId, access.breakGlassOffered());
         }
     }
 

@@ -200,6 +200,16 @@ class RecordingStore {
                 .optional().orElse(new int[0]);
     }
 
+    /** Who may see a recording, and the version every change a page shows bumps (no personal data). */
+    record PageState(long residentId, long organisationId, long readingCentreId, long version) {
+    }
+
+    Optional<PageState> pageState(long id) {
+        return jdbc.sql("select resident_id, organisation_id, reading_centre_id, version from ecg.recording where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new PageState(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).optional();
+    }
+
     /** Ids of recordings still waiting for their pre-analysis, oldest first (picked up after a restart). */
     List<Long> awaitingAnalysis(Instant uploadedBefore, int limit) {
         return jdbc.sql("""

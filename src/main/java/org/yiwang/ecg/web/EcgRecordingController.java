@@ -1,5 +1,6 @@
 package org.yiwang.ecg.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.yiwang.ecg.EcgProperties;
 import org.yiwang.ecg.EcgRecordingNotFoundException;
 import org.yiwang.ecg.EcgRecordingSummary;
 import org.yiwang.ecg.EcgRecordings;
@@ -41,18 +44,22 @@ class EcgRecordingController {
     private final EcgRecordings recordings;
     private final Residents residents;
     private final Organisations organisations;
+    private final EcgProperties properties;
 
-    EcgRecordingController(EcgRecordings recordings, Residents residents, Organisations organisations) {
+    EcgRecordingController(EcgRecordings recordings, Residents residents, Organisations organisations,
+                           EcgProperties properties) {
         this.recordings = recordings;
         this.residents = residents;
         this.organisations = organisations;
+        this.properties = properties;
     }
 
     @GetMapping("/ecg/recordings/{id}")
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','FAMILY_DOCTOR','ECG_READER')")
     String recording(@PathVariable long id, Model model, Locale locale) {
+        String version = recordings.pageVersion(id); // before the read: a change in between shows at the next poll
         EcgRecordingSummary recording = recordings.find(id).orElseThrow(() -> new EcgRecordingNotFoundException(id));
-        model.addAttribute("recording", recording);
+        liveModel(model, recording, version);
         model.addAttribute("resident", residents.findById(recording.residentId(), PURPOSE).orElse(null));
         Map<Long, String> names = organisations.findAllById(List.of(recording.organisationId(),
                         recording.readingCentreId())).stream()
@@ -61,6 +68,30 @@ class EcgRecordingController {
         model.addAttribute("centreName", names.get(recording.readingCentreId()));
         model.addAttribute("files", recordings.originalFiles(id));
         return "ecg/recording";
+    }
+
+    /**
+     * The page's poll: 204 while the recording's version is {@code v}, else the poller with the state, the
+     * pre-analysis and the report to swap in (see templates/ecg/recording-live.html).
+     */
+    @GetMapping("/ecg/recordings/{id}/live")
+    @PreAuthorize("hasAnyRole('DOCTOR','NURSE','FAMILY_DOCTOR','ECG_READER')")
+    String live(@PathVariable long id, @RequestParam(defaultValue = "") String v, Model model,
+                HttpServletResponse response) {
+        String version = recordings.pageVersion(id);
+        if (version.equals(v)) {
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null;
+        }
+        EcgRecordingSummary recording = recordings.find(id).orElseThrow(() -> new EcgRecordingNotFoundException(id));
+        liveModel(model, recording, version);
+        return "ecg/recording-live";
+    }
+
+    private void liveModel(Model model, EcgRecordingSummary recording, String version) {
+        model.addAttribute("recording", recording);
+        model.addAttribute("version", version);
+        model.addAttribute("pollSeconds", Math.max(1, properties.reading().livePoll().toSeconds()));
     }
 
     @GetMapping("/ecg/recordings/{id}/files/{name}")
