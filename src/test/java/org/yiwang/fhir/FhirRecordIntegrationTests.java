@@ -8,9 +8,12 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.client.interceptor.CapturingInterceptor;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.math.BigDecimal;
@@ -480,6 +483,47 @@ class FhirRecordIntegrationTests {
                 .withNoParameters(Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
         assertThat(everything.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
                 .doesNotContain(viralLoadId);
+    }
+
+    @Test
+    void conditionalCreateAnswers200WithTheExistingEntryAndStoresNoNewRow() {
+        String pid = newPatient();
+        String system = "urn:his:lab-result";
+        String value = "glu-" + UUID.randomUUID();
+        Observation o = glucose("Patient/" + pid, null, "2025-06-04T07:00:00+08:00", 5.4);
+        o.addIdentifier().setSystem(system).setValue(value);
+
+        CapturingInterceptor http = new CapturingInterceptor();
+        client.registerInterceptor(http);
+        MethodOutcome first = client.create().resource(o).conditional()
+                .where(Observation.IDENTIFIER.exactly().systemAndCode(system, value)).execute();
+        assertThat(http.getLastResponse().getStatus()).isEqualTo(201);
+        long rows = entries(pid);
+
+        MethodOutcome again = client.create().resource(o).conditional()
+                .where(Observation.IDENTIFIER.exactly().systemAndCode(system, value)).execute();
+        assertThat(http.getLastResponse().getStatus()).as("200 OK, not 201").isEqualTo(200);
+        assertThat(again.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        assertThat(((Observation) again.getResource()).getValueQuantity().getValue()).isEqualByComparingTo("5.4");
+
+        MethodOutcome retried = client.create().resource(o).execute();
+        assertThat(http.getLastResponse().getStatus()).as("a plain retry with the same client identifier").isEqualTo(200);
+        assertThat(retried.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        assertThat(entries(pid)).isEqualTo(rows);
+
+        Observation other = glucose("Patient/" + pid, null, "2025-06-05T07:00:00+08:00", 5.6);
+        other.addIdentifier().setSystem(system).setValue(value + "-b");
+        MethodOutcome second = client.create().resource(other).conditional()
+                .where(Observation.IDENTIFIER.exactly().systemAndCode(system, value + "-b")).execute();
+        assertThat(http.getLastResponse().getStatus()).isEqualTo(201);
+        assertThatThrownBy(() -> client.create().resource(glucose("Patient/" + pid, null, "2025-06-06T07:00:00+08:00", 5.0))
+                .conditionalByUrl("Observation?identifier=" + system + "|" + value + "," + system + "|" + value + "-b")
+                .execute()).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> client.create().resource(glucose("Patient/" + pid, null, "2025-06-06T07:00:00+08:00", 5.0))
+                .conditionalByUrl("Observation?code=http://loinc.org|14749-6").execute())
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(entries(pid)).isEqualTo(rows + 1);
+        client.unregisterInterceptor(http);
     }
 
     @Test
