@@ -1,5 +1,6 @@
 package org.yiwang.fhir;
 
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
@@ -21,8 +22,11 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
@@ -41,6 +46,7 @@ import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.records.ClinicalEntry;
 import org.yiwang.records.EntryKind;
 import org.yiwang.records.HealthRecord;
+import org.yiwang.records.NewEntry;
 import org.yiwang.records.TimelineCursor;
 import org.yiwang.records.TimelinePage;
 import org.yiwang.records.TimelineQuery;
@@ -60,6 +66,7 @@ abstract class EntryProvider<R extends Resource> implements IResourceProvider, C
 
     /** How many timeline rows one page may scan to fill itself when filtering by code or category. */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_CONDITIONAL_IDENTIFIERS = 20;
 
     private final Class<R> type;
     private final EntryKind kind;
@@ -237,13 +244,69 @@ abstract class EntryProvider<R extends Resource> implements IResourceProvider, C
         return new CursorPaging.Page(resources, page.next() == null ? null : page.next().token());
     }
 
-    /** Records the resource for the API token's organisation; answers its id (the existing one on a retry). */
+    /**
+     * Records the resource for the API token's organisation. Answers 201 Created with the new id, or 200 OK with the
+     * entry already on file (FHIR conditional create) when {@code If-None-Exist: identifier=system|value} matches one
+     * of the organisation's entries, or when the resource's identifier is one the organisation already sent (a
+     * retried create: nothing new is stored); 412 when the condition matches more than one entry.
+     */
     @Create
-    public MethodOutcome create(@ResourceParam R resource, RequestDetails request) {
+    public MethodOutcome create(@ResourceParam R resource, @ConditionalUrlParam String conditional,
+            RequestDetails request) {
         long organisation = organisation();
-        long id = record.record(EntryMapper.toEntry(resource, EntryMapper.DIRECT, organisation, null),
-                FhirRequests.purpose(request));
+        String purpose = FhirRequests.purpose(request);
+        if (conditional != null) {
+            List<ClinicalEntry> matches = matching(conditional, organisation, purpose);
+            if (matches.size() > 1) {
+                throw new PreconditionFailedException("If-None-Exist matches " + matches.size() + " "
+                        + resourceType() + " resources; make the condition name one.");
+            }
+            if (matches.size() == 1) {
+                return existing(matches.getFirst());
+            }
+        }
+        NewEntry entry = EntryMapper.toEntry(resource, EntryMapper.DIRECT, organisation, null);
+        Optional<ClinicalEntry> before = entry.sourceSystem() == null ? Optional.empty()
+                : record.findBySource(organisation, entry.sourceSystem(), entry.sourceId(), purpose);
+        // recorded even when found: the record checks that the retry names the same resident and kind (else 409)
+        long id = record.record(entry, purpose);
+        if (before.isPresent() && before.get().id() == id) {
+            return existing(before.get());
+        }
         return new MethodOutcome(new IdType(resourceType(), Long.toString(id)), true);
+    }
+
+    private MethodOutcome existing(ClinicalEntry entry) {
+        MethodOutcome outcome = new MethodOutcome(new IdType(resourceType(), Long.toString(entry.id())), false);
+        outcome.setResource(EntryMapper.toResource(entry));
+        return outcome;
+    }
+
+    /** The organisation's entries of this type named by {@code identifier=system|value[,system|value…]}. */
+    private List<ClinicalEntry> matching(String conditional, long organisation, String purpose) {
+        String query = conditional.contains("?") ? conditional.substring(conditional.indexOf('?') + 1) : conditional;
+        String[] pair = query.split("=", 2);
+        if (query.contains("&") || pair.length != 2 || !"identifier".equals(pair[0]) || pair[1].isBlank()) {
+            throw new FhirInputException("If-None-Exist", "If-None-Exist takes one parameter: identifier=system|value "
+                    + "(several identifiers separated by commas).");
+        }
+        Map<Long, ClinicalEntry> found = new LinkedHashMap<>();
+        String[] tokens = pair[1].split(",");
+        if (tokens.length > MAX_CONDITIONAL_IDENTIFIERS) {
+            throw new FhirInputException("If-None-Exist", "If-None-Exist names at most " + MAX_CONDITIONAL_IDENTIFIERS
+                    + " identifiers.");
+        }
+        for (String token : tokens) {
+            String decoded = URLDecoder.decode(token, StandardCharsets.UTF_8).strip();
+            int bar = decoded.indexOf('|');
+            if (bar <= 0 || bar == decoded.length() - 1) {
+                throw new FhirInputException("If-None-Exist", "Give each identifier as system|value: '" + decoded + "'.");
+            }
+            record.findBySource(organisation, decoded.substring(0, bar), decoded.substring(bar + 1), purpose)
+                    .filter(e -> e.kind() == kind && !e.voided())
+                    .ifPresent(e -> found.put(e.id(), e));
+        }
+        return new ArrayList<>(found.values());
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param residentId     the resident it was recorded for (an id merged into the record's current holder stays as
  *                       recorded)
- * @param sensitivity    the sensitive category of a diagnosis, or null
+ * @param sensitivity    the sensitive category the item reveals (a diagnosis by its ICD-10 code, a result, drug or
+ *                       document by {@link SensitiveCodes}), or null
  * @param recordedAt     when the platform received it
  * @param voidedAt       when it was voided (entered in error or corrected), or null
  * @param replacedById   the correcting entry, if it was corrected

@@ -18,6 +18,8 @@ public record Coding(String system, String code, String display) {
     public static final String ICD9CM3 = "urn:oid:2.16.156.10011.2.3.3.12";
     /** Vaccine codes of the national immunization programme (WS/T 364 CV value domain as used by the county). */
     public static final String VACCINE = "urn:oid:2.16.156.10011.2.3.3.29";
+    /** WHO ATC classification of medicines (the national drug code maps to it; sensitive-drug rules use ATC groups). */
+    public static final String ATC = "http://www.whocc.no/atc";
     /** The platform's own codes (encounter types, document types, allergens without a standard code). */
     public static final String LOCAL = "urn:yiwang:code";
 

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Checks a {@link NewEntry} on its own (no database) and completes what the record derives rather than trusts:
  * names of known codes, the canonical ICD-10 form, reference ranges and abnormal/critical flags, the sensitive
- * category of a diagnosis, the planned end of a prescription.
+ * category of an entry (a diagnosis by its ICD-10 code, anything else by {@link SensitiveCodes}), the planned end of
+ * a prescription.
  */
 final class EntryValidator {
 
@@ -28,9 +29,16 @@ final class EntryValidator {
     private final Duration clockSkew;
     private final long maxAttachmentBytes;
     private final Clock clock;
+    private final SensitiveCodes sensitiveCodes;
 
     EntryValidator(IcdCodes icdCodes, ObservationCatalogue observations, Duration clockSkew, long maxAttachmentBytes,
                    Clock clock) {
+        this(icdCodes, observations, clockSkew, maxAttachmentBytes, clock, DefaultSensitiveCodes.LIST);
+    }
+
+    EntryValidator(IcdCodes icdCodes, ObservationCatalogue observations, Duration clockSkew, long maxAttachmentBytes,
+                   Clock clock, SensitiveCodes sensitiveCodes) {
+        this.sensitiveCodes = sensitiveCodes;
         this.icdCodes = icdCodes;
         this.observations = observations;
         this.clockSkew = clockSkew;
@@ -201,6 +209,13 @@ final class EntryValidator {
                 }
             }
         }
+        if (sensitivity == null && kind != EntryKind.CONDITION) {
+            sensitivity = sensitiveCodes.of(completedCode).orElse(null);
+            if (sensitivity == null && details instanceof EntryDetails.Observation panel) {
+                sensitivity = panel.components().stream().map(c -> sensitiveCodes.of(c.code()))
+                        .flatMap(java.util.Optional::stream).findFirst().orElse(null);
+            }
+        }
         if (blank(completedCode.display()) && problems.stream().noneMatch(p -> p.field().startsWith("code"))) {
             problems.add(EntryProblem.of("code.display", "records.error.display.required"));
         }
@@ -217,6 +232,11 @@ final class EntryValidator {
         return new Checked(completed, sensitivity);
     }
 
+
+    /** The county's list from the classpath, read once. */
+    private static final class DefaultSensitiveCodes {
+        static final SensitiveCodes LIST = SensitiveCodes.fromClasspath();
+    }
 
     private static Interpretation worstOf(List<EntryDetails.Component> components) {
         Interpretation worst = null;

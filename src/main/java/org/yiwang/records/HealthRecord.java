@@ -159,6 +159,30 @@ public class HealthRecord {
         return entry;
     }
 
+    /**
+     * The entry an organisation's system sent under its own id ({@code sourceSystem|sourceId}), voided or not, if the
+     * reader may see it: what a retried or conditional create finds (FHIR {@code If-None-Exist: identifier=…}).
+     * Uses the unique index of sender ids; audited as a read.
+     *
+     * @throws RecordAccessDeniedException when the reader may not read the resident's record
+     */
+    public Optional<ClinicalEntry> findBySource(long organisationId, String sourceSystem, String sourceId,
+                                                String purpose) {
+        requirePurpose(purpose);
+        Optional<ClinicalEntry> entry = store.findBySource(organisationId, sourceSystem, sourceId);
+        if (entry.isEmpty()) {
+            return entry;
+        }
+        ClinicalEntry e = entry.get();
+        RecordAccess.Scope scope = access.require(e.residentId(), purpose);
+        if (!scope.visibility().shows(e)) {
+            return Optional.empty();
+        }
+        audit.record(AuditEvent.read(e.residentId(), "VIEW_ENTRY", e.kind().name(), Long.toString(e.id()),
+                scope.purpose()));
+        return entry;
+    }
+
     /** Entries by id in the order asked, unknown ones skipped (the results of a report, say); audited per resident. */
     public List<ClinicalEntry> findAll(Collection<Long> entryIds, String purpose) {
         requirePurpose(purpose);

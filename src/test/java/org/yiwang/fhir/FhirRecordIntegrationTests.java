@@ -8,10 +8,14 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.client.interceptor.CapturingInterceptor;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +59,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
 import org.yiwang.platform.security.internal.ApiClients;
+import org.yiwang.records.CareRelationshipKind;
+import org.yiwang.records.CareRelationships;
 
 /**
  * The clinical resources over /fhir as a township clinic's HIS uses them, with HAPI's generic client: create, read,
@@ -77,7 +83,11 @@ class FhirRecordIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CareRelationships relationships;
+
     private String village;
+    private long strangerOrganisation;
     private IGenericClient client;
     private IGenericClient stranger;
 
@@ -89,6 +99,7 @@ class FhirRecordIntegrationTests {
                 .query(String.class).single();
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         client = client(apiClients.issue(townships.get(0), "乡镇卫生院 HIS (FHIR record)", "test").token());
+        strangerOrganisation = townships.get(1);
         stranger = client(apiClients.issue(townships.get(1), "另一乡镇卫生院 HIS", "test").token());
     }
 
@@ -99,7 +110,8 @@ class FhirRecordIntegrationTests {
     }
 
     private Patient patient() {
-        LocalDate birthDate = LocalDate.of(1958, 3, 17);
+        // a birth date of its own as well: 500 sequence numbers per date run out across repeated runs on a kept database
+        LocalDate birthDate = LocalDate.of(1940, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 14_600));
         Patient patient = new Patient();
         patient.addIdentifier().setSystem(FhirSystems.RESIDENT_ID)
                 .setValue(FhirPatientIntegrationTests.uniqueIdNumber(birthDate, true));
@@ -444,6 +456,74 @@ class FhirRecordIntegrationTests {
         assertThat(ids).hasSize(12).contains("Patient/" + pid, response.getEntry().get(1).getResponse().getLocation());
         assertThat(jdbc.sql("select count(*) from platform.audit_event where resident_id = :id and action = 'VIEW_TIMELINE'")
                 .param("id", Long.parseLong(pid)).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+    }
+
+    /** PIPL-01/02: an HIV viral load is as sensitive as the HIV diagnosis; a treating clinic without the grant never sees it. */
+    @Test
+    void fhirObservationSearchHidesSensitiveResultsWithoutGrant() {
+        String pid = newPatient();
+        String glucoseId = client.create().resource(glucose("Patient/" + pid, null, "2025-06-02T07:00:00+08:00", 5.2))
+                .execute().getId().getIdPart();
+        Observation viralLoad = glucose("Patient/" + pid, null, "2025-06-02T07:10:00+08:00", 0);
+        viralLoad.getCode().getCodingFirstRep().setCode("20447-9").setDisplay(null);
+        viralLoad.setValue(new Quantity().setValue(4000).setUnit("copies/mL").setSystem(UCUM).setCode("{copies}/mL"));
+        String viralLoadId = client.create().resource(viralLoad).execute().getId().getIdPart();
+        relationships.grant(Long.parseLong(pid), strangerOrganisation, CareRelationshipKind.FAMILY_DOCTOR, "contract:hiv" + pid,
+                null, "签约");
+
+        assertThat(search(Observation.class, "patient=" + pid)).extracting(o -> o.getIdElement().getIdPart())
+                .as("the recording clinic").containsExactlyInAnyOrder(glucoseId, viralLoadId);
+        Bundle seen = stranger.search().byUrl("Observation?patient=" + pid).returnBundle(Bundle.class).execute();
+        assertThat(seen.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(glucoseId);
+        assertThat(stranger.search().byUrl("Observation?patient=" + pid + "&code=http://loinc.org|20447-9")
+                .returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+        assertThatThrownBy(() -> stranger.read().resource(Observation.class).withId(viralLoadId).execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        Bundle everything = stranger.operation().onInstance(new IdType("Patient", pid)).named("$everything")
+                .withNoParameters(Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
+        assertThat(everything.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .doesNotContain(viralLoadId);
+    }
+
+    @Test
+    void conditionalCreateAnswers200WithTheExistingEntryAndStoresNoNewRow() {
+        String pid = newPatient();
+        String system = "urn:his:lab-result";
+        String value = "glu-" + UUID.randomUUID();
+        Observation o = glucose("Patient/" + pid, null, "2025-06-04T07:00:00+08:00", 5.4);
+        o.addIdentifier().setSystem(system).setValue(value);
+
+        CapturingInterceptor http = new CapturingInterceptor();
+        client.registerInterceptor(http);
+        MethodOutcome first = client.create().resource(o).conditional()
+                .where(Observation.IDENTIFIER.exactly().systemAndCode(system, value)).execute();
+        assertThat(http.getLastResponse().getStatus()).isEqualTo(201);
+        long rows = entries(pid);
+
+        MethodOutcome again = client.create().resource(o).conditional()
+                .where(Observation.IDENTIFIER.exactly().systemAndCode(system, value)).execute();
+        assertThat(http.getLastResponse().getStatus()).as("200 OK, not 201").isEqualTo(200);
+        assertThat(again.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        assertThat(((Observation) again.getResource()).getValueQuantity().getValue()).isEqualByComparingTo("5.4");
+
+        MethodOutcome retried = client.create().resource(o).execute();
+        assertThat(http.getLastResponse().getStatus()).as("a plain retry with the same client identifier").isEqualTo(200);
+        assertThat(retried.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        assertThat(entries(pid)).isEqualTo(rows);
+
+        Observation other = glucose("Patient/" + pid, null, "2025-06-05T07:00:00+08:00", 5.6);
+        other.addIdentifier().setSystem(system).setValue(value + "-b");
+        MethodOutcome second = client.create().resource(other).conditional()
+                .where(Observation.IDENTIFIER.exactly().systemAndCode(system, value + "-b")).execute();
+        assertThat(http.getLastResponse().getStatus()).isEqualTo(201);
+        assertThatThrownBy(() -> client.create().resource(glucose("Patient/" + pid, null, "2025-06-06T07:00:00+08:00", 5.0))
+                .conditionalByUrl("Observation?identifier=" + system + "|" + value + "," + system + "|" + value + "-b")
+                .execute()).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> client.create().resource(glucose("Patient/" + pid, null, "2025-06-06T07:00:00+08:00", 5.0))
+                .conditionalByUrl("Observation?code=http://loinc.org|14749-6").execute())
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(entries(pid)).isEqualTo(rows + 1);
+        client.unregisterInterceptor(http);
     }
 
     @Test

@@ -39,6 +39,13 @@ final class Entries {
                 null, files);
     }
 
+    static NewEntry prescription(long resident, long organisation, Instant at, String atc, String name) {
+        return new NewEntry(resident, EntryKind.MEDICATION_REQUEST, null, new Coding(Coding.ATC, atc, name), null,
+                "active", at, null, null, null, null, null,
+                new EntryDetails.MedicationRequest(Quantity.of("5", "mg"), "口服", "每日一次", 30, Quantity.of("30", "片")),
+                organisation, null, null, null, List.of());
+    }
+
     static NewEntry withSource(NewEntry e, String system, String id) {
         return new NewEntry(e.residentId(), e.kind(), e.encounterId(), e.code(), e.category(), e.status(),
                 e.effectiveAt(), e.endedAt(), e.value(), e.valueText(), e.range(), e.interpretation(), e.details(),

@@ -66,6 +66,9 @@ class RecordAccessIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SensitiveRetagging retagging;
+
     @LocalServerPort
     int port;
 
@@ -283,6 +286,86 @@ class RecordAccessIntegrationTests {
         assertThat(jdbc.sql("select action from platform.audit_event where resident_id = :r and action like '%SENSITIVE%' "
                 + "order by id").param("r", resident).query(String.class).list())
                 .containsExactly("GRANT_SENSITIVE_ACCESS", "REVOKE_SENSITIVE_ACCESS");
+    }
+
+    /** PIPL-01/02: an HIV viral load reveals the infection as the B20–B24 diagnosis does; same grant, same hiding. */
+    @Test
+    void hivViralLoadIsSensitiveLikeTheHivDiagnosis() {
+        long diagnosis = record.record(Entries.diagnosis(resident, hospital, now.minus(Duration.ofDays(3)), "B20"), PURPOSE);
+        long viralLoad = record.record(Entries.observation(resident, hospital, now.minus(Duration.ofDays(2)), "20447-9",
+                "4000", "{copies}/mL"), PURPOSE);
+        long cd4 = record.record(Entries.observation(resident, hospital, now.minus(Duration.ofDays(2)), "24467-3",
+                "350", "/uL"), PURPOSE);
+        long glucose = record.record(Entries.glucose(resident, hospital, now.minus(Duration.ofDays(1)), "5.6"), PURPOSE);
+        assertThat(jdbc.sql("select sensitivity from records.entry where id in (:ids) order by id")
+                .param("ids", List.of(diagnosis, viralLoad, cd4)).query(String.class).list())
+                .containsExactly("HIV", "HIV", "HIV");
+        relationships.grant(resident, clinic, CareRelationshipKind.FAMILY_DOCTOR, "contract:v" + resident, null, "签约");
+        String residentLogin = "access-resident-v" + resident;
+        accounts.createResidentAccount(residentLogin, "居民", DemoMode.DEMO_PASSWORD, resident, true);
+
+        actAs(CLINIC_DOCTOR);
+        assertThat(record.timeline(resident, TimelineQuery.all(), PURPOSE).entries()).extracting(ClinicalEntry::id)
+                .containsExactly(glucose);
+        assertThat(record.find(viralLoad, PURPOSE)).isEmpty();
+        assertThat(record.findAll(List.of(viralLoad, cd4, glucose), PURPOSE)).extracting(ClinicalEntry::id)
+                .containsExactly(glucose);
+
+        actAs(residentLogin);
+        assertThat(record.timeline(resident, TimelineQuery.all(), PURPOSE).entries()).as("the resident sees all")
+                .extracting(ClinicalEntry::id).containsExactlyInAnyOrder(glucose, viralLoad, cd4, diagnosis);
+
+        actAs(HOSPITAL_DOCTOR);
+        access.grantSensitive(resident, clinic, SensitiveCategory.MENTAL_HEALTH, "居民单独同意：精神卫生", null);
+        actAs(CLINIC_DOCTOR);
+        assertThat(record.find(viralLoad, PURPOSE)).as("a mental-health grant does not open HIV results").isEmpty();
+        actAs(HOSPITAL_DOCTOR);
+        access.grantSensitive(resident, clinic, SensitiveCategory.HIV, "居民书面单独同意：艾滋病随访", null);
+        actAs(CLINIC_DOCTOR);
+        assertThat(record.timeline(resident, TimelineQuery.all(), PURPOSE).entries()).extracting(ClinicalEntry::id)
+                .containsExactlyInAnyOrder(glucose, viralLoad, cd4, diagnosis);
+    }
+
+    /** PIPL-01/02: an antipsychotic (ATC N05A) says "severe mental disorder" as an F20 diagnosis does. */
+    @Test
+    void antipsychoticPrescriptionNeedsTheMentalHealthGrant() {
+        long olanzapine = record.record(Entries.prescription(resident, hospital, now.minus(Duration.ofDays(2)),
+                "N05AH03", "奥氮平片"), PURPOSE);
+        long sertraline = record.record(Entries.prescription(resident, hospital, now.minus(Duration.ofDays(2)),
+                "N06AB06", "舍曲林片"), PURPOSE);
+        long amlodipine = record.record(Entries.prescription(resident, hospital, now.minus(Duration.ofDays(1)),
+                "C08CA01", "苯磺酸氨氯地平片"), PURPOSE);
+        relationships.grant(resident, clinic, CareRelationshipKind.FAMILY_DOCTOR, "contract:p" + resident, null, "签约");
+
+        actAs(CLINIC_DOCTOR);
+        assertThat(record.timeline(resident, TimelineQuery.all(), PURPOSE).entries()).extracting(ClinicalEntry::id)
+                .containsExactly(amlodipine);
+        actAs(HOSPITAL_DOCTOR);
+        assertThat(record.find(olanzapine, PURPOSE)).as("the prescribing organisation").get()
+                .extracting(ClinicalEntry::sensitivity).isEqualTo(SensitiveCategory.MENTAL_HEALTH);
+        access.grantSensitive(resident, clinic, SensitiveCategory.MENTAL_HEALTH, "居民书面单独同意（2026-11-23）", null);
+        actAs(CLINIC_DOCTOR);
+        assertThat(record.timeline(resident, TimelineQuery.all(), PURPOSE).entries()).extracting(ClinicalEntry::id)
+                .containsExactlyInAnyOrder(amlodipine, olanzapine, sertraline);
+    }
+
+    @Test
+    void theBackfillTagsEntriesWrittenBeforeTheirCodeWasOnTheListAndNothingElse() {
+        long viralLoad = record.record(Entries.observation(resident, hospital, now.minus(Duration.ofDays(2)), "20447-9",
+                "4000", "{copies}/mL"), PURPOSE);
+        long antiretroviral = record.record(Entries.prescription(resident, hospital, now.minus(Duration.ofDays(2)),
+                "J05AR03", "替诺福韦/恩曲他滨片"), PURPOSE);
+        long glucose = record.record(Entries.glucose(resident, hospital, now.minus(Duration.ofDays(1)), "5.6"), PURPOSE);
+        // as written by an earlier release, which classified diagnoses only
+        jdbc.sql("update records.entry set sensitivity = null where id in (:ids)")
+                .param("ids", List.of(viralLoad, antiretroviral)).update();
+
+        assertThat(retagging.retagAll(n -> { })).isGreaterThanOrEqualTo(2);
+        assertThat(retagging.retagAll(n -> { })).as("idempotent").isZero();
+
+        assertThat(jdbc.sql("select coalesce(sensitivity, '-') from records.entry where id in (:ids) order by id")
+                .param("ids", List.of(viralLoad, antiretroviral, glucose)).query(String.class).list())
+                .containsExactly("HIV", "HIV", "-");
     }
 
     @Test
