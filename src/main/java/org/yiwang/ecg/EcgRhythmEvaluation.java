@@ -18,7 +18,13 @@ import org.yiwang.ecg.signal.analysis.EcgAnalyser;
 import org.yiwang.ecg.signal.analysis.EcgReport;
 import org.yiwang.ecg.signal.delineation.Delineation;
 import org.yiwang.ecg.signal.delineation.WaveBoundaries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yiwang.ecg.signal.rhythm.AfModel;
+import org.yiwang.ecg.signal.rhythm.BeatType;
+import org.yiwang.ecg.signal.rhythm.BoostedTrees;
+import org.yiwang.ecg.signal.rhythm.FibrillatoryWaves;
+import org.yiwang.ecg.signal.rhythm.WindowedIrregularity;
 import org.yiwang.ecg.signal.rhythm.RhythmLabel;
 
 /**
@@ -28,6 +34,8 @@ import org.yiwang.ecg.signal.rhythm.RhythmLabel;
  */
 @Service
 public class EcgRhythmEvaluation {
+
+    private static final Logger log = LoggerFactory.getLogger(EcgRhythmEvaluation.class);
 
     static final int FOLDS = 5;
 
@@ -55,6 +63,8 @@ public class EcgRhythmEvaluation {
         int n = labelled.size();
         String[] labels = new String[n];
         double[][] features = new double[n][];
+        double[][] fibrillatory = new double[n][];
+        double[][] windowed = new double[n][];
         boolean[] calledAf = new boolean[n];
         double[] probabilities = new double[n];
         RhythmLabel[] rhythms = new RhythmLabel[n];
@@ -76,6 +86,23 @@ public class EcgRhythmEvaluation {
             features[i] = report.rhythm().irregularity().sufficient()
                     ? AfModel.features(report.rhythm().irregularity(), report.rhythm().atrialActivity().pWaveEvidence())
                     : null;
+            if (crossValidate) {
+                // Candidate features measured for the comparison below only (not used by the shipped model).
+                int lead = recording.leadNames().indexOf(report.morphologyLead());
+                int[] beats = report.beats().sampleIndices();
+                BeatType[] types = report.beatTypes().toArray(BeatType[]::new);
+                FibrillatoryWaves f = FibrillatoryWaves.measure(recording.leadMicrovolts(lead), beats, types,
+                        recording.samplingRateHz());
+                fibrillatory[i] = new double[] { f.bandShare(), f.dominantHz(), f.organisation(), f.residualRatio(),
+                        f.pWaveProminence(), f.tqWaveRatio(), f.tqWaveToNoise() };
+                double[] times = new double[beats.length];
+                for (int b = 0; b < beats.length; b++) {
+                    times[b] = beats[b] * 1000 / recording.samplingRateHz();
+                }
+                WindowedIrregularity w = WindowedIrregularity.of(times, types);
+                windowed[i] = new double[] { w.maximumMedianChange(), w.minimumNearMedian(), w.maximumRdrCells(),
+                        w.irregularShare() };
+            }
         }
         AfEvaluationReport crossValidated = null;
         String fitted = null;
@@ -91,9 +118,198 @@ public class EcgRhythmEvaluation {
             }
             crossValidated = score(labels, cvCalls, rhythms, null, null, operatingPoint(labels, cvProbabilities), 0, 0);
             fitted = fit(features, labels, -1).toString();
+            compareCandidates(labels, rhythms, features, fibrillatory, windowed, thresholds.rhythm().afProbability());
         }
         return score(labels, calledAf, rhythms, crossValidated, fitted, operatingPoint(labels, probabilities),
                 analysisNanos / 1e9, recordingSeconds);
+    }
+
+    /**
+     * Cross-validated AF calls (same folds, same threshold) of candidate models that are not shipped: logistic
+     * regression with the QRST-cancellation (fibrillatory-wave) features, with the windowed RR features, with
+     * both, and boosted trees on everything. Logged as {@code af-cv5-candidate …} lines for docs/benchmarks.md.
+     */
+    private static void compareCandidates(String[] labels, RhythmLabel[] rhythms, double[][] features,
+            double[][] fibrillatory, double[][] windowed, double threshold) {
+        record Candidate(String name, boolean waves, boolean windows, boolean trees) {
+        }
+        List<Candidate> candidates = List.of(new Candidate("logistic (shipped features)", false, false, false),
+                new Candidate("logistic + fibrillatory waves", true, false, false),
+                new Candidate("logistic + windowed RR", false, true, false),
+                new Candidate("logistic + both", true, true, false),
+                new Candidate("boosted trees (shipped features)", false, false, true),
+                new Candidate("boosted trees + both", true, true, true));
+        int n = labels.length;
+        for (Candidate c : candidates) {
+            double[][] x = new double[n][];
+            for (int i = 0; i < n; i++) {
+                if (features[i] != null) {
+                    x[i] = concat(features[i], c.waves() ? fibrillatory[i] : new double[0],
+                            c.windows() ? windowed[i] : new double[0]);
+                }
+            }
+            double[] p = new double[n];
+            boolean[] calls = new boolean[n];
+            for (int fold = 0; fold < FOLDS; fold++) {
+                List<double[]> rows = new ArrayList<>();
+                List<Boolean> af = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (x[i] != null && i % FOLDS != fold && !"~".equals(labels[i])) {
+                        rows.add(x[i]);
+                        af.add("A".equals(labels[i]));
+                    }
+                }
+                boolean[] y = new boolean[af.size()];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = af.get(i);
+                }
+                double[][] train = rows.toArray(double[][]::new);
+                java.util.function.ToDoubleFunction<double[]> model = c.trees()
+                        ? BoostedTrees.fit(train, y, BoostedTrees.Settings.defaults())::probability
+                        : Logistic.fit(train, y, 1.0)::probability;
+                for (int i = fold; i < n; i += FOLDS) {
+                    p[i] = x[i] == null || rhythms[i] == RhythmLabel.VENTRICULAR_TACHYCARDIA
+                            || rhythms[i] == RhythmLabel.ATRIAL_FLUTTER ? Double.NaN : model.applyAsDouble(x[i]);
+                    calls[i] = p[i] >= threshold;
+                }
+            }
+            AfEvaluationReport r = score(labels, calls, rhythms, null, null, operatingPoint(labels, p), 0, 0);
+            AfEvaluationReport.OperatingPoint op = r.operatingPoint();
+            log.info(String.format(java.util.Locale.ROOT,
+                    "af-cv5-candidate %s: Se=%.2f Sp=%.2f +P=%.2f F1=%.3f; at Sp>=95%% p>=%.3f Se=%.2f Sp=%.2f", c.name(),
+                    r.sensitivityPercent(), r.specificityPercent(), r.positivePredictivityPercent(), r.f1(),
+                    op == null ? Double.NaN : op.threshold(), op == null ? Double.NaN : op.sensitivityPercent(),
+                    op == null ? Double.NaN : op.specificityPercent()));
+        }
+    }
+
+    private static double[] concat(double[]... parts) {
+        int length = 0;
+        for (double[] part : parts) {
+            length += part.length;
+        }
+        double[] out = new double[length];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
+    /** Logistic regression on standardised features of any number (NaN = mean), L2 on the weights; IRLS. */
+    private record Logistic(double[] means, double[] scales, double[] beta) {
+
+        double probability(double[] x) {
+            int d = means.length;
+            double z = beta[d];
+            for (int j = 0; j < d; j++) {
+                z += beta[j] * (Double.isNaN(x[j]) ? 0 : (x[j] - means[j]) / scales[j]);
+            }
+            return 1 / (1 + Math.exp(-z));
+        }
+
+        static Logistic fit(double[][] x, boolean[] y, double l2) {
+            int n = x.length;
+            int d = x[0].length;
+            double[] means = new double[d];
+            double[] scales = new double[d];
+            for (int j = 0; j < d; j++) {
+                double sum = 0;
+                int count = 0;
+                for (double[] row : x) {
+                    if (!Double.isNaN(row[j])) {
+                        sum += row[j];
+                        count++;
+                    }
+                }
+                means[j] = count == 0 ? 0 : sum / count;
+                double squares = 0;
+                for (double[] row : x) {
+                    if (!Double.isNaN(row[j])) {
+                        squares += (row[j] - means[j]) * (row[j] - means[j]);
+                    }
+                }
+                scales[j] = count < 2 || squares == 0 ? 1 : Math.sqrt(squares / (count - 1));
+            }
+            double[][] z = new double[n][d + 1];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    z[i][j] = Double.isNaN(x[i][j]) ? 0 : (x[i][j] - means[j]) / scales[j];
+                }
+                z[i][d] = 1;
+            }
+            double[] beta = new double[d + 1];
+            for (int iteration = 0; iteration < 50; iteration++) {
+                double[] gradient = new double[d + 1];
+                double[][] hessian = new double[d + 1][d + 1];
+                for (int i = 0; i < n; i++) {
+                    double eta = 0;
+                    for (int j = 0; j <= d; j++) {
+                        eta += beta[j] * z[i][j];
+                    }
+                    double p = 1 / (1 + Math.exp(-eta));
+                    double w = Math.max(p * (1 - p), 1e-9);
+                    for (int j = 0; j <= d; j++) {
+                        gradient[j] += ((y[i] ? 1 : 0) - p) * z[i][j];
+                        for (int k = 0; k <= d; k++) {
+                            hessian[j][k] += w * z[i][j] * z[i][k];
+                        }
+                    }
+                }
+                for (int j = 0; j < d; j++) {
+                    gradient[j] -= l2 * beta[j];
+                    hessian[j][j] += l2;
+                }
+                // Solve hessian * step = gradient (Gaussian elimination with partial pivoting).
+                int m = d + 1;
+                double[][] a = new double[m][];
+                for (int r = 0; r < m; r++) {
+                    a[r] = java.util.Arrays.copyOf(hessian[r], m + 1);
+                    a[r][m] = gradient[r];
+                }
+                for (int col = 0; col < m; col++) {
+                    int pivot = col;
+                    for (int r = col + 1; r < m; r++) {
+                        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                            pivot = r;
+                        }
+                    }
+                    double[] swap = a[col];
+                    a[col] = a[pivot];
+                    a[pivot] = swap;
+                    if (Math.abs(a[col][col]) < 1e-12) {
+                        continue;
+                    }
+                    for (int r = col + 1; r < m; r++) {
+                        double factor = a[r][col] / a[col][col];
+                        for (int k = col; k <= m; k++) {
+                            a[r][k] -= factor * a[col][k];
+                        }
+                    }
+                }
+                double change = 0;
+                double[] step = new double[m];
+                for (int r = m - 1; r >= 0; r--) {
+                    if (Math.abs(a[r][r]) < 1e-12) {
+                        continue;
+                    }
+                    double sum = a[r][m];
+                    for (int k = r + 1; k < m; k++) {
+                        sum -= a[r][k] * step[k];
+                    }
+                    step[r] = sum / a[r][r];
+                }
+                for (int j = 0; j <= d; j++) {
+                    beta[j] += step[j];
+                    change = Math.max(change, Math.abs(step[j]));
+                }
+                if (change < 1e-8) {
+                    break;
+                }
+            }
+            return new Logistic(means, scales, beta);
+        }
     }
 
     /** Fits on all records except those of {@code leftOutFold} (-1: none left out). */
