@@ -244,6 +244,30 @@ public class EcgRecordings {
         return file;
     }
 
+    /** An original file to send: its name, media type and size, and how to write its bytes. */
+    public record OriginalFileStream(String name, String mediaType, long size, Writer writer) {
+        /** Writes the bytes; may run after the request's transaction, on another thread. */
+        @FunctionalInterface
+        public interface Writer {
+            void writeTo(java.io.OutputStream out) throws java.io.IOException;
+        }
+    }
+
+    /**
+     * An original file for download in bounded memory (a 24 h Holter's {@code .dat} is kept as parts and written
+     * part by part); access checked and audited now, the bytes written later by {@code writer}.
+     */
+    @Transactional
+    public Optional<OriginalFileStream> openOriginalFile(long recordingId, String name) {
+        EcgRecordingSummary r = store.find(recordingId).orElseThrow(() -> new EcgRecordingNotFoundException(recordingId));
+        requireAccess(r);
+        Optional<RecordingStore.FileMeta> meta = store.fileMeta(recordingId, name);
+        meta.ifPresent(f -> audit.record(AuditEvent.read(r.residentId(), "READ_ECG_FILE", "EcgRecording",
+                Long.toString(recordingId), "download " + name)));
+        return meta.map(f -> new OriginalFileStream(f.name(), f.mediaType(), f.size(),
+                out -> store.writeFile(recordingId, f.name(), out)));
+    }
+
     /** The reading centre that reads this organisation's ECGs: itself when it reads ECGs, else the nearest above. */
     long readingCentreFor(long organisationId) {
         if (organisations.servicesOf(organisationId).contains(ServiceCode.ECG_READING)) {

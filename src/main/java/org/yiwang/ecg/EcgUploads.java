@@ -265,6 +265,7 @@ public class EcgUploads {
         rows.stream().filter(r -> r != header).forEach(r -> sizes.put(r.name(), r.size()));
         Map<String, MessageDigest> digests = new java.util.LinkedHashMap<>();
         Map<String, java.io.InputStream> streams = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> hashes = new java.util.HashMap<>();
         WfdbBlockReader.SignalFiles signalFiles = new WfdbBlockReader.SignalFiles() {
             @Override
             public long length(String name) {
@@ -310,10 +311,12 @@ public class EcgUploads {
                     reader.verify();
                     for (Map.Entry<String, java.io.InputStream> s : streams.entrySet()) {
                         s.getValue().transferTo(java.io.OutputStream.nullOutputStream()); // bytes after the samples
+                        byte[] actual = digests.get(s.getKey()).digest();
                         byte[] expected = byName.get(s.getKey()).sha256();
-                        if (expected != null && !java.util.Arrays.equals(expected, digests.get(s.getKey()).digest())) {
+                        if (expected != null && !java.util.Arrays.equals(expected, actual)) {
                             throw shaMismatch(s.getKey());
                         }
+                        hashes.put(s.getKey(), actual);
                     }
                 } catch (EcgFormatException e) {
                     throw formatProblem(e);
@@ -326,8 +329,8 @@ public class EcgUploads {
                     }
                     String type = mediaType(new EcgFile(r.name(), new byte[0]));
                     if (streams.containsKey(r.name())) {
-                        recordingStore.insertFileFromUpload(recordingId, r.name(), type,
-                                r.sha256() != null ? r.sha256() : digestOfCopy(upload.id(), r), r.size(), upload.id());
+                        recordingStore.insertFileFromUpload(recordingId, r.name(), type, hashes.get(r.name()), r.size(),
+                                upload.id());
                     } else {
                         recordingStore.insertFiles(recordingId, List.of(new NewEcgRecording.OriginalFile(r.name(), type,
                                 r == header ? headerFile.content() : checkedContent(upload.id(), r))));
@@ -337,17 +340,6 @@ public class EcgUploads {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** SHA-256 of a file whose sender announced none: read once more from its chunks (streamed, bounded memory). */
-    private byte[] digestOfCopy(UUID id, UploadStore.FileRow file) {
-        MessageDigest digest = newSha256();
-        try (java.io.InputStream in = new java.security.DigestInputStream(store.stream(id, file.name()), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return digest.digest();
     }
 
     private static EcgIntakeException formatProblem(EcgFormatException e) {

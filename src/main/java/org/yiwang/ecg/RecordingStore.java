@@ -221,6 +221,45 @@ class RecordingStore {
                 .query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
+    /** An original file's name, type and size, and whether its bytes are kept as parts. */
+    record FileMeta(String name, String mediaType, long size, boolean parted) {
+    }
+
+    Optional<FileMeta> fileMeta(long id, String name) {
+        return jdbc.sql("""
+                        select name, media_type, size, content is null from ecg.recording_file
+                        where recording_id = :id and name = :name""")
+                .param("id", id).param("name", name)
+                .query((rs, n) -> new FileMeta(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)))
+                .optional();
+    }
+
+    /** Writes an original file to {@code out}: its content, or its parts fetched a few at a time in offset order. */
+    void writeFile(long id, String name, java.io.OutputStream out) throws java.io.IOException {
+        byte[] content = jdbc.sql("select content from ecg.recording_file where recording_id = :id and name = :name")
+                .param("id", id).param("name", name).query(byte[].class).optional().orElse(null);
+        if (content != null) {
+            out.write(content);
+            return;
+        }
+        long from = 0;
+        while (true) {
+            List<Map.Entry<Long, byte[]>> parts = jdbc.sql("""
+                            select start_offset, bytes from ecg.recording_file_part
+                            where recording_id = :id and name = :name and start_offset >= :from
+                            order by start_offset limit 8""")
+                    .param("id", id).param("name", name).param("from", from)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBytes(2))).list();
+            if (parts.isEmpty()) {
+                return;
+            }
+            for (Map.Entry<Long, byte[]> part : parts) {
+                out.write(part.getValue());
+                from = part.getKey() + part.getValue().length;
+            }
+        }
+    }
+
     /** Names and sizes of the original files, without their content. */
     List<Map.Entry<String, Integer>> fileNames(long id) {
         return jdbc.sql("select name, size from ecg.recording_file where recording_id = :id order by name")

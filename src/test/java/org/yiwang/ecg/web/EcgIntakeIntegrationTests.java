@@ -216,6 +216,13 @@ class EcgIntakeIntegrationTests {
         } finally {
             EcgFixtures.actAsSystem();
         }
+        // the clinic downloads the original, written part by part
+        org.yiwang.testing.WebSession web = new org.yiwang.testing.WebSession(port);
+        web.login("ecg-intake-holter", org.yiwang.platform.demo.DemoMode.DEMO_PASSWORD);
+        HttpResponse<byte[]> download = web.getBytes("/ecg/recordings/" + recordingId + "/files/" + dat.name());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(dat.content().length);
+        assertThat(sha256(download.body())).isEqualTo(sha256(dat.content()));
     }
 
     @Test
