@@ -14,7 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param chunkSize        the chunk size clients are told to use
  * @param minChunkSize     a chunk shorter than this must end the file (bounds the chunk rows per file)
  * @param maxChunkSize     a longer chunk is refused (413)
- * @param maxUploadSize    all files of one upload together (413 beyond)
+ * @param maxUploadSize    all files of one upload together (413 beyond); WFDB is decoded block by block, so a 24 h
+ *                         12-lead Holter (0.78 GB in format 212, 1.04 GB in format 16) fits; other formats are decoded
+ *                         in memory and stay limited to {@code EcgFileLimits.DEFAULT}'s 256 MiB
  * @param maxFiles         files per upload
  * @param oneShotMaxSize   the one-shot multipart upload (resting ECGs) takes at most this much
  */
@@ -25,7 +27,7 @@ public record EcgIntakeProperties(
         @DefaultValue("256KB") DataSize chunkSize,
         @DefaultValue("64KB") DataSize minChunkSize,
         @DefaultValue("4MB") DataSize maxChunkSize,
-        @DefaultValue("128MB") DataSize maxUploadSize,
+        @DefaultValue("1GB") DataSize maxUploadSize,
         @DefaultValue("8") int maxFiles,
         @DefaultValue("8MB") DataSize oneShotMaxSize) {
 

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.ecg.signal.EcgRecording;
 import org.yiwang.mpi.Residents;
 import org.yiwang.platform.audit.AuditEvent;
 import org.yiwang.platform.audit.AuditTrail;
@@ -73,6 +74,30 @@ public class EcgRecordings {
      */
     @Transactional
     public long store(NewEcgRecording recording) {
+        EcgRecording samples = recording.samples();
+        return store(RecordingStore.Meta.of(recording), new RecordingStore.Shape(samples.samplingRateHz(), samples.leadNames(),
+                samples.sampleCount()), (id, blockSamples) -> {
+            store.insertFiles(id, recording.files());
+            int[][] microvolts = new int[samples.leadCount()][];
+            for (int lead = 0; lead < microvolts.length; lead++) {
+                microvolts[lead] = samples.leadMicrovolts(lead);
+            }
+            store.insertSamples(id, microvolts, blockSamples);
+        });
+    }
+
+    /** Writes a new recording's files and sample blocks. */
+    @FunctionalInterface
+    interface Content {
+        void write(long recordingId, int blockSamples);
+    }
+
+    /**
+     * Stores a recording whose samples {@code content} writes (a long recording decoded block by block while it is
+     * stored), {@code shape} describing them. The checks, routing, audit and event are those of
+     * {@link #store(NewEcgRecording)}, in the caller's transaction.
+     */
+    long store(RecordingStore.Meta recording, RecordingStore.Shape shape, Content content) {
         Actor actor = currentActor.current().orElse(null);
         if (actor != null && (actor.actingOrganisationId() == null
                 || actor.actingOrganisationId() != recording.organisationId())) {
@@ -91,19 +116,14 @@ public class EcgRecordings {
             throw new InvalidInputException("acquisition time " + recording.acquiredAt() + " lies in the future");
         }
         long centre = readingCentreFor(recording.organisationId());
-        int blockSamples = Math.max(1, (int) Math.round(recording.samples().samplingRateHz() * properties.blockSeconds()));
+        int blockSamples = blockSamples(shape.samplingRateHz());
         long uploadedBy = actor == null ? 0 : actor.accountId();
-        Optional<Long> inserted = store.insert(recording, residentId, centre, uploadedBy, now, blockSamples);
+        Optional<Long> inserted = store.insert(recording, shape, residentId, centre, uploadedBy, now, blockSamples);
         if (inserted.isEmpty()) { // a concurrent retry won the race
             return store.findByIdempotencyKey(recording.organisationId(), recording.idempotencyKey()).orElseThrow();
         }
         long id = inserted.get();
-        store.insertFiles(id, recording.files());
-        int[][] samples = new int[recording.samples().leadCount()][];
-        for (int lead = 0; lead < samples.length; lead++) {
-            samples[lead] = recording.samples().leadMicrovolts(lead);
-        }
-        store.insertSamples(id, samples, blockSamples);
+        content.write(id, blockSamples);
         if (centre != recording.organisationId()) {
             careRelationships.grant(residentId, centre, CareRelationshipKind.ECG_READING, "ecg:" + id,
                     now.plus(properties.readingRelationship()), "ECG " + id + " to read");
@@ -112,6 +132,11 @@ public class EcgRecordings {
                 recording.kind() + " " + recording.sourceFormat()));
         events.publishEvent(new EcgRecordingReceived(id, residentId, recording.organisationId(), centre));
         return id;
+    }
+
+    /** Samples per stored block at this rate (the configured block duration). */
+    int blockSamples(double samplingRateHz) {
+        return Math.max(1, (int) Math.round(samplingRateHz * properties.blockSeconds()));
     }
 
     /** The recording without samples, when the current actor may see it; audited. */
@@ -217,6 +242,30 @@ public class EcgRecordings {
         file.ifPresent(f -> audit.record(AuditEvent.read(r.residentId(), "READ_ECG_FILE", "EcgRecording",
                 Long.toString(recordingId), "download " + name)));
         return file;
+    }
+
+    /** An original file to send: its name, media type and size, and how to write its bytes. */
+    public record OriginalFileStream(String name, String mediaType, long size, Writer writer) {
+        /** Writes the bytes; may run after the request's transaction, on another thread. */
+        @FunctionalInterface
+        public interface Writer {
+            void writeTo(java.io.OutputStream out) throws java.io.IOException;
+        }
+    }
+
+    /**
+     * An original file for download in bounded memory (a 24 h Holter's {@code .dat} is kept as parts and written
+     * part by part); access checked and audited now, the bytes written later by {@code writer}.
+     */
+    @Transactional
+    public Optional<OriginalFileStream> openOriginalFile(long recordingId, String name) {
+        EcgRecordingSummary r = store.find(recordingId).orElseThrow(() -> new EcgRecordingNotFoundException(recordingId));
+        requireAccess(r);
+        Optional<RecordingStore.FileMeta> meta = store.fileMeta(recordingId, name);
+        meta.ifPresent(f -> audit.record(AuditEvent.read(r.residentId(), "READ_ECG_FILE", "EcgRecording",
+                Long.toString(recordingId), "download " + name)));
+        return meta.map(f -> new OriginalFileStream(f.name(), f.mediaType(), f.size(),
+                out -> store.writeFile(recordingId, f.name(), out)));
     }
 
     /** The reading centre that reads this organisation's ECGs: itself when it reads ECGs, else the nearest above. */

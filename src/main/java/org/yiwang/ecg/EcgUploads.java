@@ -22,6 +22,8 @@ import org.yiwang.ecg.format.EcgFileLimits;
 import org.yiwang.ecg.format.EcgFiles;
 import org.yiwang.ecg.format.EcgFormatException;
 import org.yiwang.ecg.format.EcgFormatProblem;
+import org.yiwang.ecg.format.EcgSourceFormat;
+import org.yiwang.ecg.format.WfdbBlockReader;
 import org.yiwang.mpi.InvalidResidentIdNumberException;
 import org.yiwang.mpi.Residents;
 import org.yiwang.platform.audit.AuditEvent;
@@ -189,8 +191,8 @@ public class EcgUploads {
             return new Completed(upload.recordingId(), false);
         }
         Map<String, List<UploadStore.Chunk>> chunks = store.chunks(id);
-        List<EcgFile> files = new ArrayList<>();
-        for (UploadStore.FileRow file : store.files(id)) {
+        List<UploadStore.FileRow> rows = store.files(id);
+        for (UploadStore.FileRow file : rows) {
             long covered = 0;
             for (UploadStore.Chunk c : chunks.getOrDefault(file.name(), List.of())) {
                 if (c.start() != covered) {
@@ -202,17 +204,158 @@ public class EcgUploads {
                 throw EcgIntakeException.of(409, "UPLOAD_INCOMPLETE", "files", "file " + file.name() + " is missing bytes from "
                         + covered + " of " + file.size(), file.name(), covered, file.size());
             }
-            byte[] content = store.assemble(id, file.name(), file.size());
-            if (file.sha256() != null && !java.util.Arrays.equals(file.sha256(), sha256(content))) {
-                throw EcgIntakeException.of(422, "SHA256_MISMATCH", "files", "file " + file.name()
-                        + " does not have the SHA-256 announced: it was changed or damaged on the way", file.name());
-            }
-            files.add(new EcgFile(file.name(), content));
         }
-        long recordingId = decodeAndStore(upload.residentId(), upload.organisationId(), upload.kind(),
-                upload.acquiredAt(), upload.indication(), upload.idempotencyKey(), files);
+        List<UploadStore.FileRow> headers = rows.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).endsWith(".hea"))
+                .toList();
+        long recordingId = headers.size() == 1 ? streamWfdb(upload, rows, headers.getFirst()) : decodeInMemory(upload, rows);
         store.complete(id, recordingId, clock.instant());
         return new Completed(recordingId, true);
+    }
+
+    private long decodeInMemory(UploadStore.Upload upload, List<UploadStore.FileRow> rows) {
+        long total = rows.stream().mapToLong(UploadStore.FileRow::size).sum();
+        if (total > EcgFileLimits.DEFAULT.maxTotalBytes()) {
+            throw EcgIntakeException.of(413, "UPLOAD_TOO_LARGE", "files", "the files hold " + total
+                    + " bytes, more than " + EcgFileLimits.DEFAULT.maxTotalBytes() + " that are decoded in memory: send "
+                    + "long recordings as WFDB (format 212 or 16)", total, EcgFileLimits.DEFAULT.maxTotalBytes());
+        }
+        List<EcgFile> files = new ArrayList<>();
+        for (UploadStore.FileRow file : rows) {
+            files.add(new EcgFile(file.name(), checkedContent(upload.id(), file)));
+        }
+        return decodeAndStore(upload.residentId(), upload.organisationId(), upload.kind(),
+                upload.acquiredAt(), upload.indication(), upload.idempotencyKey(), files);
+    }
+
+    private byte[] checkedContent(UUID id, UploadStore.FileRow file) {
+        byte[] content = store.assemble(id, file.name(), file.size());
+        if (file.sha256() != null && !java.util.Arrays.equals(file.sha256(), sha256(content))) {
+            throw shaMismatch(file.name());
+        }
+        return content;
+    }
+
+    private static EcgIntakeException shaMismatch(String name) {
+        return EcgIntakeException.of(422, "SHA256_MISMATCH", "files", "file " + name
+                + " does not have the SHA-256 announced: it was changed or damaged on the way", name);
+    }
+
+    /** Header and annotation files are read whole; they are small beside the samples. */
+    static final long MAX_SMALL_FILE = 16L << 20;
+
+    /**
+     * A WFDB upload of any length, in bounded memory: the signal files are read from the upload's chunks block by
+     * block (the configured block duration), each block encoded and written to the database in batches as it comes,
+     * the original files copied from the chunks inside the database. Checksums (WFDB and SHA-256) are checked after
+     * the last block, before the transaction commits: a failure rolls everything back.
+     */
+    private long streamWfdb(UploadStore.Upload upload, List<UploadStore.FileRow> rows, UploadStore.FileRow header) {
+        Map<String, UploadStore.FileRow> byName = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byName.put(r.name(), r));
+        for (UploadStore.FileRow r : rows) {
+            String ext = r.name().contains(".") ? r.name().substring(r.name().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+            if ((ext.equals("hea") || ext.equals("atr")) && r.size() > MAX_SMALL_FILE) {
+                throw EcgIntakeException.of(413, "UPLOAD_TOO_LARGE", "files", "file " + r.name() + " holds " + r.size()
+                        + " bytes, more than " + MAX_SMALL_FILE + " for a WFDB header or annotation file", r.size(),
+                        MAX_SMALL_FILE);
+            }
+        }
+        EcgFile headerFile = new EcgFile(header.name(), checkedContent(upload.id(), header));
+        Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+        rows.stream().filter(r -> r != header).forEach(r -> sizes.put(r.name(), r.size()));
+        Map<String, MessageDigest> digests = new java.util.LinkedHashMap<>();
+        Map<String, java.io.InputStream> streams = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> hashes = new java.util.HashMap<>();
+        WfdbBlockReader.SignalFiles signalFiles = new WfdbBlockReader.SignalFiles() {
+            @Override
+            public long length(String name) {
+                UploadStore.FileRow row = byName.get(name);
+                return row == null || row == header ? -1 : row.size();
+            }
+
+            @Override
+            public java.io.InputStream open(String name) {
+                MessageDigest digest = newSha256();
+                digests.put(name, digest);
+                java.io.InputStream in = new java.security.DigestInputStream(store.stream(upload.id(), name), digest);
+                streams.put(name, in);
+                return in;
+            }
+        };
+        EcgFileLimits limits = EcgFileLimits.STREAMED.withMaxTotalBytes(properties.maxUploadSize().toBytes());
+        EcgFiles.StreamedWfdb streamed;
+        try {
+            streamed = EcgFiles.openWfdb(headerFile, sizes, name -> checkedContent(upload.id(), byName.get(name)),
+                    signalFiles, limits, EcgFiles.DEFAULT_ZONE);
+        } catch (EcgFormatException e) {
+            throw formatProblem(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        WfdbBlockReader reader = streamed.reader();
+        Instant acquired = checkedAcquisition(upload.acquiredAt(), streamed.acquiredAt());
+        Set<String> used = new HashSet<>(streamed.sourceFiles());
+        RecordingStore.Meta meta = new RecordingStore.Meta(upload.residentId(), upload.organisationId(), upload.kind(),
+                EcgSourceFormat.WFDB.name(), acquired, upload.indication(), upload.idempotencyKey());
+        RecordingStore.Shape shape = new RecordingStore.Shape(reader.header().samplingRateHz(), reader.leadNames(),
+                reader.sampleCount());
+        try (reader) {
+            return recordings.store(meta, shape, (recordingId, blockSamples) -> {
+                int[][] block = new int[reader.leadNames().size()][blockSamples];
+                RecordingStore.BlockWriter writer = recordingStore.blockWriter(recordingId);
+                try {
+                    for (int n = reader.read(block); n > 0; n = reader.read(block)) {
+                        writer.add(block, n);
+                    }
+                    writer.flush();
+                    reader.verify();
+                    for (Map.Entry<String, java.io.InputStream> s : streams.entrySet()) {
+                        s.getValue().transferTo(java.io.OutputStream.nullOutputStream()); // bytes after the samples
+                        byte[] actual = digests.get(s.getKey()).digest();
+                        byte[] expected = byName.get(s.getKey()).sha256();
+                        if (expected != null && !java.util.Arrays.equals(expected, actual)) {
+                            throw shaMismatch(s.getKey());
+                        }
+                        hashes.put(s.getKey(), actual);
+                    }
+                } catch (EcgFormatException e) {
+                    throw formatProblem(e);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                for (UploadStore.FileRow r : rows) {
+                    if (!used.contains(r.name())) {
+                        continue;
+                    }
+                    String type = mediaType(new EcgFile(r.name(), new byte[0]));
+                    if (streams.containsKey(r.name())) {
+                        recordingStore.insertFileFromUpload(recordingId, r.name(), type, hashes.get(r.name()), r.size(),
+                                upload.id());
+                    } else {
+                        recordingStore.insertFiles(recordingId, List.of(new NewEcgRecording.OriginalFile(r.name(), type,
+                                r == header ? headerFile.content() : checkedContent(upload.id(), r))));
+                    }
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static EcgIntakeException formatProblem(EcgFormatException e) {
+        return new EcgIntakeException(e.problem() == EcgFormatProblem.TOO_LARGE ? 413 : 422, e.problem().name(),
+                e.messageKey(), "files", e.getMessage(), e.arguments().toArray());
+    }
+
+    private Instant checkedAcquisition(Instant given, Optional<Instant> fromFiles) {
+        Instant acquired = given != null ? given : fromFiles.orElseThrow(() ->
+                EcgIntakeException.of(422, "ACQUISITION_TIME_MISSING", "acquiredAt", "the files do not say when the ECG "
+                        + "was recorded: give the acquisition time"));
+        if (acquired.isAfter(clock.instant().plus(ecgProperties.clockSkew()))) {
+            throw EcgIntakeException.of(422, "ACQUISITION_IN_FUTURE", "acquiredAt", "acquisition time " + acquired
+                    + " lies in the future", acquired);
+        }
+        return acquired;
     }
 
     /**
@@ -261,16 +404,9 @@ public class EcgUploads {
         try {
             decoded = EcgFiles.read(files, limits);
         } catch (EcgFormatException e) {
-            throw new EcgIntakeException(e.problem() == EcgFormatProblem.TOO_LARGE ? 413 : 422, e.problem().name(),
-                    e.messageKey(), "files", e.getMessage(), e.arguments().toArray());
+            throw formatProblem(e);
         }
-        Instant acquired = acquiredAt != null ? acquiredAt : decoded.acquiredAt().orElseThrow(() ->
-                EcgIntakeException.of(422, "ACQUISITION_TIME_MISSING", "acquiredAt", "the files do not say when the ECG "
-                        + "was recorded: give the acquisition time"));
-        if (acquired.isAfter(clock.instant().plus(ecgProperties.clockSkew()))) {
-            throw EcgIntakeException.of(422, "ACQUISITION_IN_FUTURE", "acquiredAt", "acquisition time " + acquired
-                    + " lies in the future", acquired);
-        }
+        Instant acquired = checkedAcquisition(acquiredAt, decoded.acquiredAt());
         Set<String> used = new HashSet<>(decoded.sourceFiles());
         List<NewEcgRecording.OriginalFile> originals = files.stream().filter(f -> used.contains(f.name()))
                 .map(f -> new NewEcgRecording.OriginalFile(f.name(), mediaType(f), f.content())).toList();
@@ -460,8 +596,12 @@ public class EcgUploads {
     }
 
     private static byte[] sha256(byte[] content) {
+        return newSha256().digest(content);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

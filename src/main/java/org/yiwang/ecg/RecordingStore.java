@@ -33,9 +33,22 @@ class RecordingStore {
         this.jdbc = jdbc;
     }
 
+    /** A new recording's facts, without its samples and files. */
+    record Meta(long residentId, long organisationId, EcgKind kind, String sourceFormat, Instant acquiredAt,
+                String indication, String idempotencyKey) {
+        static Meta of(NewEcgRecording r) {
+            return new Meta(r.residentId(), r.organisationId(), r.kind(), r.sourceFormat(), r.acquiredAt(),
+                    r.indication(), r.idempotencyKey());
+        }
+    }
+
+    /** What the recording row says of the samples. */
+    record Shape(double samplingRateHz, List<String> leadNames, long sampleCount) {
+    }
+
     /** Inserts the recording row; empty when the organisation already used this idempotency key. */
-    Optional<Long> insert(NewEcgRecording r, long residentId, long readingCentreId, long uploadedBy, Instant now,
-                          int blockSamples) {
+    Optional<Long> insert(Meta r, Shape shape, long residentId, long readingCentreId, long uploadedBy,
+                          Instant now, int blockSamples) {
         return jdbc.sql("""
                         insert into ecg.recording (resident_id, organisation_id, reading_centre_id, uploaded_by, kind,
                             source_format, acquired_at, uploaded_at, sampling_rate_hz, lead_names, sample_count,
@@ -53,9 +66,9 @@ class RecordingStore {
                 .param("format", r.sourceFormat())
                 .param("acquiredAt", Timestamp.from(r.acquiredAt()))
                 .param("now", Timestamp.from(now))
-                .param("rate", r.samples().samplingRateHz())
-                .param("leads", r.samples().leadNames().toArray(String[]::new))
-                .param("samples", (long) r.samples().sampleCount())
+                .param("rate", shape.samplingRateHz())
+                .param("leads", shape.leadNames().toArray(String[]::new))
+                .param("samples", shape.sampleCount())
                 .param("blockSamples", blockSamples)
                 .param("indication", r.indication())
                 .param("key", r.idempotencyKey())
@@ -70,13 +83,69 @@ class RecordingStore {
     void insertFiles(long recordingId, List<NewEcgRecording.OriginalFile> files) {
         for (NewEcgRecording.OriginalFile f : files) {
             jdbc.sql("""
-                            insert into ecg.recording_file (recording_id, name, media_type, content, sha256)
-                            values (:id, :name, :type, :content, :sha)
+                            insert into ecg.recording_file (recording_id, name, media_type, content, sha256, size)
+                            values (:id, :name, :type, :content, :sha, :size)
                             """)
                     .param("id", recordingId).param("name", f.name()).param("type", f.mediaType())
                     .param("content", f.content()).param("sha", sha256(f.content()))
+                    .param("size", (long) f.content().length)
                     .update();
         }
+    }
+
+    /**
+     * Stores an original file from an upload's chunks without passing its bytes through this node: the chunks are
+     * copied, in the database, as the file's parts.
+     */
+    void insertFileFromUpload(long recordingId, String name, String mediaType, byte[] sha256, long size,
+                              java.util.UUID uploadId) {
+        jdbc.sql("""
+                        insert into ecg.recording_file (recording_id, name, media_type, content, sha256, size)
+                        values (:id, :name, :type, null, :sha, :size)
+                        """)
+                .param("id", recordingId).param("name", name).param("type", mediaType).param("sha", sha256)
+                .param("size", size).update();
+        jdbc.sql("""
+                        insert into ecg.recording_file_part (recording_id, name, start_offset, bytes)
+                        select :id, name, start_offset, bytes from ecg.upload_chunk where upload_id = :upload and name = :name
+                        """)
+                .param("id", recordingId).param("name", name).param("upload", uploadId).update();
+    }
+
+    /**
+     * Writes sample blocks as they come, in batched inserts (at most {@value #BATCH_BLOCKS} blocks or
+     * {@value #BATCH_BYTES} bytes held), so a recording of any length is stored in bounded memory.
+     */
+    final class BlockWriter {
+        private static final int BATCH_BLOCKS = 100;
+        private static final int BATCH_BYTES = 4 << 20;
+        private final long recordingId;
+        private final List<Object[]> rows = new ArrayList<>();
+        private int bytes;
+        private int next;
+
+        BlockWriter(long recordingId) {
+            this.recordingId = recordingId;
+        }
+
+        /** Encodes and queues samples {@code [0, length)} of every lead as the next block. */
+        void add(int[][] microvolts, int length) {
+            byte[] block = SampleCodec.encode(microvolts, 0, length);
+            rows.add(new Object[] {recordingId, next++, block});
+            bytes += block.length;
+            if (rows.size() >= BATCH_BLOCKS || bytes >= BATCH_BYTES) {
+                flush();
+            }
+        }
+
+        void flush() {
+            flushBlocks(rows);
+            bytes = 0;
+        }
+    }
+
+    BlockWriter blockWriter(long recordingId) {
+        return new BlockWriter(recordingId);
     }
 
     /** Stores all samples in blocks of {@code blockSamples}. */
@@ -144,15 +213,58 @@ class RecordingStore {
     }
 
     Optional<StoredFile> file(long id, String name) {
-        return jdbc.sql("select name, media_type, content from ecg.recording_file where recording_id = :id and name = :name")
+        return jdbc.sql("""
+                        select name, media_type, coalesce(content, (select string_agg(p.bytes, ''::bytea order by p.start_offset)
+                            from ecg.recording_file_part p where p.recording_id = f.recording_id and p.name = f.name))
+                        from ecg.recording_file f where recording_id = :id and name = :name""")
                 .param("id", id).param("name", name)
                 .query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
+    /** An original file's name, type and size, and whether its bytes are kept as parts. */
+    record FileMeta(String name, String mediaType, long size, boolean parted) {
+    }
+
+    Optional<FileMeta> fileMeta(long id, String name) {
+        return jdbc.sql("""
+                        select name, media_type, size, content is null from ecg.recording_file
+                        where recording_id = :id and name = :name""")
+                .param("id", id).param("name", name)
+                .query((rs, n) -> new FileMeta(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)))
+                .optional();
+    }
+
+    /** Writes an original file to {@code out}: its content, or its parts fetched a few at a time in offset order. */
+    void writeFile(long id, String name, java.io.OutputStream out) throws java.io.IOException {
+        byte[] content = jdbc.sql("select content from ecg.recording_file where recording_id = :id and name = :name")
+                .param("id", id).param("name", name).query(byte[].class).optional().orElse(null);
+        if (content != null) {
+            out.write(content);
+            return;
+        }
+        long from = 0;
+        while (true) {
+            List<Map.Entry<Long, byte[]>> parts = jdbc.sql("""
+                            select start_offset, bytes from ecg.recording_file_part
+                            where recording_id = :id and name = :name and start_offset >= :from
+                            order by start_offset limit 8""")
+                    .param("id", id).param("name", name).param("from", from)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBytes(2))).list();
+            if (parts.isEmpty()) {
+                return;
+            }
+            for (Map.Entry<Long, byte[]> part : parts) {
+                out.write(part.getValue());
+                from = part.getKey() + part.getValue().length;
+            }
+        }
+    }
+
     /** Names and sizes of the original files, without their content. */
     List<Map.Entry<String, Integer>> fileNames(long id) {
-        return jdbc.sql("select name, octet_length(content) from ecg.recording_file where recording_id = :id order by name")
-                .param("id", id).query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list();
+        return jdbc.sql("select name, size from ecg.recording_file where recording_id = :id order by name")
+                .param("id", id).query((rs, n) -> Map.entry(rs.getString(1), (int) Math.min(Integer.MAX_VALUE, rs.getLong(2))))
+                .list();
     }
 
     record Layout(long sampleCount, int leadCount, int blockSamples) {

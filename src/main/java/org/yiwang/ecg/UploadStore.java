@@ -1,5 +1,6 @@
 package org.yiwang.ecg;
 
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -136,6 +137,71 @@ class UploadStore {
                 });
         return out;
     }
+
+    /**
+     * The file's bytes as a stream over its chunks (which must cover it: checked by the caller), fetched a few at a
+     * time in offset order, so a file of any size is read in the memory of {@value #STREAM_CHUNKS} chunks.
+     */
+    InputStream stream(UUID id, String name) {
+        return new InputStream() {
+            private long nextOffset;
+            private final java.util.ArrayDeque<byte[]> fetched = new java.util.ArrayDeque<>();
+            private byte[] current = new byte[0];
+            private int at;
+            private boolean end;
+
+            private boolean fill() {
+                while (at == current.length) {
+                    if (fetched.isEmpty()) {
+                        if (end) {
+                            return false;
+                        }
+                        jdbc.sql("""
+                                        select start_offset, bytes from ecg.upload_chunk
+                                        where upload_id = :id and name = :name and start_offset >= :from
+                                        order by start_offset limit :limit""")
+                                .param("id", id).param("name", name).param("from", nextOffset)
+                                .param("limit", STREAM_CHUNKS)
+                                .query((ResultSet rs) -> {
+                                    byte[] bytes = rs.getBytes(2);
+                                    fetched.add(bytes);
+                                    nextOffset = rs.getLong(1) + bytes.length;
+                                });
+                        if (fetched.size() < STREAM_CHUNKS) {
+                            end = true;
+                        }
+                        if (fetched.isEmpty()) {
+                            return false;
+                        }
+                    }
+                    current = fetched.poll();
+                    at = 0;
+                }
+                return true;
+            }
+
+            @Override
+            public int read() {
+                return fill() ? current[at++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!fill()) {
+                    return -1;
+                }
+                int n = Math.min(len, current.length - at);
+                System.arraycopy(current, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+    }
+
+    static final int STREAM_CHUNKS = 8;
 
     /** Marks the upload completed and drops its chunks (the recording keeps the files). */
     void complete(UUID id, long recordingId, Instant at) {

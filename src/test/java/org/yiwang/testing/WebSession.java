@@ -42,6 +42,16 @@ public final class WebSession {
         return response;
     }
 
+    /** A GET with extra request headers (name, value, name, value, …), e.g. a page's background poll. */
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> form) {
         if (csrfToken == null) {
             get("/login");

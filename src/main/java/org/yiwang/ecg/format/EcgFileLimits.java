@@ -23,6 +23,19 @@ public record EcgFileLimits(int maxLeads, long maxSamplesPerLead, long maxTotalS
      */
     public static final EcgFileLimits DEFAULT = new EcgFileLimits(16, 43_200_000L, 65_000_000L, 256L << 20);
 
+    /**
+     * Limits for WFDB (formats 212 and 16) decoded block by block while it is stored, where the samples never sit in
+     * memory together: 16 leads × 43,200,000 samples = 691,200,000 samples in all (24 h of 16 leads at 500 Hz; a
+     * 24 h 12-lead Holter at 500 Hz is 518.4 M), and 1 GiB of files (that Holter in format 16 is 1.04 GB, in format
+     * 212 0.78 GB). Memory is bounded by the block size, not by these.
+     */
+    public static final EcgFileLimits STREAMED = new EcgFileLimits(16, 43_200_000L, 16L * 43_200_000L, 1L << 30);
+
+    /** These limits with another bound on the bytes of all files together. */
+    public EcgFileLimits withMaxTotalBytes(long bytes) {
+        return new EcgFileLimits(maxLeads, maxSamplesPerLead, maxTotalSamples, bytes);
+    }
+
     /** No limits beyond what a Java array can hold (for trusted local files such as the evaluation data). */
     public static final EcgFileLimits UNLIMITED = new EcgFileLimits(Integer.MAX_VALUE, Integer.MAX_VALUE - 8,
             Long.MAX_VALUE, Long.MAX_VALUE);

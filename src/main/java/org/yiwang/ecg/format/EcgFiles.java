@@ -157,6 +157,77 @@ public final class EcgFiles {
         return new DecodedEcg(EcgSourceFormat.WFDB, record.toRecording(), acquired, hint, annotations, used);
     }
 
+    /**
+     * A WFDB upload opened for block-by-block decoding (see {@link WfdbBlockReader}): what {@link #read} gives for
+     * WFDB, with a reader in place of the samples.
+     */
+    public record StreamedWfdb(WfdbBlockReader reader, Optional<Instant> acquiredAt,
+            Optional<String> deviceOrPatientHint, List<Annotation> annotations, List<String> sourceFiles) {
+    }
+
+    /** Loads a small file of the upload (the annotations) by name. */
+    @FunctionalInterface
+    public interface SmallFile {
+        byte[] load(String name);
+    }
+
+    /**
+     * Opens a WFDB upload for streaming: the same checks as {@link #read} (files that belong to the record, sizes and
+     * limits, header), then a reader over the signal files. {@code fileSizes} names every file of the upload but the
+     * header, with its size; the annotation file, if any, is loaded whole.
+     */
+    public static StreamedWfdb openWfdb(EcgFile header, Map<String, Long> fileSizes, SmallFile annotationLoader,
+            WfdbBlockReader.SignalFiles signals, EcgFileLimits limits, ZoneId zone)
+            throws EcgFormatException, java.io.IOException {
+        long bytes = header.content().length;
+        for (long size : fileSizes.values()) {
+            bytes += size;
+        }
+        limits.checkBytes(bytes);
+        String recordName = header.name().substring(0, header.name().length() - 4);
+        WfdbHeader parsed = WfdbHeader.parse(new String(header.content(), java.nio.charset.StandardCharsets
+                .ISO_8859_1), header.name());
+        Set<String> expected = new LinkedHashSet<>();
+        parsed.signals().forEach(sig -> expected.add(sig.fileName()));
+        String annotationName = recordName + ".atr";
+        List<String> unexpected = new ArrayList<>();
+        boolean annotated = false;
+        for (String name : fileSizes.keySet()) {
+            if (name.equals(header.name()) || expected.contains(name)) {
+                continue;
+            }
+            if (name.equals(annotationName)) {
+                annotated = true;
+            } else {
+                unexpected.add(name);
+            }
+        }
+        if (!unexpected.isEmpty()) {
+            String names = String.join(", ", unexpected);
+            throw new EcgFormatException(EcgFormatProblem.UNEXPECTED_FILES, names + " are not part of "
+                    + "WFDB record " + recordName + " (its header names " + String.join(", ", expected)
+                    + "; annotations are read from " + annotationName + ")", names);
+        }
+        List<Annotation> annotations = annotated
+                ? MitAnnotations.parse(annotationLoader.load(annotationName), annotationName) : List.of();
+        WfdbBlockReader reader = WfdbBlockReader.open(header.name(), header.content(), signals, limits);
+        if (reader.sampleCount() == 0) {
+            reader.close();
+            throw new EcgFormatException(EcgFormatProblem.NO_SAMPLES, header.name() + ": the record holds no sample",
+                    header.name());
+        }
+        List<String> used = new ArrayList<>();
+        used.add(header.name());
+        used.addAll(expected);
+        if (annotated) {
+            used.add(annotationName);
+        }
+        Optional<Instant> acquired = Optional.ofNullable(parsed.baseTime()).map(t -> t.atZone(zone).toInstant());
+        Optional<String> hint = parsed.comments().isEmpty() ? Optional.empty()
+                : Optional.of(clip(String.join("; ", parsed.comments())));
+        return new StreamedWfdb(reader, acquired, hint, annotations, used);
+    }
+
     static String clip(String hint) {
         String text = hint.strip();
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";

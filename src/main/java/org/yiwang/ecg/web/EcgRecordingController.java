@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.yiwang.ecg.EcgProperties;
 import org.yiwang.ecg.EcgRecordingNotFoundException;
 import org.yiwang.ecg.EcgRecordingSummary;
 import org.yiwang.ecg.EcgRecordings;
-import org.yiwang.ecg.NewEcgRecording;
 import org.yiwang.mpi.ResidentSummary;
 import org.yiwang.mpi.Residents;
 import org.yiwang.registry.OrganisationSummary;
@@ -96,14 +96,15 @@ class EcgRecordingController {
 
     @GetMapping("/ecg/recordings/{id}/files/{name}")
     @PreAuthorize("hasAnyRole('DOCTOR','NURSE','FAMILY_DOCTOR','ECG_READER')")
-    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String name) {
-        NewEcgRecording.OriginalFile file = recordings.originalFile(id, name).orElseThrow(() ->
+    ResponseEntity<StreamingResponseBody> file(@PathVariable long id, @PathVariable String name) {
+        EcgRecordings.OriginalFileStream file = recordings.openOriginalFile(id, name).orElseThrow(() ->
                 new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no file " + name));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.mediaType()))
+                .contentLength(file.size())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.name(), StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+                .body(out -> file.writer().writeTo(out));
     }
 
     @GetMapping("/ecg/clinic/uploads")

@@ -33,6 +33,7 @@ import org.yiwang.ecg.EcgUploads;
 import org.yiwang.ecg.format.EcgFile;
 import org.yiwang.ecg.format.EcgFiles;
 import org.yiwang.ecg.format.EcgSourceFormat;
+import org.yiwang.ecg.format.SyntheticHolter;
 import org.yiwang.ecg.signal.EcgRecording;
 import org.yiwang.ecg.signal.SyntheticEcg;
 import org.yiwang.ecg.signal.SyntheticEcgSpec;
@@ -142,7 +143,9 @@ class EcgIntakeIntegrationTests {
         assertThat(JSON.readTree(again.body()).get("recordingId").asLong()).isEqualTo(recordingId);
         assertThat(jdbc.sql("select count(*) from ecg.upload_chunk where upload_id = cast(:id as uuid)").param("id", id)
                 .query(Long.class).single()).as("chunks are dropped once stored").isZero();
-        byte[] storedDat = jdbc.sql("select content from ecg.recording_file where recording_id = :r and name = :n")
+        byte[] storedDat = jdbc.sql("""
+                        select string_agg(bytes, ''::bytea order by start_offset) from ecg.recording_file_part
+                        where recording_id = :r and name = :n""")
                 .param("r", recordingId).param("n", dat.name()).query(byte[].class).single();
         assertThat(storedDat).as("stored byte for byte").isEqualTo(dat.content());
 
@@ -158,6 +161,68 @@ class EcgIntakeIntegrationTests {
         assertThat(recording.get("preAnalysis").get("critical").asBoolean()).isFalse();
         assertThat(recording.get("preAnalysis").get("heartRateBpm").asDouble()).isBetween(69.0, 75.0);
         assertThat(recording.has("report")).as("the worklist fills the report").isTrue();
+    }
+
+    @Test
+    void acceptsATwoHourTwelveLeadRecordingInBoundedMemory() throws Exception {
+        // 2 h × 12 leads × 500 Hz = 43.2 M samples, format 212: 64.8 MB. Decoded block by block from the upload's
+        // chunks into the sample blocks, the .dat copied as parts inside the database (the 24 h run and peak heap
+        // figures: EcgIntakeBenchmark, docs/benchmarks.md)
+        SyntheticHolter holter = SyntheticHolter.of("holter2h", 12, 500, 2);
+        EcgFile header = new EcgFile("holter2h.hea", holter.header());
+        EcgFile dat = new EcgFile(holter.datName(), holter.dat().readAllBytes());
+        assertThat((long) dat.content().length).isEqualTo(holter.datBytes());
+        List<EcgFile> files = List.of(header, dat);
+        String id = JSON.readTree(openUpload(token, "holter-" + UUID.randomUUID(), resident, files, true).body())
+                .get("id").asString();
+        assertThat(put(token, id, header, 0, header.content().length).statusCode()).isEqualTo(204);
+        int chunk = 4 << 20;
+        for (long from = 0; from < dat.content().length; from += chunk) {
+            assertThat(put(token, id, dat, from, Math.min(from + chunk, dat.content().length)).statusCode()).isEqualTo(204);
+        }
+        HttpResponse<String> completed = post(token, "/api/ecg/uploads/" + id + "/complete", null);
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
+        long recordingId = JSON.readTree(completed.body()).get("recordingId").asLong();
+
+        assertThat(jdbc.sql("select sample_count from ecg.recording where id = :id").param("id", recordingId)
+                .query(Long.class).single()).isEqualTo(holter.samplesPerLead());
+        assertThat(count("ecg.sample_block where recording_id = " + recordingId)).isEqualTo(720); // 10 s blocks
+        // the original .dat byte for byte, kept as parts (never assembled on a node)
+        Map<String, Object> stored = jdbc.sql("""
+                        select f.content is null parted, f.size, encode(f.sha256, 'hex') sha,
+                            (select encode(sha256(string_agg(p.bytes, ''::bytea order by p.start_offset)), 'hex')
+                               from ecg.recording_file_part p where p.recording_id = f.recording_id and p.name = f.name) parts
+                        from ecg.recording_file f where f.recording_id = :r and f.name = :n""")
+                .param("r", recordingId).param("n", dat.name()).query().singleRow();
+        assertThat(stored.get("parted")).isEqualTo(true);
+        assertThat(((Number) stored.get("size")).longValue()).isEqualTo(dat.content().length);
+        assertThat(stored.get("sha")).isEqualTo(sha256(dat.content()));
+        assertThat(stored.get("parts")).isEqualTo(sha256(dat.content()));
+
+        // lossless: windows at the start, across a block boundary and at the very end equal the generator's values
+        fixtures.actAs(fixtures.staff("ecg-intake-holter", fixtures.townshipCentre(),
+                org.yiwang.platform.security.Role.DOCTOR));
+        try {
+            for (long from : new long[] {0, 5000 * 360 - 700, holter.samplesPerLead() - 1500}) {
+                EcgSignalWindow window = recordings.signal(recordingId, from, 1500);
+                for (int lead = 0; lead < 12; lead++) {
+                    int[] expected = new int[window.microvolts()[lead].length];
+                    for (int i = 0; i < expected.length; i++) {
+                        expected[i] = holter.microvolts(lead, from + i);
+                    }
+                    assertThat(window.microvolts()[lead]).as("lead %d from %d", lead, from).isEqualTo(expected);
+                }
+            }
+        } finally {
+            EcgFixtures.actAsSystem();
+        }
+        // the clinic downloads the original, written part by part
+        org.yiwang.testing.WebSession web = new org.yiwang.testing.WebSession(port);
+        web.login("ecg-intake-holter", org.yiwang.platform.demo.DemoMode.DEMO_PASSWORD);
+        HttpResponse<byte[]> download = web.getBytes("/ecg/recordings/" + recordingId + "/files/" + dat.name());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(dat.content().length);
+        assertThat(sha256(download.body())).isEqualTo(sha256(dat.content()));
     }
 
     @Test
@@ -284,7 +349,7 @@ class EcgIntakeIntegrationTests {
         List<EcgFile> files = wfdb("rec-big", 70, 19, 10);
         EcgFile header = file(files, ".hea");
         HttpResponse<String> huge = send(token, "POST", "/api/ecg/uploads", metadata(resident, null,
-                List.of(Map.of("name", "huge.hea", "size", 100), Map.of("name", "huge.dat", "size", 200L << 20))),
+                List.of(Map.of("name", "huge.hea", "size", 100), Map.of("name", "huge.dat", "size", 2L << 30))),
                 Map.of("Idempotency-Key", "big-" + UUID.randomUUID(), "Content-Type", "application/json"));
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(huge.body()).get("code").asString()).isEqualTo("UPLOAD_TOO_LARGE");

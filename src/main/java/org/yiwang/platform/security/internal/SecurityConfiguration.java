@@ -1,5 +1,8 @@
 package org.yiwang.platform.security.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -67,7 +71,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webFilterChain(HttpSecurity http, LoginSuccessHandler success, LoginFailureHandler failure,
-            SecurityContextRepository contextRepository) throws Exception {
+            SecurityContextRepository contextRepository, Clock clock,
+            @Value("${spring.session.timeout:${server.servlet.session.timeout:30m}}") Duration idleTimeout)
+            throws Exception {
+        // SEC-04 (b): idle timeout that a live page's background polls do not defeat
+        http.addFilterAfter(new IdleTimeoutFilter(clock, idleTimeout), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
