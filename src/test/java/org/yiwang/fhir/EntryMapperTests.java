@@ -157,6 +157,8 @@ class EntryMapperTests {
         assertThat(resource.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("RAD");
         assertThat(resource.getPresentedFormFirstRep().getContentType()).isEqualTo("application/pdf");
         assertThat(resource.getPresentedFormFirstRep().getSize()).isEqualTo(1234);
+        assertThat(resource.getPresentedFormFirstRep().getUrl()).isEqualTo("Binary/5");
+        assertThat(resource.getPresentedFormFirstRep().hasData()).as("bytes are not in the record's entry").isFalse();
         assertThat(resource.getResult()).extracting(Reference::getReference).containsExactly("Observation/81", "Observation/82");
         resource.getPresentedForm().clear(); // a stored attachment goes out described; in, the bytes are required
         var in = EntryMapper.toEntry((Resource) FHIR.newJsonParser().parseResource(
