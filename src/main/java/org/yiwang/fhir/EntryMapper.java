@@ -189,8 +189,24 @@ final class EntryMapper {
         }
         ((org.hl7.fhir.r4.model.DomainResource) resource).addExtension(SOURCE_ORGANIZATION,
                 new Reference("Organization/" + e.organisationId()));
+        if (e.sensitivity() != null) {
+            // HL7 security labels, so that a receiving system protects the item as we do: restricted, and why
+            resource.getMeta().addSecurity(V3_CONFIDENTIALITY, "R", "restricted");
+            resource.getMeta().addSecurity(V3_ACT_CODE, switch (e.sensitivity()) {
+                case MENTAL_HEALTH -> "PSY";
+                case HIV -> "HIV";
+                case REPRODUCTIVE -> "SEX";
+            }, switch (e.sensitivity()) {
+                case MENTAL_HEALTH -> "psychiatry information sensitivity";
+                case HIV -> "HIV/AIDS information sensitivity";
+                case REPRODUCTIVE -> "sexuality and reproductive health information sensitivity";
+            });
+        }
         return resource;
     }
+
+    static final String V3_CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+    static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
     private static List<Identifier> identifier(ClinicalEntry e) {
         return e.sourceSystem() == null ? List.of()
