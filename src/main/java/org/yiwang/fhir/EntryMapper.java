@@ -58,6 +58,7 @@ import org.yiwang.records.ReferenceRange;
  */
 final class EntryMapper {
 
+    static final String BINARY = "Binary/";
     static final String SOURCE_ORGANIZATION = "https://yiwang.org/fhir/StructureDefinition/source-organization";
     static final String DIAGNOSIS_ROLE = "https://yiwang.org/fhir/StructureDefinition/diagnosis-role";
     static final String REPORT_FINDINGS = "https://yiwang.org/fhir/StructureDefinition/report-findings";
@@ -188,8 +189,24 @@ final class EntryMapper {
         }
         ((org.hl7.fhir.r4.model.DomainResource) resource).addExtension(SOURCE_ORGANIZATION,
                 new Reference("Organization/" + e.organisationId()));
+        if (e.sensitivity() != null) {
+            // HL7 security labels, so that a receiving system protects the item as we do: restricted, and why
+            resource.getMeta().addSecurity(V3_CONFIDENTIALITY, "R", "restricted");
+            resource.getMeta().addSecurity(V3_ACT_CODE, switch (e.sensitivity()) {
+                case MENTAL_HEALTH -> "PSY";
+                case HIV -> "HIV";
+                case REPRODUCTIVE -> "SEX";
+            }, switch (e.sensitivity()) {
+                case MENTAL_HEALTH -> "psychiatry information sensitivity";
+                case HIV -> "HIV/AIDS information sensitivity";
+                case REPRODUCTIVE -> "sexuality and reproductive health information sensitivity";
+            });
+        }
         return resource;
     }
+
+    static final String V3_CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+    static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
     private static List<Identifier> identifier(ClinicalEntry e) {
         return e.sourceSystem() == null ? List.of()
@@ -374,11 +391,43 @@ final class EntryMapper {
         return r;
     }
 
+    /** A kept file as an attachment that points to its bytes ({@code Binary/{id}}); see {@link #inline}. */
     private static Attachment attachment(org.yiwang.records.Attachment a) {
         Attachment attachment = new Attachment().setContentType(a.contentType()).setTitle(a.title())
-                .setSize(a.sizeBytes());
+                .setSize(a.sizeBytes()).setUrl(BINARY + a.id());
         attachment.setHash(java.util.HexFormat.of().parseHex(a.sha256Hex()));
         return attachment;
+    }
+
+    /** Puts the bytes of the given files inline ({@code data}) beside their {@code Binary/{id}} url. */
+    static void inline(Resource resource, java.util.Map<Long, byte[]> contentById) {
+        for (Attachment a : attachments(resource)) {
+            if (a.hasUrl() && a.getUrl().startsWith(BINARY)) {
+                byte[] bytes = contentById.get(Long.parseLong(a.getUrl().substring(BINARY.length())));
+                if (bytes != null) {
+                    a.setData(bytes);
+                }
+            }
+        }
+    }
+
+    private static List<Attachment> attachments(Resource resource) {
+        return switch (resource) {
+            case DiagnosticReport r -> r.getPresentedForm();
+            case DocumentReference r -> r.getContent().stream()
+                    .map(DocumentReference.DocumentReferenceContentComponent::getAttachment).toList();
+            default -> List.of();
+        };
+    }
+
+    /** A kept file as a Binary resource. */
+    static org.hl7.fhir.r4.model.Binary binary(org.yiwang.records.AttachmentContent content) {
+        org.yiwang.records.Attachment a = content.attachment();
+        org.hl7.fhir.r4.model.Binary binary = new org.hl7.fhir.r4.model.Binary();
+        binary.setId(new org.hl7.fhir.r4.model.IdType("Binary", Long.toString(a.id())));
+        binary.setContentType(a.contentType());
+        binary.setData(content.content());
+        return binary;
     }
 
     private static MedicationRequest medicationRequest(ClinicalEntry e) {

@@ -101,7 +101,24 @@ abstract class EntryProvider<R extends Resource> implements IResourceProvider, C
                     + ")" + (entry.replacedById() == null ? "."
                     : "; its correction is " + resourceType() + "/" + entry.replacedById() + "."));
         }
-        return EntryMapper.toResource(entry);
+        Resource resource = EntryMapper.toResource(entry);
+        inlineSmallFiles(resource, entry, FhirRequests.purpose(request));
+        return resource;
+    }
+
+    /** Files up to the configured size travel inline as well on a read by id (a search only links them). */
+    private void inlineSmallFiles(Resource resource, ClinicalEntry entry, String purpose) {
+        long limit = properties.inlineAttachmentMaxBytes();
+        if (limit == 0 || entry.attachments().isEmpty()) {
+            return;
+        }
+        Map<Long, byte[]> small = new LinkedHashMap<>();
+        for (var a : entry.attachments()) {
+            if (a.sizeBytes() <= limit) {
+                record.attachmentContent(a.id(), purpose).ifPresent(c -> small.put(a.id(), c.content()));
+            }
+        }
+        EntryMapper.inline(resource, small);
     }
 
     private ClinicalEntry entry(IdType id, String purpose) {

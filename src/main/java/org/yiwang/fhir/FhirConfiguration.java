@@ -62,7 +62,8 @@ class FhirConfiguration {
             MessageSource messages, HealthRecord record, CurrentActor currentActor,
             PlatformTransactionManager transactionManager) {
         List<EntryProvider<?>> entries = EntryProviders.all(record, currentActor, properties);
-        List<IResourceProvider> providers = new ArrayList<>(List.of(patients, practitioners, organizations));
+        List<IResourceProvider> providers = new ArrayList<>(List.of(patients, practitioners, organizations,
+                new BinaryProvider(record)));
         providers.addAll(entries);
         EverythingProvider everything = new EverythingProvider(patients, record, properties);
         List<CursorPaging.Search> searches = new ArrayList<>(List.of(patients, practitioners, organizations, everything));

@@ -40,6 +40,21 @@ class EntryMapperTests {
                 attachments);
     }
 
+    @Test
+    void aSensitiveEntryCarriesRestrictedConfidentialityAndItsSensitivityLabel() {
+        ClinicalEntry hiv = new ClinicalEntry(78, 5001, EntryKind.OBSERVATION, null,
+                new Coding(Coding.LOINC, "20447-9", "HIV-1 RNA病毒载量"), "laboratory", "final", AT, null,
+                Quantity.of("4000", "{copies}/mL"), null, null, null, org.yiwang.records.SensitiveCategory.HIV,
+                new EntryDetails.Observation(List.of(), "血浆", null), 12, null, null, null, AT, null, null, null, null,
+                List.of());
+        Resource resource = EntryMapper.toResource(hiv);
+        assertThat(resource.getMeta().getSecurity()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly(EntryMapper.V3_CONFIDENTIALITY + "|R", EntryMapper.V3_ACT_CODE + "|HIV");
+        assertThat(EntryMapper.toResource(stored(EntryKind.OBSERVATION, null, new Coding(Coding.LOINC, "14749-6", "血糖"),
+                "laboratory", "final", null, Quantity.of("5.1", "mmol/L"), null, null, null,
+                new EntryDetails.Observation(List.of(), null, null), List.of())).getMeta().getSecurity()).isEmpty();
+    }
+
     /** Out to a resource, to JSON and back, in again as a new entry of organisation 99. */
     private static NewEntry roundTrip(ClinicalEntry entry, String expectedType) {
         Resource resource = EntryMapper.toResource(entry);
@@ -157,6 +172,8 @@ class EntryMapperTests {
         assertThat(resource.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("RAD");
         assertThat(resource.getPresentedFormFirstRep().getContentType()).isEqualTo("application/pdf");
         assertThat(resource.getPresentedFormFirstRep().getSize()).isEqualTo(1234);
+        assertThat(resource.getPresentedFormFirstRep().getUrl()).isEqualTo("Binary/5");
+        assertThat(resource.getPresentedFormFirstRep().hasData()).as("bytes are not in the record's entry").isFalse();
         assertThat(resource.getResult()).extracting(Reference::getReference).containsExactly("Observation/81", "Observation/82");
         resource.getPresentedForm().clear(); // a stored attachment goes out described; in, the bytes are required
         var in = EntryMapper.toEntry((Resource) FHIR.newJsonParser().parseResource(

@@ -28,7 +28,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -88,6 +90,7 @@ class FhirRecordIntegrationTests {
 
     private String village;
     private long strangerOrganisation;
+    private String token;
     private IGenericClient client;
     private IGenericClient stranger;
 
@@ -98,7 +101,8 @@ class FhirRecordIntegrationTests {
         village = jdbc.sql("select division_code from registry.organisation where type = 'VILLAGE_CLINIC' order by code limit 1")
                 .query(String.class).single();
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        client = client(apiClients.issue(townships.get(0), "乡镇卫生院 HIS (FHIR record)", "test").token());
+        token = apiClients.issue(townships.get(0), "乡镇卫生院 HIS (FHIR record)", "test").token();
+        client = client(token);
         strangerOrganisation = townships.get(1);
         stranger = client(apiClients.issue(townships.get(1), "另一乡镇卫生院 HIS", "test").token());
     }
@@ -524,6 +528,68 @@ class FhirRecordIntegrationTests {
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(entries(pid)).isEqualTo(rows + 1);
         client.unregisterInterceptor(http);
+    }
+
+    @Test
+    void servesReportFilesAsBinaryInlineWhenSmallAndAsRawBytesOrFhirJsonAccessCheckedAndAudited() throws Exception {
+        String pid = newPatient();
+        byte[] small = pdf(200);
+        byte[] large = pdf(70_000); // above yiwang.fhir.inline-attachment-max-bytes (64 KiB)
+        DiagnosticReport report = new DiagnosticReport();
+        report.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
+        report.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v2-0074").setCode("RAD");
+        report.getCode().addCoding().setSystem(LOINC).setCode("24627-2").setDisplay("胸部CT");
+        report.setSubject(new Reference("Patient/" + pid));
+        report.setEffective(new DateTimeType("2025-06-07T09:00:00+08:00"));
+        report.setConclusion("胸部CT未见明显异常");
+        report.addPresentedForm().setContentType("application/pdf").setTitle("报告.pdf").setData(small);
+        report.addPresentedForm().setContentType("application/pdf").setTitle("影像.pdf").setData(large);
+        String reportId = client.create().resource(report).execute().getId().getIdPart();
+
+        DiagnosticReport read = client.read().resource(DiagnosticReport.class).withId(reportId).execute();
+        Attachment first = read.getPresentedForm().get(0);
+        Attachment second = read.getPresentedForm().get(1);
+        assertThat(first.getUrl()).startsWith("Binary/");
+        assertThat(first.getData()).as("small: inline as well").isEqualTo(small);
+        assertThat(second.getUrl()).startsWith("Binary/");
+        assertThat(second.hasData()).as("large: only the link").isFalse();
+        assertThat(search(DiagnosticReport.class, "patient=" + pid).getFirst().getPresentedFormFirstRep().hasData())
+                .as("searches only link").isFalse();
+
+        String binaryId = second.getUrl().substring("Binary/".length());
+        Binary binary = client.read().resource(Binary.class).withId(binaryId).execute();
+        assertThat(binary.getContentType()).isEqualTo("application/pdf");
+        assertThat(binary.getData()).isEqualTo(large);
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        var raw = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/fhir/Binary/" + binaryId)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/pdf").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(raw.body()).isEqualTo(large);
+
+        assertThatThrownBy(() -> stranger.read().resource(Binary.class).withId(binaryId).execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+        assertThatThrownBy(() -> client.read().resource(Binary.class).withId("987654321098").execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where resident_id = :r and action = 'VIEW_ATTACHMENT'")
+                .param("r", Long.parseLong(pid)).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        CapabilityStatement metadata = client.capabilities().ofType(CapabilityStatement.class).execute();
+        assertThat(metadata.getRestFirstRep().getResource()).anySatisfy(r -> {
+            assertThat(r.getType()).isEqualTo("Binary");
+            assertThat(r.getInteraction()).extracting(i -> i.getCode().toCode()).contains("read");
+        });
+    }
+
+    private static byte[] pdf(int size) {
+        byte[] bytes = new byte[size];
+        java.util.Arrays.fill(bytes, (byte) ' ');
+        byte[] head = "%PDF-1.4\n%".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(tail, 0, bytes, size - tail.length, tail.length);
+        return bytes;
     }
 
     @Test

@@ -60,7 +60,9 @@ class FhirRegistryIntegrationTests {
                 // OperationDefinition: HAPI serves the definitions of the server's operations itself
                 .containsExactlyInAnyOrder("OperationDefinition", "Organization", "Patient", "Practitioner",
                         "Encounter", "Condition", "Observation", "DiagnosticReport", "MedicationRequest", "Immunization",
-                        "AllergyIntolerance", "Procedure", "DocumentReference");
+                        "AllergyIntolerance", "Procedure", "DocumentReference", "Binary");
+        var binary = resources.stream().filter(r -> r.getType().equals("Binary")).findFirst().orElseThrow();
+        assertThat(binary.getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("read");
         assertThat(capabilities.getRestFirstRep().getInteraction()).extracting(i -> i.getCode().toCode())
                 .contains("transaction");
         var observation = resources.stream().filter(r -> r.getType().equals("Observation")).findFirst().orElseThrow();

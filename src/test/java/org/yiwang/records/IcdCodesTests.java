@@ -3,7 +3,9 @@ package org.yiwang.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,48 @@ class IcdCodesTests {
                 "C53");
         assertThat(required).allSatisfy(code -> assertThat(CODES.isKnown(code)).as(code).isTrue());
         assertThat(CODES.size()).isGreaterThan(300);
+    }
+
+    /** The chronic diseases of public-health management (domain-rules §1.1–1.4) and the sensitive chapters (§9). */
+    @Test
+    void theCommonChronicDiseaseCodesResolveToChineseNames() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("I10", "特发性（原发性）高血压");
+        expected.put("I11.9", "高血压性心脏病不伴有（充血性）心力衰竭");
+        expected.put("I15", "继发性高血压");
+        expected.put("E10.9", "胰岛素依赖型糖尿病不伴有并发症");
+        expected.put("E11.9", "非胰岛素依赖型糖尿病不伴有并发症");
+        expected.put("E14", "未特指的糖尿病");
+        expected.put("I60", "蛛网膜下出血");
+        expected.put("I61.9", "未特指的脑内出血");
+        expected.put("I63.9", "未特指的脑梗死");
+        expected.put("I64", "未特指为出血或梗死的卒中");
+        expected.put("I67.9", "未特指的脑血管病");
+        expected.put("I69.3", "脑梗死后遗症");
+        expected.put("J44.1", "慢性阻塞性肺病伴有急性加重");
+        expected.put("J44.9", "未特指的慢性阻塞性肺病");
+        expected.put("I20.0", "不稳定型心绞痛");
+        expected.put("I21.9", "未特指的急性心肌梗死");
+        expected.put("I25.1", "动脉硬化性心脏病");
+        expected.put("O80", "单胎顺产");
+        expected.put("O14.1", "重度子痫前期");
+        expected.put("F20.9", "未特指的精神分裂症");
+        expected.put("F31", "双相情感障碍");
+        expected.put("F32.9", "未特指的抑郁发作");
+        expected.put("F42", "强迫性障碍");
+        expected.put("B20", "人类免疫缺陷病毒[HIV]病造成的感染性和寄生虫性疾病");
+        expected.put("B24", "未特指的人类免疫缺陷病毒[HIV]病");
+        expected.forEach((code, name) ->
+                assertThat(CODES.find(code).map(IcdCode::chineseName)).as(code).contains(name));
+        // every three-character category of the chronic-disease ranges is on the list (I14 does not exist in ICD-10)
+        for (String code : List.of("I10", "I11", "I12", "I13", "I15", "E10", "E11", "E12", "E13", "E14", "I20", "I21",
+                "I22", "I23", "I24", "I25", "I60", "I61", "I62", "I63", "I64", "I65", "I66", "I67", "I68", "I69", "J44",
+                "B20", "B21", "B22", "B23", "B24")) {
+            assertThat(CODES.find(code).map(IcdCode::chineseName)).as(code)
+                    .hasValueSatisfying(name -> assertThat(name).matches(".*\\p{IsHan}.*"));
+        }
+        assertThat(CODES.search("F", 50)).hasSizeGreaterThanOrEqualTo(40)
+                .allSatisfy(code -> assertThat(code.chapter()).isEqualTo("V"));
     }
 
     @Test

@@ -12,4 +12,16 @@ public interface SmsSender {
      * so that the resident is told to try again instead of waiting for a code that never comes.
      */
     void send(String mobileNumber, String text);
+
+    /**
+     * Sends a one-time sign-in code. Gateways that send only approved templates (Alibaba Cloud SMS and the other
+     * Chinese operators: 短信模板) fill the template with {@code code}; the default sends {@code text}, the whole
+     * message in the resident's language. Implementations never log the code.
+     *
+     * @param text the complete message, for gateways that take free text
+     * @throws SmsDeliveryException when the gateway refused or could not be reached
+     */
+    default void sendSignInCode(String mobileNumber, String code, long validityMinutes, String text) {
+        send(mobileNumber, text);
+    }
 }

@@ -79,8 +79,9 @@ class ResidentSignIn {
             case SignInCodes.Issued issued -> {
                 if (onFile) {
                     // inside the transaction: a gateway failure rolls the code back, so the resend limit is not spent
-                    smsSenders.getIfAvailable(() -> logSender).send(mobileNumber, messages.getMessage("sms.signInCode",
-                            new Object[] {issued.code(), settings.codeValidity().toMinutes()}, locale));
+                    smsSenders.getIfAvailable(() -> logSender).sendSignInCode(mobileNumber, issued.code(),
+                            settings.codeValidity().toMinutes(), messages.getMessage("sms.signInCode",
+                                    new Object[] {issued.code(), settings.codeValidity().toMinutes()}, locale));
                 }
                 audit.record(AuditEvent.security("SIGN_IN_CODE_SENT",
                         onFile ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.platform.crypto.Masking;
 import org.yiwang.platform.demo.DemoMode;
+import org.yiwang.platform.security.SmsDeliveryException;
 import org.yiwang.platform.security.ResidentPhoneDirectory.PhoneHolder;
 
 /**
@@ -88,7 +89,14 @@ class ResidentSignInController {
             response.setStatus(422);
             return phone(model, phone, new Problem("resident.login.error.phone"));
         }
-        ResidentSignIn.CodeRequest request = signIn.requestCode(number.get(), locale);
+        ResidentSignIn.CodeRequest request;
+        try {
+            request = signIn.requestCode(number.get(), locale);
+        } catch (SmsDeliveryException e) {
+            // the code was rolled back with the transaction: the resident may ask again without spending the limit
+            response.setStatus(503);
+            return phone(model, phone, new Problem("resident.login.error.smsFailed"));
+        }
         switch (request.issue()) {
             case SignInCodes.Issued issued -> {
                 session.setAttribute(PENDING_NUMBER, number.get());
