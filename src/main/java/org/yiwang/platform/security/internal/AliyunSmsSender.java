@@ -66,11 +66,6 @@ final class AliyunSmsSender implements SmsSender {
     }
 
     @Override
-    public void send(String mobileNumber, String text) {
-        throw new UnsupportedOperationException("Alibaba Cloud SMS sends approved templates only; use sendSignInCode");
-    }
-
-    @Override
     public void sendSignInCode(String mobileNumber, String code, long validityMinutes, String text) {
         String masked = MobileNumbers.masked(mobileNumber);
         String body = signedBody(mobileNumber, code);

@@ -13,7 +13,7 @@ final class LogSmsSender implements SmsSender {
     private static final Logger log = LoggerFactory.getLogger(LogSmsSender.class);
 
     @Override
-    public void send(String mobileNumber, String text) {
+    public void sendSignInCode(String mobileNumber, String code, long validityMinutes, String text) {
         log.warn("SMS not sent (no SMS gateway configured), to {}: {}", MobileNumbers.masked(mobileNumber), text);
     }
 }
