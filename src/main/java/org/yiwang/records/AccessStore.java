@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,11 +115,33 @@ class AccessStore {
     /** What the access policy needs about one organisation (and one account) and a resident's record ids. */
     AccessPolicy.Facts facts(List<Long> residentIds, long organisationId, Long accountId, Instant now) {
         Long[] ids = residentIds.toArray(Long[]::new);
-        List<CareRelationship> relationships = jdbc.sql("select " + RELATIONSHIP + " from records.care_relationship "
-                        + "where resident_id = any(:ids) and organisation_id = :org and started_at <= :now "
-                        + "and (ends_at is null or ends_at > :now) limit " + FACTS_LIMIT)
+        // relationships and sensitive grants in one round trip (the grants are kept only when a ground is found)
+        List<CareRelationship> relationships = new ArrayList<>();
+        List<SensitiveGrant> grantsFound = new ArrayList<>();
+        jdbc.sql("(select 'R' as fact, " + RELATIONSHIP + """
+                        , null as category, cast(null as bigint) as granted_by, null as reason,
+                          cast(null as timestamptz) as granted_at, cast(null as timestamptz) as expires_at,
+                          cast(null as timestamptz) as revoked_at
+                        from records.care_relationship
+                        where resident_id = any(:ids) and organisation_id = :org and started_at <= :now
+                          and (ends_at is null or ends_at > :now) limit\s""" + FACTS_LIMIT + """
+                        )
+                        union all
+                        (select 'G', id, resident_id, organisation_id, null, null, cast(null as timestamptz),
+                                cast(null as timestamptz), category, granted_by, reason, granted_at, expires_at,
+                                revoked_at
+                         from records.sensitive_grant where resident_id = any(:ids)
+                         and organisation_id = :org and revoked_at is null and expires_at > :now
+                         and granted_at <= :now limit\s""" + FACTS_LIMIT + ")")
                 .param("ids", ids).param("org", organisationId).param("now", utc(now))
-                .query(AccessStore::relationship).list();
+                .query((rs, n) -> {
+                    if ("R".equals(rs.getString("fact"))) {
+                        relationships.add(relationship(rs, n));
+                    } else {
+                        grantsFound.add(grant(rs, n));
+                    }
+                    return null;
+                }).list();
         List<BreakGlass> glasses = relationships.isEmpty() && accountId != null
                 ? jdbc.sql("select " + GLASS + " from records.break_glass where resident_id = any(:ids) "
                                 + "and account_id = :account and organisation_id = :org and expires_at > :now "
@@ -127,17 +150,8 @@ class AccessStore {
                         .param("now", utc(now))
                         .query(AccessStore::glass).list()
                 : List.of();
-        List<SensitiveGrant> grants = relationships.isEmpty() && glasses.isEmpty() ? List.of()
-                : grants(residentIds, organisationId, now);
+        List<SensitiveGrant> grants = relationships.isEmpty() && glasses.isEmpty() ? List.of() : grantsFound;
         return new AccessPolicy.Facts(residentIds, relationships, glasses, grants, now);
-    }
-
-    private List<SensitiveGrant> grants(List<Long> residentIds, long organisationId, Instant now) {
-        return jdbc.sql("select " + GRANT + " from records.sensitive_grant where resident_id = any(:ids) "
-                        + "and organisation_id = :org and revoked_at is null and expires_at > :now "
-                        + "and granted_at <= :now limit " + FACTS_LIMIT)
-                .param("ids", residentIds.toArray(Long[]::new)).param("org", organisationId).param("now", utc(now))
-                .query(AccessStore::grant).list();
     }
 
     BreakGlass breakGlass(long accountId, long organisationId, long residentId, String reason, Instant now,

@@ -70,6 +70,36 @@ class HealthRecordIntegrationTests {
     }
 
     @Test
+    void entriesWrittenInOneTransactionAreEachAuditedAndTreatedOnceAndARolledBackOneLeavesNoAuditEntry() {
+        long visit = record.record(Entries.encounter(resident, clinic, now.minus(Duration.ofDays(2)),
+                EntryDetails.EncounterClass.OUTPATIENT), PURPOSE);
+        List<NewEntry> results = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            results.add(Entries.inEncounter(Entries.glucose(resident, clinic, now.minus(Duration.ofDays(2)), "6." + i), visit));
+        }
+
+        List<Long> ids = record.recordAll(results, PURPOSE);
+
+        assertThat(jdbc.sql("""
+                        select count(*) from platform.audit_event
+                        where resident_id = :r and action = 'RECORD_ENTRY' and object_id in (:ids)""")
+                .param("r", resident).param("ids", ids.stream().map(String::valueOf).toList())
+                .query(Long.class).single()).isEqualTo(10);
+        assertThat(jdbc.sql("""
+                        select count(*) from records.care_relationship
+                        where resident_id = :r and organisation_id = :o and kind = 'TREATING'""")
+                .param("r", resident).param("o", clinic).query(Long.class).single()).isOne();
+
+        List<NewEntry> oneBad = List.of(Entries.glucose(otherResident, clinic, now, "5.5"),
+                Entries.inEncounter(Entries.glucose(otherResident, clinic, now, "5.6"), visit));
+        assertThatThrownBy(() -> record.recordAll(oneBad, PURPOSE)).isInstanceOf(EntryInputException.class);
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where resident_id = :r and action = 'RECORD_ENTRY'")
+                .param("r", otherResident).query(Long.class).single()).as("rolled back with the entries").isZero();
+        assertThat(jdbc.sql("select count(*) from records.entry where resident_id = :r")
+                .param("r", otherResident).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void pagesALongRecordByKeysetWithoutGapsOrRepeats() {
         List<NewEntry> entries = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
