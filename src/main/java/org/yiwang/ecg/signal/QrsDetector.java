@@ -425,13 +425,15 @@ public final class QrsDetector {
             int from = Math.max(0, peak - f.energyHalf);
             int to = Math.min(n - 1, peak + f.energyHalf);
             float base = (f.lowPass[from] + f.lowPass[to]) / 2f;
-            for (int i = from; i <= to; i++) {
-                float d = f.lowPass[i] - base;
-                if (d > positive[k]) {
+            // only turning points count: a slope still running at the window's edge is not a wave's peak
+            for (int i = from + 1; i < to; i++) {
+                int v = f.lowPass[i];
+                float d = v - base;
+                if (d > positive[k] && v >= f.lowPass[i - 1] && v >= f.lowPass[i + 1]) {
                     positive[k] = d;
                     positiveAt[k] = i;
                 }
-                if (-d > negative[k]) {
+                if (-d > negative[k] && v <= f.lowPass[i - 1] && v <= f.lowPass[i + 1]) {
                     negative[k] = -d;
                     negativeAt[k] = i;
                 }
