@@ -232,18 +232,6 @@ public class EcgRecordings {
         return store.fileNames(recordingId);
     }
 
-    /** An original file byte for byte, for download; audited. */
-    @Transactional
-    public Optional<NewEcgRecording.OriginalFile> originalFile(long recordingId, String name) {
-        EcgRecordingSummary r = store.find(recordingId).orElseThrow(() -> new EcgRecordingNotFoundException(recordingId));
-        requireAccess(r);
-        Optional<NewEcgRecording.OriginalFile> file = store.file(recordingId, name)
-                .map(f -> new NewEcgRecording.OriginalFile(f.name(), f.mediaType(), f.content()));
-        file.ifPresent(f -> audit.record(AuditEvent.read(r.residentId(), "READ_ECG_FILE", "EcgRecording",
-                Long.toString(recordingId), "download " + name)));
-        return file;
-    }
-
     /** An original file to send: its name, media type and size, and how to write its bytes. */
     public record OriginalFileStream(String name, String mediaType, long size, Writer writer) {
         /** Writes the bytes; may run after the request's transaction, on another thread. */

@@ -208,19 +208,6 @@ class RecordingStore {
                 .query(RecordingStore::summary).list();
     }
 
-    /** An original file as received. */
-    record StoredFile(String name, String mediaType, byte[] content) {
-    }
-
-    Optional<StoredFile> file(long id, String name) {
-        return jdbc.sql("""
-                        select name, media_type, coalesce(content, (select string_agg(p.bytes, ''::bytea order by p.start_offset)
-                            from ecg.recording_file_part p where p.recording_id = f.recording_id and p.name = f.name))
-                        from ecg.recording_file f where recording_id = :id and name = :name""")
-                .param("id", id).param("name", name)
-                .query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
-    }
-
     /** An original file's name, type and size, and whether its bytes are kept as parts. */
     record FileMeta(String name, String mediaType, long size, boolean parted) {
     }

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.platform.security.CurrentActor;
+import org.yiwang.records.ClinicalEntry;
 import org.yiwang.records.HealthRecord;
 import org.yiwang.records.NewEntry;
 
@@ -29,7 +30,7 @@ import org.yiwang.records.NewEntry;
  * {@code Bundle.entry[i]}. Entries are processed Patients first, then Encounters, then the other entries in Bundle
  * order, DiagnosticReports last (their results may be Observations of the same Bundle); the response lists them in
  * the Bundle's order. An entry without an identifier gets its {@code urn:uuid:} fullUrl as the sender's id, so
- * that the retry of the same Bundle stores nothing new.
+ * that the retry of the same Bundle stores nothing new; entries already on file answer 200, new ones 201.
  */
 class TransactionProvider {
 
@@ -97,7 +98,12 @@ class TransactionProvider {
                             Identifier fallback = entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:uuid:")
                                     ? new Identifier().setSystem(FULL_URL_SYSTEM).setValue(entry.getFullUrl()) : null;
                             NewEntry newEntry = EntryMapper.toEntry(resource, references(created), organisation, fallback);
-                            id = new IdType(resource.fhirType(), Long.toString(record.record(newEntry, purpose)));
+                            Long before = newEntry.sourceSystem() == null ? null : record.findBySource(organisation,
+                                    newEntry.sourceSystem(), newEntry.sourceId(), purpose).map(ClinicalEntry::id).orElse(null);
+                            // recorded even when found: the record checks that a replay names the same resident and kind
+                            long entryId = record.record(newEntry, purpose);
+                            isNew = before == null || before != entryId;
+                            id = new IdType(resource.fhirType(), Long.toString(entryId));
                         }
                         if (entry.hasFullUrl()) {
                             created.put(entry.getFullUrl(), id);
