@@ -22,11 +22,8 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +63,6 @@ abstract class EntryProvider<R extends Resource> implements IResourceProvider, C
 
     /** How many timeline rows one page may scan to fill itself when filtering by code or category. */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final int MAX_CONDITIONAL_IDENTIFIERS = 20;
 
     private final Class<R> type;
     private final EntryKind kind;
@@ -273,13 +269,10 @@ abstract class EntryProvider<R extends Resource> implements IResourceProvider, C
         long organisation = organisation();
         String purpose = FhirRequests.purpose(request);
         if (conditional != null) {
-            List<ClinicalEntry> matches = matching(conditional, organisation, purpose);
-            if (matches.size() > 1) {
-                throw new PreconditionFailedException("If-None-Exist matches " + matches.size() + " "
-                        + resourceType() + " resources; make the condition name one.");
-            }
-            if (matches.size() == 1) {
-                return existing(matches.getFirst());
+            Optional<ClinicalEntry> match = IfNoneExist.match(record, conditional, kind, resourceType(), organisation,
+                    purpose);
+            if (match.isPresent()) {
+                return existing(match.get());
             }
         }
         NewEntry entry = EntryMapper.toEntry(resource, EntryMapper.DIRECT, organisation, null);
@@ -297,33 +290,6 @@ abstract class EntryProvider<R extends Resource> implements IResourceProvider, C
         MethodOutcome outcome = new MethodOutcome(new IdType(resourceType(), Long.toString(entry.id())), false);
         outcome.setResource(EntryMapper.toResource(entry));
         return outcome;
-    }
-
-    /** The organisation's entries of this type named by {@code identifier=system|value[,system|value…]}. */
-    private List<ClinicalEntry> matching(String conditional, long organisation, String purpose) {
-        String query = conditional.contains("?") ? conditional.substring(conditional.indexOf('?') + 1) : conditional;
-        String[] pair = query.split("=", 2);
-        if (query.contains("&") || pair.length != 2 || !"identifier".equals(pair[0]) || pair[1].isBlank()) {
-            throw new FhirInputException("If-None-Exist", "If-None-Exist takes one parameter: identifier=system|value "
-                    + "(several identifiers separated by commas).");
-        }
-        Map<Long, ClinicalEntry> found = new LinkedHashMap<>();
-        String[] tokens = pair[1].split(",");
-        if (tokens.length > MAX_CONDITIONAL_IDENTIFIERS) {
-            throw new FhirInputException("If-None-Exist", "If-None-Exist names at most " + MAX_CONDITIONAL_IDENTIFIERS
-                    + " identifiers.");
-        }
-        for (String token : tokens) {
-            String decoded = URLDecoder.decode(token, StandardCharsets.UTF_8).strip();
-            int bar = decoded.indexOf('|');
-            if (bar <= 0 || bar == decoded.length() - 1) {
-                throw new FhirInputException("If-None-Exist", "Give each identifier as system|value: '" + decoded + "'.");
-            }
-            record.findBySource(organisation, decoded.substring(0, bar), decoded.substring(bar + 1), purpose)
-                    .filter(e -> e.kind() == kind && !e.voided())
-                    .ifPresent(e -> found.put(e.id(), e));
-        }
-        return new ArrayList<>(found.values());
     }
 
     /**

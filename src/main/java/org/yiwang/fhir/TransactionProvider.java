@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -30,7 +31,8 @@ import org.yiwang.records.NewEntry;
  * {@code Bundle.entry[i]}. Entries are processed Patients first, then Encounters, then the other entries in Bundle
  * order, DiagnosticReports last (their results may be Observations of the same Bundle); the response lists them in
  * the Bundle's order. An entry without an identifier gets its {@code urn:uuid:} fullUrl as the sender's id, so
- * that the retry of the same Bundle stores nothing new; entries already on file answer 200, new ones 201.
+ * that the retry of the same Bundle stores nothing new; entries already on file answer 200, new ones 201. Any entry
+ * may carry {@code ifNoneExist: identifier=system|value}: an entry of the organisation it names is used instead.
  */
 class TransactionProvider {
 
@@ -90,10 +92,17 @@ class TransactionProvider {
                     try {
                         IdType id;
                         boolean isNew = true;
+                        Optional<ClinicalEntry> match = resource instanceof Patient
+                                || !entry.getRequest().hasIfNoneExist() ? Optional.empty()
+                                : IfNoneExist.match(record, entry.getRequest().getIfNoneExist(),
+                                        EntryMapper.kind(resource.fhirType()), resource.fhirType(), organisation, purpose);
                         if (resource instanceof Patient patient) {
                             MethodOutcome outcome = patients.create(patient, entry.getRequest().getIfNoneExist(), request);
                             id = (IdType) outcome.getId();
                             isNew = Boolean.TRUE.equals(outcome.getCreated());
+                        } else if (match.isPresent()) {
+                            id = new IdType(resource.fhirType(), Long.toString(match.get().id()));
+                            isNew = false;
                         } else {
                             Identifier fallback = entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:uuid:")
                                     ? new Identifier().setSystem(FULL_URL_SYSTEM).setValue(entry.getFullUrl()) : null;

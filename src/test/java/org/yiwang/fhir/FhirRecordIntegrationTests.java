@@ -492,6 +492,30 @@ class FhirRecordIntegrationTests {
     }
 
     @Test
+    void transactionEntryWithIfNoneExistUsesTheEntryAlreadyOnFileAndStoresNothing() {
+        String pid = newPatient();
+        String system = "urn:his:lab-result";
+        String value = "glu-" + UUID.randomUUID();
+        Observation o = glucose("Patient/" + pid, null, "2025-06-04T07:00:00+08:00", 5.4);
+        o.addIdentifier().setSystem(system).setValue(value);
+        MethodOutcome first = client.create().resource(o).execute();
+        long rows = entries(pid);
+
+        // the same result pushed again in a visit Bundle, without its identifier but with the condition naming it
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID())
+                .setResource(glucose("Patient/" + pid, null, "2025-06-04T07:00:00+08:00", 5.4))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation")
+                .setIfNoneExist("identifier=" + system + "|" + value);
+        Bundle response = client.transaction().withBundle(bundle).execute();
+
+        assertThat(response.getEntry().getFirst().getResponse().getStatus()).startsWith("200");
+        assertThat(response.getEntry().getFirst().getResponse().getLocation())
+                .isEqualTo("Observation/" + first.getId().getIdPart());
+        assertThat(entries(pid)).isEqualTo(rows);
+    }
+
+    @Test
     void conditionalCreateAnswers200WithTheExistingEntryAndStoresNoNewRow() {
         String pid = newPatient();
         String system = "urn:his:lab-result";
