@@ -21,6 +21,7 @@ import org.yiwang.ecg.signal.delineation.WaveBoundaries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.ecg.signal.rhythm.AfModel;
+import org.yiwang.ecg.signal.rhythm.LogisticRegression;
 import org.yiwang.ecg.signal.rhythm.BeatType;
 import org.yiwang.ecg.signal.rhythm.BoostedTrees;
 import org.yiwang.ecg.signal.rhythm.FibrillatoryWaves;
@@ -166,7 +167,7 @@ public class EcgRhythmEvaluation {
                 double[][] train = rows.toArray(double[][]::new);
                 java.util.function.ToDoubleFunction<double[]> model = c.trees()
                         ? BoostedTrees.fit(train, y, BoostedTrees.Settings.defaults())::probability
-                        : Logistic.fit(train, y, 1.0)::probability;
+                        : LogisticRegression.fit(train, y, 1.0)::probability;
                 for (int i = fold; i < n; i += FOLDS) {
                     p[i] = x[i] == null || rhythms[i] == RhythmLabel.VENTRICULAR_TACHYCARDIA
                             || rhythms[i] == RhythmLabel.ATRIAL_FLUTTER ? Double.NaN : model.applyAsDouble(x[i]);
@@ -195,121 +196,6 @@ public class EcgRhythmEvaluation {
             at += part.length;
         }
         return out;
-    }
-
-    /** Logistic regression on standardised features of any number (NaN = mean), L2 on the weights; IRLS. */
-    private record Logistic(double[] means, double[] scales, double[] beta) {
-
-        double probability(double[] x) {
-            int d = means.length;
-            double z = beta[d];
-            for (int j = 0; j < d; j++) {
-                z += beta[j] * (Double.isNaN(x[j]) ? 0 : (x[j] - means[j]) / scales[j]);
-            }
-            return 1 / (1 + Math.exp(-z));
-        }
-
-        static Logistic fit(double[][] x, boolean[] y, double l2) {
-            int n = x.length;
-            int d = x[0].length;
-            double[] means = new double[d];
-            double[] scales = new double[d];
-            for (int j = 0; j < d; j++) {
-                double sum = 0;
-                int count = 0;
-                for (double[] row : x) {
-                    if (!Double.isNaN(row[j])) {
-                        sum += row[j];
-                        count++;
-                    }
-                }
-                means[j] = count == 0 ? 0 : sum / count;
-                double squares = 0;
-                for (double[] row : x) {
-                    if (!Double.isNaN(row[j])) {
-                        squares += (row[j] - means[j]) * (row[j] - means[j]);
-                    }
-                }
-                scales[j] = count < 2 || squares == 0 ? 1 : Math.sqrt(squares / (count - 1));
-            }
-            double[][] z = new double[n][d + 1];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < d; j++) {
-                    z[i][j] = Double.isNaN(x[i][j]) ? 0 : (x[i][j] - means[j]) / scales[j];
-                }
-                z[i][d] = 1;
-            }
-            double[] beta = new double[d + 1];
-            for (int iteration = 0; iteration < 50; iteration++) {
-                double[] gradient = new double[d + 1];
-                double[][] hessian = new double[d + 1][d + 1];
-                for (int i = 0; i < n; i++) {
-                    double eta = 0;
-                    for (int j = 0; j <= d; j++) {
-                        eta += beta[j] * z[i][j];
-                    }
-                    double p = 1 / (1 + Math.exp(-eta));
-                    double w = Math.max(p * (1 - p), 1e-9);
-                    for (int j = 0; j <= d; j++) {
-                        gradient[j] += ((y[i] ? 1 : 0) - p) * z[i][j];
-                        for (int k = 0; k <= d; k++) {
-                            hessian[j][k] += w * z[i][j] * z[i][k];
-                        }
-                    }
-                }
-                for (int j = 0; j < d; j++) {
-                    gradient[j] -= l2 * beta[j];
-                    hessian[j][j] += l2;
-                }
-                // Solve hessian * step = gradient (Gaussian elimination with partial pivoting).
-                int m = d + 1;
-                double[][] a = new double[m][];
-                for (int r = 0; r < m; r++) {
-                    a[r] = java.util.Arrays.copyOf(hessian[r], m + 1);
-                    a[r][m] = gradient[r];
-                }
-                for (int col = 0; col < m; col++) {
-                    int pivot = col;
-                    for (int r = col + 1; r < m; r++) {
-                        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                            pivot = r;
-                        }
-                    }
-                    double[] swap = a[col];
-                    a[col] = a[pivot];
-                    a[pivot] = swap;
-                    if (Math.abs(a[col][col]) < 1e-12) {
-                        continue;
-                    }
-                    for (int r = col + 1; r < m; r++) {
-                        double factor = a[r][col] / a[col][col];
-                        for (int k = col; k <= m; k++) {
-                            a[r][k] -= factor * a[col][k];
-                        }
-                    }
-                }
-                double change = 0;
-                double[] step = new double[m];
-                for (int r = m - 1; r >= 0; r--) {
-                    if (Math.abs(a[r][r]) < 1e-12) {
-                        continue;
-                    }
-                    double sum = a[r][m];
-                    for (int k = r + 1; k < m; k++) {
-                        sum -= a[r][k] * step[k];
-                    }
-                    step[r] = sum / a[r][r];
-                }
-                for (int j = 0; j <= d; j++) {
-                    beta[j] += step[j];
-                    change = Math.max(change, Math.abs(step[j]));
-                }
-                if (change < 1e-8) {
-                    break;
-                }
-            }
-            return new Logistic(means, scales, beta);
-        }
     }
 
     /** Fits on all records except those of {@code leftOutFold} (-1: none left out). */
