@@ -47,25 +47,130 @@ class ResidentWriter {
         this.masking = masking;
     }
 
+    /** A resident just inserted, with the health-record number it was given. */
+    record Inserted(long id, HealthRecordNumber healthRecordNumber) {
+    }
+
     /**
-     * REC-03: the next 5-digit serial of a village, atomically across nodes. The first allocation of a village
-     * starts after the highest serial already on file there (demo data, imports).
+     * Inserts a new resident with its documents and phones (the first of each primary, copied to the resident row)
+     * and gives it the next REC-03 serial of its village, in one statement.
+     *
+     * <p>The village's serial row stays locked until the transaction commits, so every registration in the same
+     * village waits for the one before: allocating inside this last insert keeps that wait to the few statements
+     * that follow. The serial starts after the highest already on file in the village (demo data, imports); that
+     * seed is evaluated on every call, so it takes {@code max} of the fixed-width number itself, one backward index
+     * probe rather than a scan of the village's residents (36 ms per registration in a village of 35,000).
+     *
+     * @throws IllegalStateException when the village has used all 99,999 serials
      */
-    HealthRecordNumber allocateHealthRecordNumber(String villageDivisionCode) {
-        int serial = jdbc.sql("""
-                        insert into mpi.health_record_serial as s (division_code, last_serial)
-                        values (:division, coalesce((
-                            select max(substr(health_record_number, 13)::int) from mpi.resident
-                            where health_record_number between cast(:low as bpchar) and cast(:high as bpchar)), 0) + 1)
-                        on conflict (division_code) do update set last_serial = s.last_serial + 1
-                        returning last_serial
+    Inserted insertNewResident(ResidentValidator.ValidResident resident, long householdId, long organisationId,
+            String createdBy, String registeredDespite) {
+        List<IdentityDocumentNumber> documents = resident.documents();
+        List<PhoneNumber> phones = resident.phones();
+        int n = documents.size();
+        String[] types = new String[n];
+        byte[][] ciphertexts = new byte[n][];
+        byte[][] indexes = new byte[n][];
+        String[] masked = new String[n];
+        byte[][] originals = new byte[n][];
+        String[] countries = new String[n];
+        int residentIdDocument = -1;
+        for (int i = 0; i < n; i++) {
+            IdentityDocumentNumber number = documents.get(i);
+            String context = number.type().context();
+            String original = number.originalWorthKeeping();
+            types[i] = number.type().name();
+            ciphertexts[i] = encryption.encrypt(number.value(), context);
+            indexes[i] = encryption.blindIndex(ResidentValidator.indexedValue(number), context);
+            masked[i] = masking.idNumber(number.value());
+            originals[i] = original == null ? null : encryption.encrypt(original, context + ".as_typed");
+            countries[i] = number.issuingCountry();
+            if (residentIdDocument < 0 && number.type() == IdentityDocumentType.RESIDENT_ID) {
+                residentIdDocument = i;
+            }
+        }
+        int m = phones.size();
+        byte[][] phoneCiphertexts = new byte[m][];
+        byte[][] phoneIndexes = new byte[m][];
+        String[] phonesMasked = new String[m];
+        String[] kinds = new String[m];
+        for (int i = 0; i < m; i++) {
+            PhoneNumber phone = phones.get(i);
+            phoneCiphertexts[i] = encryption.encrypt(phone.value(), Residents.PHONE_CONTEXT);
+            phoneIndexes[i] = encryption.blindIndex(phone.value(), Residents.PHONE_CONTEXT);
+            phonesMasked[i] = masking.phone(phone.value());
+            kinds[i] = phone.kind().name();
+        }
+        String village = resident.divisionCode();
+        Map<String, Object> params = new HashMap<>(residentFields(resident));
+        params.put("low", village + "00000");
+        params.put("high", village + "99999");
+        params.put("maxSerial", HealthRecordNumber.MAX_SERIAL);
+        params.put("household", householdId);
+        params.put("organisation", organisationId);
+        params.put("createdBy", createdBy);
+        params.put("despite", registeredDespite);
+        params.put("idCiphertext", residentIdDocument < 0 ? null : ciphertexts[residentIdDocument]);
+        params.put("idIndex", residentIdDocument < 0 ? null : indexes[residentIdDocument]);
+        params.put("idMasked", residentIdDocument < 0 ? null : masked[residentIdDocument]);
+        params.put("phoneCiphertext", m == 0 ? null : phoneCiphertexts[0]);
+        params.put("phoneIndex", m == 0 ? null : phoneIndexes[0]);
+        params.put("phoneMasked", m == 0 ? null : phonesMasked[0]);
+        params.put("types", new SqlArrayValue("varchar", (Object[]) types));
+        params.put("ciphertexts", new SqlArrayValue("bytea", (Object[]) ciphertexts));
+        params.put("indexes", new SqlArrayValue("bytea", (Object[]) indexes));
+        params.put("masked", new SqlArrayValue("varchar", (Object[]) masked));
+        params.put("originals", new SqlArrayValue("bytea", (Object[]) originals));
+        params.put("countries", new SqlArrayValue("varchar", (Object[]) countries));
+        params.put("phoneCiphertexts", new SqlArrayValue("bytea", (Object[]) phoneCiphertexts));
+        params.put("phoneIndexes", new SqlArrayValue("bytea", (Object[]) phoneIndexes));
+        params.put("phonesMasked", new SqlArrayValue("varchar", (Object[]) phonesMasked));
+        params.put("kinds", new SqlArrayValue("varchar", (Object[]) kinds));
+        return jdbc.sql("""
+                        with serial as (
+                            insert into mpi.health_record_serial as s (division_code, last_serial)
+                            values (:division, coalesce((
+                                select substr(max(health_record_number), 13)::int from mpi.resident
+                                where health_record_number between cast(:low as bpchar) and cast(:high as bpchar)),
+                                0) + 1)
+                            on conflict (division_code) do update set last_serial = s.last_serial + 1
+                            returning last_serial),
+                        r as (
+                            insert into mpi.resident
+                                (health_record_number, name, pinyin, pinyin_key, sex, birth_date, ethnicity,
+                                 division_code, address, guardian_resident_id, household_id,
+                                 registered_organisation_id, created_by, registered_despite,
+                                 id_number_ciphertext, id_number_index, id_number_masked,
+                                 phone_ciphertext, phone_index, phone_masked)
+                            select :division || lpad(serial.last_serial::text, 5, '0'), :name, :pinyin, :pinyinKey,
+                                   :sex, :birthDate, :ethnicity, :division, :address, :guardian, :household,
+                                   :organisation, :createdBy, :despite,
+                                   :idCiphertext, :idIndex, :idMasked, :phoneCiphertext, :phoneIndex, :phoneMasked
+                            from serial where serial.last_serial <= :maxSerial
+                            returning id, health_record_number),
+                        documents as (
+                            insert into mpi.identity_document (resident_id, type, number_ciphertext, number_index,
+                                number_masked, original_ciphertext, issuing_country, is_primary, created_by)
+                            select r.id, d.type, d.ciphertext, d.index, d.masked, d.original, d.country,
+                                   d.position = 1, :createdBy
+                            from r, unnest(cast(:types as varchar[]), cast(:ciphertexts as bytea[]),
+                                           cast(:indexes as bytea[]), cast(:masked as varchar[]),
+                                           cast(:originals as bytea[]), cast(:countries as varchar[]))
+                                    with ordinality as d(type, ciphertext, index, masked, original, country, position)),
+                        phones as (
+                            insert into mpi.resident_phone (resident_id, phone_ciphertext, phone_index, phone_masked,
+                                kind, is_primary, created_by)
+                            select r.id, p.ciphertext, p.index, p.masked, p.kind, p.position = 1, :createdBy
+                            from r, unnest(cast(:phoneCiphertexts as bytea[]), cast(:phoneIndexes as bytea[]),
+                                           cast(:phonesMasked as varchar[]), cast(:kinds as varchar[]))
+                                    with ordinality as p(ciphertext, index, masked, kind, position))
+                        select id, health_record_number from r
                         """)
-                .param("division", villageDivisionCode)
-                .param("low", villageDivisionCode + "00000")
-                .param("high", villageDivisionCode + "99999")
-                .query(Integer.class)
-                .single();
-        return HealthRecordNumber.of(villageDivisionCode, serial);
+                .params(params)
+                .query((rs, row) -> new Inserted(rs.getLong(1), new HealthRecordNumber(rs.getString(2))))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException(
+                        "village " + village + " has used all " + HealthRecordNumber.MAX_SERIAL + " serials"));
     }
 
     long newHousehold(String divisionCode, String address, String createdBy) {
@@ -95,27 +200,6 @@ class ResidentWriter {
         jdbc.sql("update mpi.resident set household_id = :household where id = :id")
                 .param("household", household).param("id", residentId).update();
         return household;
-    }
-
-    long insertResident(HealthRecordNumber number, ResidentValidator.ValidResident resident, long householdId,
-            long organisationId, String createdBy, String registeredDespite) {
-        return jdbc.sql("""
-                        insert into mpi.resident
-                            (health_record_number, name, pinyin, pinyin_key, sex, birth_date, ethnicity,
-                             division_code, address, guardian_resident_id, household_id, registered_organisation_id,
-                             created_by, registered_despite)
-                        values (:number, :name, :pinyin, :pinyinKey, :sex, :birthDate, :ethnicity, :division,
-                                :address, :guardian, :household, :organisation, :createdBy, :despite)
-                        returning id
-                        """)
-                .param("number", number.value())
-                .params(residentFields(resident))
-                .param("household", householdId)
-                .param("organisation", organisationId)
-                .param("createdBy", createdBy)
-                .param("despite", registeredDespite)
-                .query(Long.class)
-                .single();
     }
 
     /** The columns a registrar enters, as both the insert and the update bind them. */
