@@ -44,11 +44,13 @@ public class ResidentRegistration {
     private final MpiProperties properties;
     private final JdbcClient jdbc;
     private final ReviewQueue reviewQueue;
+    private final HealthRecordSerials serials;
 
     ResidentRegistration(ResidentValidator validator, ResidentWriter writer, ResidentDirectory directory,
             CurrentActor currentActor, AuditTrail auditTrail, FieldEncryption encryption, MpiProperties properties,
-            JdbcClient jdbc, ReviewQueue reviewQueue) {
+            JdbcClient jdbc, ReviewQueue reviewQueue, HealthRecordSerials serials) {
         this.reviewQueue = reviewQueue;
+        this.serials = serials;
         this.validator = validator;
         this.writer = writer;
         this.directory = directory;
@@ -163,7 +165,8 @@ public class ResidentRegistration {
                 : writer.newHousehold(resident.divisionCode(), resident.address(), by);
         ResidentWriter.Inserted inserted;
         try {
-            inserted = writer.insertNewResident(resident, household, organisation, by, registeredDespite);
+            inserted = writer.insertNewResident(serials.next(resident.divisionCode()), resident, household,
+                    organisation, by, registeredDespite);
         } catch (DuplicateKeyException race) {
             throw alreadyRegistered(resident, -1L);
         }

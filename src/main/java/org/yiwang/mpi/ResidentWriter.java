@@ -52,19 +52,11 @@ class ResidentWriter {
     }
 
     /**
-     * Inserts a new resident with its documents and phones (the first of each primary, copied to the resident row)
-     * and gives it the next REC-03 serial of its village, in one statement.
-     *
-     * <p>The village's serial row stays locked until the transaction commits, so every registration in the same
-     * village waits for the one before: allocating inside this last insert keeps that wait to the few statements
-     * that follow. The serial starts after the highest already on file in the village (demo data, imports); that
-     * seed is evaluated on every call, so it takes {@code max} of the fixed-width number itself, one backward index
-     * probe rather than a scan of the village's residents (36 ms per registration in a village of 35,000).
-     *
-     * @throws IllegalStateException when the village has used all 99,999 serials
+     * Inserts a new resident numbered {@code number}, with its documents and phones (the first of each primary,
+     * copied to the resident row), in one statement.
      */
-    Inserted insertNewResident(ResidentValidator.ValidResident resident, long householdId, long organisationId,
-            String createdBy, String registeredDespite) {
+    Inserted insertNewResident(HealthRecordNumber number, ResidentValidator.ValidResident resident, long householdId,
+            long organisationId, String createdBy, String registeredDespite) {
         List<IdentityDocumentNumber> documents = resident.documents();
         List<PhoneNumber> phones = resident.phones();
         int n = documents.size();
@@ -76,16 +68,16 @@ class ResidentWriter {
         String[] countries = new String[n];
         int residentIdDocument = -1;
         for (int i = 0; i < n; i++) {
-            IdentityDocumentNumber number = documents.get(i);
-            String context = number.type().context();
-            String original = number.originalWorthKeeping();
-            types[i] = number.type().name();
-            ciphertexts[i] = encryption.encrypt(number.value(), context);
-            indexes[i] = encryption.blindIndex(ResidentValidator.indexedValue(number), context);
-            masked[i] = masking.idNumber(number.value());
+            IdentityDocumentNumber document = documents.get(i);
+            String context = document.type().context();
+            String original = document.originalWorthKeeping();
+            types[i] = document.type().name();
+            ciphertexts[i] = encryption.encrypt(document.value(), context);
+            indexes[i] = encryption.blindIndex(ResidentValidator.indexedValue(document), context);
+            masked[i] = masking.idNumber(document.value());
             originals[i] = original == null ? null : encryption.encrypt(original, context + ".as_typed");
-            countries[i] = number.issuingCountry();
-            if (residentIdDocument < 0 && number.type() == IdentityDocumentType.RESIDENT_ID) {
+            countries[i] = document.issuingCountry();
+            if (residentIdDocument < 0 && document.type() == IdentityDocumentType.RESIDENT_ID) {
                 residentIdDocument = i;
             }
         }
@@ -101,11 +93,8 @@ class ResidentWriter {
             phonesMasked[i] = masking.phone(phone.value());
             kinds[i] = phone.kind().name();
         }
-        String village = resident.divisionCode();
         Map<String, Object> params = new HashMap<>(residentFields(resident));
-        params.put("low", village + "00000");
-        params.put("high", village + "99999");
-        params.put("maxSerial", HealthRecordNumber.MAX_SERIAL);
+        params.put("number", number.value());
         params.put("household", householdId);
         params.put("organisation", organisationId);
         params.put("createdBy", createdBy);
@@ -127,27 +116,17 @@ class ResidentWriter {
         params.put("phonesMasked", new SqlArrayValue("varchar", (Object[]) phonesMasked));
         params.put("kinds", new SqlArrayValue("varchar", (Object[]) kinds));
         return jdbc.sql("""
-                        with serial as (
-                            insert into mpi.health_record_serial as s (division_code, last_serial)
-                            values (:division, coalesce((
-                                select substr(max(health_record_number), 13)::int from mpi.resident
-                                where health_record_number between cast(:low as bpchar) and cast(:high as bpchar)),
-                                0) + 1)
-                            on conflict (division_code) do update set last_serial = s.last_serial + 1
-                            returning last_serial),
-                        r as (
+                        with r as (
                             insert into mpi.resident
                                 (health_record_number, name, pinyin, pinyin_key, sex, birth_date, ethnicity,
                                  division_code, address, guardian_resident_id, household_id,
                                  registered_organisation_id, created_by, registered_despite,
                                  id_number_ciphertext, id_number_index, id_number_masked,
                                  phone_ciphertext, phone_index, phone_masked)
-                            select :division || lpad(serial.last_serial::text, 5, '0'), :name, :pinyin, :pinyinKey,
-                                   :sex, :birthDate, :ethnicity, :division, :address, :guardian, :household,
-                                   :organisation, :createdBy, :despite,
-                                   :idCiphertext, :idIndex, :idMasked, :phoneCiphertext, :phoneIndex, :phoneMasked
-                            from serial where serial.last_serial <= :maxSerial
-                            returning id, health_record_number),
+                            values (:number, :name, :pinyin, :pinyinKey, :sex, :birthDate, :ethnicity, :division,
+                                    :address, :guardian, :household, :organisation, :createdBy, :despite,
+                                    :idCiphertext, :idIndex, :idMasked, :phoneCiphertext, :phoneIndex, :phoneMasked)
+                            returning id),
                         documents as (
                             insert into mpi.identity_document (resident_id, type, number_ciphertext, number_index,
                                 number_masked, original_ciphertext, issuing_country, is_primary, created_by)
@@ -164,13 +143,11 @@ class ResidentWriter {
                             from r, unnest(cast(:phoneCiphertexts as bytea[]), cast(:phoneIndexes as bytea[]),
                                            cast(:phonesMasked as varchar[]), cast(:kinds as varchar[]))
                                     with ordinality as p(ciphertext, index, masked, kind, position))
-                        select id, health_record_number from r
+                        select id from r
                         """)
                 .params(params)
-                .query((rs, row) -> new Inserted(rs.getLong(1), new HealthRecordNumber(rs.getString(2))))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException(
-                        "village " + village + " has used all " + HealthRecordNumber.MAX_SERIAL + " serials"));
+                .query((rs, row) -> new Inserted(rs.getLong(1), number))
+                .single();
     }
 
     long newHousehold(String divisionCode, String address, String createdBy) {
