@@ -58,6 +58,8 @@ public record EcgProperties(
      * @param pageSize              worklist entries per page
      * @param inboxSize             most recent ECGs on a clinic's inbox page
      * @param livePoll              how often live pages (worklist, clinic inbox) ask the database for changes
+     * @param signedPoll            how often a recording page with its signed report still asks: an amendment or the
+     *                              clinic's acknowledgement appears without a reload, at a small fraction of the cost
      * @param signatureAlgorithm    SM2 (SM3withSM2, GB/T 32918, the default) or ECDSA_P256 (SHA256withECDSA) for new
      *                              signing keys; stored keys keep the algorithm they were made with
      * @param criticalSignedTarget  target median upload-to-signed time of critical ECGs in normal staffing
@@ -70,6 +72,7 @@ public record EcgProperties(
             @DefaultValue("20") int pageSize,
             @DefaultValue("50") int inboxSize,
             @DefaultValue("3s") Duration livePoll,
+            @DefaultValue("30s") Duration signedPoll,
             @DefaultValue("SM2") SignatureAlgorithm signatureAlgorithm,
             @DefaultValue("3m") Duration criticalSignedTarget,
             @DefaultValue("classpath:ecg/report-templates.tsv") String statementCatalogue) {

@@ -276,14 +276,15 @@ abstract class EntryProvider<R extends Resource> implements IResourceProvider, C
             }
         }
         NewEntry entry = EntryMapper.toEntry(resource, EntryMapper.DIRECT, organisation, null);
-        Optional<ClinicalEntry> before = entry.sourceSystem() == null ? Optional.empty()
-                : record.findBySource(organisation, entry.sourceSystem(), entry.sourceId(), purpose);
-        // recorded even when found: the record checks that the retry names the same resident and kind (else 409)
-        long id = record.record(entry, purpose);
-        if (before.isPresent() && before.get().id() == id) {
-            return existing(before.get());
+        // a retry is found by the sender's id; the record checks it names the same resident and kind (else 409)
+        HealthRecord.Recorded recorded = record.recordOrFind(entry, purpose);
+        if (!recorded.created()) {
+            Optional<ClinicalEntry> before = record.find(recorded.id(), purpose);
+            if (before.isPresent()) {
+                return existing(before.get());
+            }
         }
-        return new MethodOutcome(new IdType(resourceType(), Long.toString(id)), true);
+        return new MethodOutcome(new IdType(resourceType(), Long.toString(recorded.id())), recorded.created());
     }
 
     private MethodOutcome existing(ClinicalEntry entry) {

@@ -107,12 +107,10 @@ class TransactionProvider {
                             Identifier fallback = entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:uuid:")
                                     ? new Identifier().setSystem(FULL_URL_SYSTEM).setValue(entry.getFullUrl()) : null;
                             NewEntry newEntry = EntryMapper.toEntry(resource, references(created), organisation, fallback);
-                            Long before = newEntry.sourceSystem() == null ? null : record.findBySource(organisation,
-                                    newEntry.sourceSystem(), newEntry.sourceId(), purpose).map(ClinicalEntry::id).orElse(null);
-                            // recorded even when found: the record checks that a replay names the same resident and kind
-                            long entryId = record.record(newEntry, purpose);
-                            isNew = before == null || before != entryId;
-                            id = new IdType(resource.fhirType(), Long.toString(entryId));
+                            // a replay is found by the sender's id; the record checks it names the same resident and kind
+                            HealthRecord.Recorded recorded = record.recordOrFind(newEntry, purpose);
+                            isNew = recorded.created();
+                            id = new IdType(resource.fhirType(), Long.toString(recorded.id()));
                         }
                         if (entry.hasFullUrl()) {
                             created.put(entry.getFullUrl(), id);

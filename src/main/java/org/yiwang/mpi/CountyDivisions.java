@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.yiwang.registry.OrganisationSummary;
@@ -26,6 +27,9 @@ class CountyDivisions {
             return townshipName + " · " + villageName;
         }
     }
+
+    private static final Pattern ORGANISATION_KIND =
+            Pattern.compile("(卫生院|卫生室|社区卫生服务中心| Township Health Centre| Health Centre| Village Clinic| Clinic)$");
 
     private final Organisations organisations;
 
@@ -51,12 +55,15 @@ class CountyDivisions {
         return List.copyOf(byCode.values());
     }
 
+    /** Whether a village clinic of the registry serves {@code divisionCode} (checked on every registration). */
     boolean isKnownVillage(String divisionCode) {
-        return divisionCode != null && villages(Locale.ROOT).stream().anyMatch(v -> v.divisionCode().equals(divisionCode));
+        return divisionCode != null && divisionCode.length() == 12
+                && organisations.listByType(OrganisationType.VILLAGE_CLINIC).stream()
+                        .anyMatch(clinic -> divisionCode.equals(clinic.divisionCode()));
     }
 
     /** 青石镇卫生院 → 青石镇, 柳溪村卫生室 → 柳溪村; English names lose "Health Centre"/"Clinic". */
     private static String strip(String name) {
-        return name.replaceAll("(卫生院|卫生室|社区卫生服务中心| Township Health Centre| Health Centre| Village Clinic| Clinic)$", "");
+        return ORGANISATION_KIND.matcher(name).replaceAll("");
     }
 }

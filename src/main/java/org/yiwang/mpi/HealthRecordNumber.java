@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The 17-digit resident health-record number (REC-03): 6-digit county division (GB/T 2260) + 3-digit township or
  * street + 3-digit village or residents' committee + 5-digit serial in order of record creation within that
- * village. Pure: the next serial is allocated by the database ({@link ResidentStore}), atomically across nodes.
+ * village. Pure: the next serial is allocated by the database ({@link ResidentWriter}), atomically across nodes.
  */
 public record HealthRecordNumber(String value) {
 

@@ -44,11 +44,13 @@ public class ResidentRegistration {
     private final MpiProperties properties;
     private final JdbcClient jdbc;
     private final ReviewQueue reviewQueue;
+    private final HealthRecordSerials serials;
 
     ResidentRegistration(ResidentValidator validator, ResidentWriter writer, ResidentDirectory directory,
             CurrentActor currentActor, AuditTrail auditTrail, FieldEncryption encryption, MpiProperties properties,
-            JdbcClient jdbc, ReviewQueue reviewQueue) {
+            JdbcClient jdbc, ReviewQueue reviewQueue, HealthRecordSerials serials) {
         this.reviewQueue = reviewQueue;
+        this.serials = serials;
         this.validator = validator;
         this.writer = writer;
         this.directory = directory;
@@ -94,9 +96,9 @@ public class ResidentRegistration {
         if (!candidates.isEmpty() && reason == null) {
             return new CandidatesFound(candidates);
         }
-        long id = store(resident, actor, candidates.isEmpty() ? null : reason);
-        queueForReview(id, candidates);
-        return new Registered(id, healthRecordNumberOf(id), candidates, false);
+        ResidentWriter.Inserted inserted = store(resident, actor, candidates.isEmpty() ? null : reason);
+        queueForReview(inserted.id(), candidates);
+        return new Registered(inserted.id(), inserted.healthRecordNumber().value(), candidates, false);
     }
 
     /**
@@ -142,9 +144,10 @@ public class ResidentRegistration {
     private Registered registerForClient(Actor actor, ResidentDraft draft) {
         ResidentValidator.ValidResident resident = validator.validate(draft, null, today());
         List<DuplicateCandidate> candidates = directory.likelyExisting(resident, -1L, PURPOSE);
-        long id = store(resident, actor, candidates.isEmpty() ? null : "API: likely existing residents left to review");
-        queueForReview(id, candidates);
-        return new Registered(id, healthRecordNumberOf(id), candidates, false);
+        ResidentWriter.Inserted inserted = store(resident, actor,
+                candidates.isEmpty() ? null : "API: likely existing residents left to review");
+        queueForReview(inserted.id(), candidates);
+        return new Registered(inserted.id(), inserted.healthRecordNumber().value(), candidates, false);
     }
 
     /** Registered anyway beside likely existing residents: the pairs the engine rates for review go to the queue. */
@@ -153,22 +156,24 @@ public class ResidentRegistration {
                 MatchReview.Source.REGISTRATION);
     }
 
-    private long store(ResidentValidator.ValidResident resident, Actor actor, String registeredDespite) {
+    private ResidentWriter.Inserted store(ResidentValidator.ValidResident resident, Actor actor,
+            String registeredDespite) {
         long organisation = organisationOf(actor);
         String by = actor.username();
         long household = resident.householdMemberId() != null
                 ? writer.householdOf(resident.householdMemberId(), by)
                 : writer.newHousehold(resident.divisionCode(), resident.address(), by);
-        HealthRecordNumber number = writer.allocateHealthRecordNumber(resident.divisionCode());
-        long id = writer.insertResident(number, resident, household, organisation, by, registeredDespite);
+        ResidentWriter.Inserted inserted;
         try {
-            addDocumentsAndPhones(id, resident, by);
+            inserted = writer.insertNewResident(serials.next(resident.divisionCode()), resident, household,
+                    organisation, by, registeredDespite);
         } catch (DuplicateKeyException race) {
-            throw alreadyRegistered(resident, id);
+            throw alreadyRegistered(resident, -1L);
         }
+        long id = inserted.id();
         writer.snapshot(List.of(id), "REGISTERED", registeredDespite, by, organisation);
         auditTrail.record(AuditEvent.write(id, "REGISTER_RESIDENT", "Resident", Long.toString(id), PURPOSE));
-        return id;
+        return inserted;
     }
 
     private void addDocumentsAndPhones(long id, ResidentValidator.ValidResident resident, String by) {

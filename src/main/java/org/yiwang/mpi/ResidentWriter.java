@@ -47,25 +47,107 @@ class ResidentWriter {
         this.masking = masking;
     }
 
+    /** A resident just inserted, with the health-record number it was given. */
+    record Inserted(long id, HealthRecordNumber healthRecordNumber) {
+    }
+
     /**
-     * REC-03: the next 5-digit serial of a village, atomically across nodes. The first allocation of a village
-     * starts after the highest serial already on file there (demo data, imports).
+     * Inserts a new resident numbered {@code number}, with its documents and phones (the first of each primary,
+     * copied to the resident row), in one statement.
      */
-    HealthRecordNumber allocateHealthRecordNumber(String villageDivisionCode) {
-        int serial = jdbc.sql("""
-                        insert into mpi.health_record_serial as s (division_code, last_serial)
-                        values (:division, coalesce((
-                            select max(substr(health_record_number, 13)::int) from mpi.resident
-                            where health_record_number between cast(:low as bpchar) and cast(:high as bpchar)), 0) + 1)
-                        on conflict (division_code) do update set last_serial = s.last_serial + 1
-                        returning last_serial
+    Inserted insertNewResident(HealthRecordNumber number, ResidentValidator.ValidResident resident, long householdId,
+            long organisationId, String createdBy, String registeredDespite) {
+        List<IdentityDocumentNumber> documents = resident.documents();
+        List<PhoneNumber> phones = resident.phones();
+        int n = documents.size();
+        String[] types = new String[n];
+        byte[][] ciphertexts = new byte[n][];
+        byte[][] indexes = new byte[n][];
+        String[] masked = new String[n];
+        byte[][] originals = new byte[n][];
+        String[] countries = new String[n];
+        int residentIdDocument = -1;
+        for (int i = 0; i < n; i++) {
+            IdentityDocumentNumber document = documents.get(i);
+            String context = document.type().context();
+            String original = document.originalWorthKeeping();
+            types[i] = document.type().name();
+            ciphertexts[i] = encryption.encrypt(document.value(), context);
+            indexes[i] = encryption.blindIndex(ResidentValidator.indexedValue(document), context);
+            masked[i] = masking.idNumber(document.value());
+            originals[i] = original == null ? null : encryption.encrypt(original, context + ".as_typed");
+            countries[i] = document.issuingCountry();
+            if (residentIdDocument < 0 && document.type() == IdentityDocumentType.RESIDENT_ID) {
+                residentIdDocument = i;
+            }
+        }
+        int m = phones.size();
+        byte[][] phoneCiphertexts = new byte[m][];
+        byte[][] phoneIndexes = new byte[m][];
+        String[] phonesMasked = new String[m];
+        String[] kinds = new String[m];
+        for (int i = 0; i < m; i++) {
+            PhoneNumber phone = phones.get(i);
+            phoneCiphertexts[i] = encryption.encrypt(phone.value(), Residents.PHONE_CONTEXT);
+            phoneIndexes[i] = encryption.blindIndex(phone.value(), Residents.PHONE_CONTEXT);
+            phonesMasked[i] = masking.phone(phone.value());
+            kinds[i] = phone.kind().name();
+        }
+        Map<String, Object> params = new HashMap<>(residentFields(resident));
+        params.put("number", number.value());
+        params.put("household", householdId);
+        params.put("organisation", organisationId);
+        params.put("createdBy", createdBy);
+        params.put("despite", registeredDespite);
+        params.put("idCiphertext", residentIdDocument < 0 ? null : ciphertexts[residentIdDocument]);
+        params.put("idIndex", residentIdDocument < 0 ? null : indexes[residentIdDocument]);
+        params.put("idMasked", residentIdDocument < 0 ? null : masked[residentIdDocument]);
+        params.put("phoneCiphertext", m == 0 ? null : phoneCiphertexts[0]);
+        params.put("phoneIndex", m == 0 ? null : phoneIndexes[0]);
+        params.put("phoneMasked", m == 0 ? null : phonesMasked[0]);
+        params.put("types", new SqlArrayValue("varchar", (Object[]) types));
+        params.put("ciphertexts", new SqlArrayValue("bytea", (Object[]) ciphertexts));
+        params.put("indexes", new SqlArrayValue("bytea", (Object[]) indexes));
+        params.put("masked", new SqlArrayValue("varchar", (Object[]) masked));
+        params.put("originals", new SqlArrayValue("bytea", (Object[]) originals));
+        params.put("countries", new SqlArrayValue("varchar", (Object[]) countries));
+        params.put("phoneCiphertexts", new SqlArrayValue("bytea", (Object[]) phoneCiphertexts));
+        params.put("phoneIndexes", new SqlArrayValue("bytea", (Object[]) phoneIndexes));
+        params.put("phonesMasked", new SqlArrayValue("varchar", (Object[]) phonesMasked));
+        params.put("kinds", new SqlArrayValue("varchar", (Object[]) kinds));
+        return jdbc.sql("""
+                        with r as (
+                            insert into mpi.resident
+                                (health_record_number, name, pinyin, pinyin_key, sex, birth_date, ethnicity,
+                                 division_code, address, guardian_resident_id, household_id,
+                                 registered_organisation_id, created_by, registered_despite,
+                                 id_number_ciphertext, id_number_index, id_number_masked,
+                                 phone_ciphertext, phone_index, phone_masked)
+                            values (:number, :name, :pinyin, :pinyinKey, :sex, :birthDate, :ethnicity, :division,
+                                    :address, :guardian, :household, :organisation, :createdBy, :despite,
+                                    :idCiphertext, :idIndex, :idMasked, :phoneCiphertext, :phoneIndex, :phoneMasked)
+                            returning id),
+                        documents as (
+                            insert into mpi.identity_document (resident_id, type, number_ciphertext, number_index,
+                                number_masked, original_ciphertext, issuing_country, is_primary, created_by)
+                            select r.id, d.type, d.ciphertext, d.index, d.masked, d.original, d.country,
+                                   d.position = 1, :createdBy
+                            from r, unnest(cast(:types as varchar[]), cast(:ciphertexts as bytea[]),
+                                           cast(:indexes as bytea[]), cast(:masked as varchar[]),
+                                           cast(:originals as bytea[]), cast(:countries as varchar[]))
+                                    with ordinality as d(type, ciphertext, index, masked, original, country, position)),
+                        phones as (
+                            insert into mpi.resident_phone (resident_id, phone_ciphertext, phone_index, phone_masked,
+                                kind, is_primary, created_by)
+                            select r.id, p.ciphertext, p.index, p.masked, p.kind, p.position = 1, :createdBy
+                            from r, unnest(cast(:phoneCiphertexts as bytea[]), cast(:phoneIndexes as bytea[]),
+                                           cast(:phonesMasked as varchar[]), cast(:kinds as varchar[]))
+                                    with ordinality as p(ciphertext, index, masked, kind, position))
+                        select id from r
                         """)
-                .param("division", villageDivisionCode)
-                .param("low", villageDivisionCode + "00000")
-                .param("high", villageDivisionCode + "99999")
-                .query(Integer.class)
+                .params(params)
+                .query((rs, row) -> new Inserted(rs.getLong(1), number))
                 .single();
-        return HealthRecordNumber.of(villageDivisionCode, serial);
     }
 
     long newHousehold(String divisionCode, String address, String createdBy) {
@@ -95,27 +177,6 @@ class ResidentWriter {
         jdbc.sql("update mpi.resident set household_id = :household where id = :id")
                 .param("household", household).param("id", residentId).update();
         return household;
-    }
-
-    long insertResident(HealthRecordNumber number, ResidentValidator.ValidResident resident, long householdId,
-            long organisationId, String createdBy, String registeredDespite) {
-        return jdbc.sql("""
-                        insert into mpi.resident
-                            (health_record_number, name, pinyin, pinyin_key, sex, birth_date, ethnicity,
-                             division_code, address, guardian_resident_id, household_id, registered_organisation_id,
-                             created_by, registered_despite)
-                        values (:number, :name, :pinyin, :pinyinKey, :sex, :birthDate, :ethnicity, :division,
-                                :address, :guardian, :household, :organisation, :createdBy, :despite)
-                        returning id
-                        """)
-                .param("number", number.value())
-                .params(residentFields(resident))
-                .param("household", householdId)
-                .param("organisation", organisationId)
-                .param("createdBy", createdBy)
-                .param("despite", registeredDespite)
-                .query(Long.class)
-                .single();
     }
 
     /** The columns a registrar enters, as both the insert and the update bind them. */

@@ -64,9 +64,11 @@ public class SyntheticResidentLoader {
     private final Masking masking;
     private final ResidentStore store;
     private final CountyDivisions divisions;
+    private final HealthRecordSerials serials;
 
     SyntheticResidentLoader(JdbcClient jdbc, DataSource dataSource, FieldEncryption encryption, Masking masking,
-            ResidentStore store, CountyDivisions divisions) {
+            ResidentStore store, CountyDivisions divisions, HealthRecordSerials serials) {
+        this.serials = serials;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.encryption = encryption;
@@ -523,7 +525,7 @@ public class SyntheticResidentLoader {
         }
     }
 
-    /** Health-record serials per village, continuing after those on file; saved to the serial counters at the end. */
+    /** Health-record serials per village, continuing after those on file; then the villages' serial sequences are moved on past them. */
     private final class Serials {
 
         private final List<String> villages;
@@ -534,12 +536,10 @@ public class SyntheticResidentLoader {
             this.villages = villages.stream().map(CountyDivisions.Village::divisionCode).toList();
             for (String v : this.villages) {
                 int onFile = jdbc.sql("""
-                                select greatest(
-                                    coalesce((select last_serial from mpi.health_record_serial where division_code = :v), 0),
-                                    coalesce((select max(substr(health_record_number, 13)::int) from mpi.resident
-                                              where division_code = :v), 0))""")
-                        .param("v", v).query(Integer.class).single();
-                last.put(v, onFile);
+                                select coalesce(substr(max(health_record_number), 13)::int, 0) from mpi.resident
+                                where health_record_number between cast(:low as bpchar) and cast(:high as bpchar)""")
+                        .param("low", v + "00000").param("high", v + "99999").query(Integer.class).single();
+                last.put(v, Math.max(onFile, serials.last(v)));
             }
         }
 
@@ -559,11 +559,7 @@ public class SyntheticResidentLoader {
         void save() {
             last.forEach((v, serial) -> {
                 if (serial > 0) {
-                    jdbc.sql("""
-                                    insert into mpi.health_record_serial as s (division_code, last_serial)
-                                    values (:v, :serial)
-                                    on conflict (division_code) do update set last_serial = greatest(s.last_serial, :serial)
-                                    """).param("v", v).param("serial", serial).update();
+                    serials.skipTo(v, serial);
                 }
             });
         }

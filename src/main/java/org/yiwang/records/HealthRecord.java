@@ -84,6 +84,19 @@ public class HealthRecord {
      * @throws EntryConflictException when the sender's id was used for another resident or kind of item
      */
     public long record(NewEntry entry, String purpose) {
+        return recordOrFind(entry, purpose).id();
+    }
+
+    /**
+     * What {@link #recordOrFind} did.
+     *
+     * @param created false when the sender's id named an entry already on file, which is returned instead
+     */
+    public record Recorded(long id, boolean created) {
+    }
+
+    /** {@link #record}, telling a new entry from a retry's (a replayed visit answers 200 rather than 201). */
+    public Recorded recordOrFind(NewEntry entry, String purpose) {
         requirePurpose(purpose);
         return add(entry, purpose, "RECORD_ENTRY");
     }
@@ -93,7 +106,7 @@ public class HealthRecord {
         requirePurpose(purpose);
         List<Long> ids = new ArrayList<>(entries.size());
         for (NewEntry entry : entries) {
-            ids.add(add(entry, purpose, "RECORD_ENTRY"));
+            ids.add(add(entry, purpose, "RECORD_ENTRY").id());
         }
         return ids;
     }
@@ -115,7 +128,7 @@ public class HealthRecord {
                 residents.resolve(replacement.residentId()).orElse(-1L))) {
             throw new EntryInputException(List.of(EntryProblem.of("kind", "records.error.correction.same")));
         }
-        long newId = add(replacement, purpose, "CORRECT_ENTRY");
+        long newId = add(replacement, purpose, "CORRECT_ENTRY").id();
         WriteContext.current(audit::recordAll).ifPresent(WriteContext::entryVoided);
         if (!store.voidEntry(entryId, reason.strip(), newId, accountId())) {
             throw new EntryConflictException("entry " + entryId + " was voided meanwhile");
@@ -326,7 +339,7 @@ public class HealthRecord {
         return content;
     }
 
-    private long add(NewEntry entry, String purpose, String action) {
+    private Recorded add(NewEntry entry, String purpose, String action) {
         requireWritingFor(entry.organisationId());
         EntryValidator.Checked checked = validator.check(entry);
         NewEntry e = checked.entry();
@@ -368,7 +381,7 @@ public class HealthRecord {
                 throw new EntryConflictException("source id " + e.sourceId() + " of " + e.sourceSystem()
                         + " already names entry " + existing.id() + " of another resident or kind");
             }
-            return existing.id();
+            return new Recorded(existing.id(), false);
         }
         long id = inserted.get();
         if (context.map(c -> c.firstTreating(residentId, e.organisationId())).orElse(true)) {
@@ -378,7 +391,7 @@ public class HealthRecord {
         context.ifPresentOrElse(c -> c.audit(written), () -> audit.record(written));
         events.publishEvent(new EntryRecorded(id, residentId, e.kind(), e.organisationId(),
                 e.interpretation() != null && e.interpretation().critical()));
-        return id;
+        return new Recorded(id, true);
     }
 
     private boolean organisationExists(long organisationId) {

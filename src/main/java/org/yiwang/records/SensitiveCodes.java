@@ -21,7 +21,14 @@ public final class SensitiveCodes {
 
     public static final String RESOURCE = "records/sensitive-codes.tsv";
 
-    /** One line of the list. */
+    /** In the category column: the code is not sensitive, although a later (prefix) line would say so. */
+    static final String NOT_SENSITIVE = "NONE";
+
+    /**
+     * One line of the list.
+     *
+     * @param category null for a {@value #NOT_SENSITIVE} line (an exception to a wider line below it)
+     */
     public record Rule(String system, boolean prefix, String code, SensitiveCategory category) {
 
         boolean matches(Coding coding) {
@@ -66,7 +73,7 @@ public final class SensitiveCodes {
             }
             SensitiveCategory category;
             try {
-                category = SensitiveCategory.valueOf(f[3].strip());
+                category = f[3].strip().equals(NOT_SENSITIVE) ? null : SensitiveCategory.valueOf(f[3].strip());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(RESOURCE + " line " + number + ": unknown category " + f[3], e);
             }
@@ -90,7 +97,7 @@ public final class SensitiveCodes {
         if (code == null) {
             return Optional.empty();
         }
-        return rules.stream().filter(r -> r.matches(code)).map(Rule::category).findFirst();
+        return rules.stream().filter(r -> r.matches(code)).findFirst().map(Rule::category);
     }
 
     /** The lines of the list, in file order (for the backfill of entries written before a line was added). */

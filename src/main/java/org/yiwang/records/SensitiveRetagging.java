@@ -69,7 +69,7 @@ public class SensitiveRetagging {
             params.add(rule.system());
             params.add(rule.prefix());
             params.add(rule.prefix() ? rule.code().toUpperCase(java.util.Locale.ROOT) : rule.code());
-            params.add(rule.category().name());
+            params.add(rule.category() == null ? null : rule.category().name());
         }
         params.add(afterId);
         params.add(upToId);
@@ -84,7 +84,7 @@ public class SensitiveRetagging {
                                     or (r.prefix and upper(btrim(e2.code)) like r.code || '%%'))
                               where e2.kind <> 'CONDITION' and e2.sensitivity is null and e2.id > ? and e2.id <= ?
                               order by e2.id, r.ord) m
-                        where e.id = m.id""".formatted(values))
+                        where e.id = m.id and m.category is not null""".formatted(values))
                 .params(params).update();
     }
 }

@@ -356,6 +356,9 @@ class RecordAccessIntegrationTests {
         long antiretroviral = record.record(Entries.prescription(resident, hospital, now.minus(Duration.ofDays(2)),
                 "J05AR03", "替诺福韦/恩曲他滨片"), PURPOSE);
         long glucose = record.record(Entries.glucose(resident, hospital, now.minus(Duration.ofDays(1)), "5.6"), PURPOSE);
+        // hepatitis B only: a NONE line before the HIV NRTI group J05AF
+        long entecavir = record.record(Entries.prescription(resident, hospital, now.minus(Duration.ofDays(1)),
+                "J05AF10", "恩替卡韦分散片"), PURPOSE);
         // as written by an earlier release, which classified diagnoses only
         jdbc.sql("update records.entry set sensitivity = null where id in (:ids)")
                 .param("ids", List.of(viralLoad, antiretroviral)).update();
@@ -364,8 +367,8 @@ class RecordAccessIntegrationTests {
         assertThat(retagging.retagAll(n -> { })).as("idempotent").isZero();
 
         assertThat(jdbc.sql("select coalesce(sensitivity, '-') from records.entry where id in (:ids) order by id")
-                .param("ids", List.of(viralLoad, antiretroviral, glucose)).query(String.class).list())
-                .containsExactly("HIV", "HIV", "-");
+                .param("ids", List.of(viralLoad, antiretroviral, glucose, entecavir)).query(String.class).list())
+                .containsExactly("HIV", "HIV", "-", "-");
     }
 
     @Test

@@ -41,6 +41,17 @@ class SensitiveCodesTests {
     }
 
     @Test
+    void hepatitisBOnlyMedicinesAreNotTaggedHivButThoseForBothInfectionsAre() {
+        // PIPL-01/02: an entecavir prescription does not reveal HIV; lamivudine and tenofovir disoproxil may
+        assertThat(codes.of(new Coding(Coding.ATC, "J05AF10", ""))).isEmpty();
+        assertThat(codes.of(new Coding(Coding.ATC, "J05AF08", ""))).isEmpty();
+        assertThat(codes.of(new Coding(Coding.ATC, "J05AF13", ""))).isEmpty();
+        assertThat(codes.of(new Coding(Coding.ATC, "J05AF05", ""))).contains(SensitiveCategory.HIV);
+        assertThat(codes.of(new Coding(Coding.ATC, "J05AF07", ""))).contains(SensitiveCategory.HIV);
+        assertThat(codes.of(new Coding(Coding.ATC, "J05AF01", ""))).as("zidovudine").contains(SensitiveCategory.HIV);
+    }
+
+    @Test
     void aMalformedLineIsNamed() {
         assertThatThrownBy(() -> SensitiveCodes.parse(List.of("# header", "ATC\tsome\tN05A\tMENTAL_HEALTH")))
                 .hasMessageContaining("line 2");

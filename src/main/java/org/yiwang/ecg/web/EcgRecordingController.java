@@ -92,6 +92,8 @@ class EcgRecordingController {
         model.addAttribute("recording", recording);
         model.addAttribute("version", version);
         model.addAttribute("pollSeconds", Math.max(1, properties.reading().livePoll().toSeconds()));
+        // once signed the page still asks, less often: an amendment or the acknowledgement shows without a reload
+        model.addAttribute("signedPollSeconds", Math.max(1, properties.reading().signedPoll().toSeconds()));
     }
 
     @GetMapping("/ecg/recordings/{id}/files/{name}")

@@ -37,6 +37,8 @@ class EcgRecordingPageBrowserTests {
 
     private static final LocatorAssertions.IsVisibleOptions SOON =
             new LocatorAssertions.IsVisibleOptions().setTimeout(15_000);
+    private static final LocatorAssertions.ContainsTextOptions SOON_TEXT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
 
     @LocalServerPort
     int port;
@@ -123,11 +125,17 @@ class EcgRecordingPageBrowserTests {
         assertThat(conclusion).containsText("正常心电图（实时测试）");
         assertThat(clinic.locator("[data-testid=ecg-report-panel] [data-testid=report-signature]"))
                 .containsText("签名有效");
-        // complete: the poller is rendered without hx-get, so the page stops asking
+        // complete: the page asks less often (signed-poll, 2 s in tests, 30 s by default), for an amendment
         Locator live = clinic.locator("[data-testid=recording-live]");
         assertThat(live).hasAttribute("data-complete", "true");
-        org.assertj.core.api.Assertions.assertThat(live.getAttribute("hx-get")).isNull();
-        org.assertj.core.api.Assertions.assertThat(live.getAttribute("hx-trigger")).isNull();
+        assertThat(live).hasAttribute("hx-trigger", "every 2s");
+
+        fixtures.actAs("ecgreader");
+        reports.amend(recordingId, new ReportDraft(List.of("SINUS_RHYTHM", "NORMAL_ECG"), null, 72, 160, 90, 380, 410,
+                "窦性心律，正常心电图（更正后）", false), "心率复核");
+        EcgFixtures.actAsSystem();
+        assertThat(conclusion).containsText("更正后", SOON_TEXT);
+        assertThat(clinic.locator("[data-testid=ecg-report-panel]")).containsText("心率复核");
         org.assertj.core.api.Assertions.assertThat(clinic.evaluate("window.__notReloaded === true")).isEqualTo(true);
         // the viewer was not swapped out with the rest
         assertThat(clinic.locator("[data-testid=ecg-viewer]")).hasCount(1);

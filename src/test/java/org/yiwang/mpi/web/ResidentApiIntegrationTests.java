@@ -113,6 +113,65 @@ class ResidentApiIntegrationTests {
     }
 
     @Test
+    void concurrentRegistrationsInOneVillageGetConsecutiveNumbersWithTheirDocumentsAndPhones() throws Exception {
+        int count = 6;
+        List<String> passports = new java.util.ArrayList<>();
+        List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            LocalDate birthDate = LocalDate.of(1960 + i, 3, 9);
+            String passport = "E" + "%08d".formatted(Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 100_000_000);
+            passports.add(passport);
+            String json = """
+                    {"name": "上官秀英", "sex": "2", "birthDate": "%s", "ethnicityCode": "01",
+                     "documents": [{"type": "PASSPORT", "number": "%s", "issuingCountry": "CHN"},
+                                   {"type": "RESIDENT_ID", "number": "%s"}],
+                     "phones": ["%s", "%s"], "divisionCode": "%s", "address": "清水县测试路 2 号"}
+                    """.formatted(birthDate, passport, uniqueIdNumber(birthDate, false), uniqueMobile(), uniqueMobile(),
+                    village);
+            calls.add(() -> post(json, null, "zh-CN"));
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(count)) {
+            for (var future : pool.invokeAll(calls)) {
+                HttpResponse<String> created = future.get();
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                ids.add(idOf(created));
+            }
+        }
+        record Row(String number, int documents, int primaryDocuments, int phones, int primaryPhones,
+                boolean residentIdOnRow, boolean phoneOnRow, String snapshotNumber) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select r.health_record_number,
+                               (select count(*) from mpi.identity_document d where d.resident_id = r.id),
+                               (select count(*) from mpi.identity_document d where d.resident_id = r.id and d.is_primary
+                                  and d.type = 'PASSPORT'),
+                               (select count(*) from mpi.resident_phone p where p.resident_id = r.id),
+                               (select count(*) from mpi.resident_phone p where p.resident_id = r.id and p.is_primary),
+                               r.id_number_index = (select d.number_index from mpi.identity_document d
+                                                    where d.resident_id = r.id and d.type = 'RESIDENT_ID'),
+                               r.phone_index = (select p.phone_index from mpi.resident_phone p
+                                                where p.resident_id = r.id and p.is_primary),
+                               (select v.snapshot ->> 'healthRecordNumber' from mpi.resident_version v
+                                where v.resident_id = r.id and v.change = 'REGISTERED')
+                        from mpi.resident r where r.id in (:ids) order by r.health_record_number
+                        """).param("ids", ids)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getString(8)))
+                .list();
+        assertThat(rows).hasSize(count);
+        int first = Integer.parseInt(rows.getFirst().number().substring(12));
+        for (int i = 0; i < count; i++) {
+            Row row = rows.get(i);
+            // REC-03: the village's serials in order of creation, none skipped, none repeated
+            assertThat(row.number()).isEqualTo(village + "%05d".formatted(first + i));
+            assertThat(row).extracting(Row::documents, Row::primaryDocuments, Row::phones, Row::primaryPhones,
+                    Row::residentIdOnRow, Row::phoneOnRow, Row::snapshotNumber)
+                    .containsExactly(2, 1, 2, 1, true, true, row.number());
+        }
+    }
+
+    @Test
     void answersInvalidFieldsWithPreciseMessagesInTheClientsLanguage() {
         String wrongCheck = "11010519491231002" + "9";
         HttpResponse<String> chinese = post(body("张伟", "2", "1949-12-31", "RESIDENT_ID", wrongCheck, "1381234567"),
