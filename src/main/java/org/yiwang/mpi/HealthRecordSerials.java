@@ -1,5 +1,6 @@
 package org.yiwang.mpi;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,7 +34,7 @@ class HealthRecordSerials {
     /**
      * The next serial of {@code village}.
      *
-     * @throws IllegalStateException when the village has used all 99,999 serials
+     * @throws ResidentInputException when the village has used all 99,999 serials
      */
     HealthRecordNumber next(String village) {
         String name = sequenceOf(village);
@@ -42,8 +43,9 @@ class HealthRecordSerials {
             return nextFrom(name).orElseThrow();
         });
         if (serial < 0) {
-            throw new IllegalStateException("village " + village + " has used all " + HealthRecordNumber.MAX_SERIAL
-                    + " health-record serials");
+            // the registrar (or the clinic's system) learns why nothing was stored; the county must split the village
+            throw new ResidentInputException(List.of(FieldProblem.of("divisionCode",
+                    "mpi.division.error.SERIALS_USED_UP", village, HealthRecordNumber.MAX_SERIAL)));
         }
         return HealthRecordNumber.of(village, (int) serial);
     }

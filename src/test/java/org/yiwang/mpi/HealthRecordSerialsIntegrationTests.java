@@ -63,8 +63,11 @@ class HealthRecordSerialsIntegrationTests {
         String village = "519921997101";
         serials.skipTo(village, HealthRecordNumber.MAX_SERIAL - 1);
         assertThat(serials.next(village).value()).isEqualTo(village + "99999");
-        assertThatThrownBy(() -> serials.next(village)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("99999");
+        // REC-03: five digits; the registration is refused with a reason instead of failing
+        assertThatThrownBy(() -> serials.next(village)).isInstanceOfSatisfying(ResidentInputException.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("divisionCode",
+                                "mpi.division.error.SERIALS_USED_UP")));
         assertThat(serials.last(village)).isEqualTo(HealthRecordNumber.MAX_SERIAL);
     }
 }
