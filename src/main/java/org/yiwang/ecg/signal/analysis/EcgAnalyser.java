@@ -33,6 +33,9 @@ public final class EcgAnalyser {
     /** Leads tried first for beat morphology and atrial activity (P waves are clearest in II). */
     static final List<String> MORPHOLOGY_PREFERENCE = List.of("II", "MLII", "I", "V5", "V1", "aVF", "ECG");
 
+    /** Leads in which flutter waves are looked for (inferior leads and V1, where they are largest). */
+    static final List<String> FLUTTER_LEADS = List.of("II", "MLII", "III", "aVF", "V1");
+
     private EcgAnalyser() {
     }
 
@@ -76,7 +79,9 @@ public final class EcgAnalyser {
             beatTimes[i] = beatSamples[i] * 1000 / fs;
         }
         RrStatistics rr = RrStatistics.of(beats, thresholds.rhythm().pauseMs(), detection.quality());
-        AtrialActivity atrial = AtrialActivityAnalyser.analyse(lead, beatSamples, types, fs);
+        AtrialActivity atrial = AtrialActivityAnalyser.analyse(lead,
+                flutterLeads(recording, detection, morphologyLead, thresholds.usableLeadFraction()), beatSamples, types,
+                fs);
 
         Optional<Delineation> delineation = Optional.empty();
         StemiAssessment stemi = StemiAssessment.none();
@@ -173,6 +178,25 @@ public final class EcgAnalyser {
             }
         });
         return findings;
+    }
+
+    /**
+     * The usable leads in which atrial (flutter) waves are largest, II, III, aVF and V1, for the flutter-wave
+     * periodicity; the morphology lead alone when none of them is usable.
+     */
+    static int[][] flutterLeads(EcgRecording recording, QrsDetection detection, int morphologyLead,
+            double usableFraction) {
+        List<int[]> leads = new ArrayList<>();
+        for (int i = 0; i < recording.leadCount(); i++) {
+            String name = LeadNames.canonical(recording.leadName(i));
+            if (FLUTTER_LEADS.contains(name) && detection.quality().leads().get(i).usableFraction() >= usableFraction) {
+                leads.add(recording.leadMicrovolts(i));
+            }
+        }
+        if (leads.isEmpty()) {
+            leads.add(recording.leadMicrovolts(morphologyLead));
+        }
+        return leads.toArray(int[][]::new);
     }
 
     /** The first preferred lead that is usable most of the time, else the most usable lead. */

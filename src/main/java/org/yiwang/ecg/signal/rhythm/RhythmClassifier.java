@@ -103,6 +103,9 @@ public final class RhythmClassifier {
                 && atrial.flutterWaveRateBpm() >= thresholds.flutterAtrialRateMinBpm()
                 && atrial.flutterWaveRateBpm() <= thresholds.flutterAtrialRateMaxBpm()
                 && atrial.flutterWaveRateBpm() > heartRate * 1.5
+                // P waves with a flat TP or PR segment between them: the periodicity is the beats' own P, QRS and T
+                // remnants (or interference), not atrial waves running continuously.
+                && !(atrial.isoelectricMs() >= thresholds.flutterIsoelectricMs())
                 // Strongly irregular ventricular response with periodic-looking atrial waves: coarse fibrillation.
                 && !(afProbability >= 0.8);
         if (wideComplexTachycardia || (ventricular * 2 >= n && !runs.isEmpty())) {

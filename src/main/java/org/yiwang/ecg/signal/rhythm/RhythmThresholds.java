@@ -16,30 +16,35 @@ package org.yiwang.ecg.signal.rhythm;
  * @param flutterAtrialRateMinBpm   lowest atrial rate of flutter waves (240)
  * @param flutterAtrialRateMaxBpm   highest atrial rate of flutter waves (380)
  * @param flutterEvidence           flutter-wave periodicity from which flutter is called (0.3)
+ * @param flutterIsoelectricMs      an isoelectric stretch at least this long between beats (typically the TP
+ *                                  and PR segments of sinus beats) rules flutter out: flutter waves run without a
+ *                                  flat baseline (80 ms)
  * @param afModel                   the AF model
  */
 public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
         double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
         double ventricularRunRateBpm, double wideQrsMs, double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm,
-        double flutterEvidence, AfModel afModel) {
+        double flutterEvidence, double flutterIsoelectricMs, AfModel afModel) {
 
     public RhythmThresholds {
         if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {
             throw new IllegalArgumentException("need 0 < bradycardia limit < tachycardia limit");
         }
         if (!(pauseMs > 0) || !(afProbability > 0 && afProbability < 1) || ventricularRunBeats < 2
-                || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || afModel == null) {
+                || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || !(flutterIsoelectricMs > 0)
+                || afModel == null) {
             throw new IllegalArgumentException("invalid rhythm thresholds");
         }
     }
 
     public static RhythmThresholds defaults() {
-        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 120, 240, 380, 0.3, AfModel.defaults());
+        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 120, 240, 380, 0.3, 80,
+                AfModel.defaults());
     }
 
     public RhythmThresholds withAfModel(AfModel model) {
         return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
                 frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, wideQrsMs,
-                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, model);
+                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs, model);
     }
 }
