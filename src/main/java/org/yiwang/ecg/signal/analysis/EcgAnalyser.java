@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.yiwang.ecg.signal.Beats;
+import org.yiwang.ecg.signal.EcgFilters;
 import org.yiwang.ecg.signal.EcgRecording;
 import org.yiwang.ecg.signal.LeadNames;
 import org.yiwang.ecg.signal.LeadQuality;
@@ -35,6 +36,9 @@ public final class EcgAnalyser {
 
     /** Leads in which flutter waves are looked for (inferior leads and V1, where they are largest). */
     static final List<String> FLUTTER_LEADS = List.of("II", "MLII", "III", "aVF", "V1");
+
+    /** Mains frequencies notched before delineation. */
+    static final List<Double> MAINS_HZ = List.of(50.0, 60.0);
 
     private EcgAnalyser() {
     }
@@ -93,9 +97,11 @@ public final class EcgAnalyser {
                 usable[i] = q.usableFraction() >= thresholds.usableLeadFraction();
             }
             int[] dominant = dominantBeats(beatSamples, types);
-            int[][] samples = new int[recording.leadCount()][];
+            // Delineation reads small slopes (QRS onset at 3 % of the peak velocity, the P wave): mains hum must go first.
+            EcgRecording clean = withoutMains(recording);
+            int[][] samples = new int[clean.leadCount()][];
             for (int i = 0; i < samples.length; i++) {
-                samples[i] = recording.leadMicrovolts(i);
+                samples[i] = clean.leadMicrovolts(i);
             }
             Delineation d = Delineator.delineate(samples, recording.leadNames(), fs,
                     dominant.length >= 2 ? dominant : beatSamples, usable);
@@ -197,6 +203,20 @@ public final class EcgAnalyser {
             leads.add(recording.leadMicrovolts(morphologyLead));
         }
         return leads.toArray(int[][]::new);
+    }
+
+    /**
+     * The recording with 50 and 60 Hz mains interference and their harmonics notched out (zero phase, narrow: the ECG
+     * has almost nothing at those frequencies), whichever the country's mains frequency.
+     */
+    static EcgRecording withoutMains(EcgRecording recording) {
+        EcgRecording clean = recording;
+        for (double mainsHz : MAINS_HZ) {
+            if (mainsHz < recording.samplingRateHz() / 2 - 1) {
+                clean = EcgFilters.suppressPowerline(clean, mainsHz);
+            }
+        }
+        return clean;
     }
 
     /** The first preferred lead that is usable most of the time, else the most usable lead. */
