@@ -151,8 +151,14 @@ public final class EcgAnalyser {
             findings.add(new Finding(FindingCode.VENTRICULAR_TACHYCARDIA, confidence, true, String.format(Locale.ROOT,
                     "%d beats at %.0f bpm from %.1f s", longest.beats(), longest.rateBpm(), longest.startMs() / 1000)));
         }
-        if (!rhythm.pauses().isEmpty()) {
-            RhythmAnalysis.Pause longest = rhythm.pauses().stream()
+        // A gap in the beats across a withheld stretch (noise, lead off) is missing signal, not a pause.
+        double fs = detection.beats().samplingRateHz();
+        List<RhythmAnalysis.Pause> pauses = rhythm.pauses().stream()
+                .filter(p -> detection.quality().anyLeadUsableThroughout((int) Math.round(p.startMs() * fs / 1000),
+                        (int) Math.round((p.startMs() + p.durationMs()) * fs / 1000)))
+                .toList();
+        if (!pauses.isEmpty()) {
+            RhythmAnalysis.Pause longest = pauses.stream()
                     .max((a, b) -> Double.compare(a.durationMs(), b.durationMs())).orElseThrow();
             findings.add(new Finding(FindingCode.PAUSE, 0.9, longest.durationMs() >= t.criticalPauseMs(),
                     String.format(Locale.ROOT, "%.0f ms at %.1f s", longest.durationMs(), longest.startMs() / 1000)));

@@ -123,7 +123,9 @@ public final class RhythmClassifier {
         } else {
             double regular = Double.isNaN(afProbability) ? 0.6 : 1 - afProbability;
             double pFactor = Double.isNaN(atrial.pWaveEvidence()) ? 0.8 : 0.3 + 0.7 * atrial.pWaveEvidence();
-            if (irregularity.fractionLargeChanges() >= 0.3 || frequentEctopy) {
+            boolean sinusWithEctopy = frequentEctopy && atrial.pWaveEvidence() >= SINUS_P_EVIDENCE
+                    && regularBetweenDominantBeats(beatTimesMs, types);
+            if (!sinusWithEctopy && (irregularity.fractionLargeChanges() >= 0.3 || frequentEctopy)) {
                 label = RhythmLabel.IRREGULAR_RHYTHM;
                 confidence = Math.max(0.3, Math.min(0.9, irregularity.fractionLargeChanges() + 0.3));
             } else {
@@ -136,6 +138,34 @@ public final class RhythmClassifier {
         return new RhythmAnalysis(n, heartRate, min, max, label, round(confidence), afProbability, irregularity, pauses,
                 ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
     }
+
+    /**
+     * Frequent ectopic beats in a sinus rhythm (the finding says so separately): the intervals between consecutive
+     * dominant beats are regular (longest at most {@link #DOMINANT_RR_RATIO} times the shortest, at least three such
+     * intervals) and P waves precede the dominant beats (evidence at least {@link #SINUS_P_EVIDENCE}).
+     */
+    static boolean regularBetweenDominantBeats(double[] beatTimesMs, BeatType[] types) {
+        if (types == null) {
+            return false;
+        }
+        double[] rr = new double[beatTimesMs.length];
+        int count = 0;
+        for (int i = 1; i < beatTimesMs.length; i++) {
+            if (types[i] == BeatType.NORMAL && types[i - 1] == BeatType.NORMAL) {
+                rr[count++] = beatTimesMs[i] - beatTimesMs[i - 1];
+            }
+        }
+        if (count < 3) {
+            return false;
+        }
+        java.util.Arrays.sort(rr, 0, count);
+        // one misclassified beat (an ectopic at the recording's edge taken as dominant) may spoil one interval each side
+        int trim = count >= 4 ? 1 : 0;
+        return rr[count - 1 - trim] <= DOMINANT_RR_RATIO * rr[trim];
+    }
+
+    static final double SINUS_P_EVIDENCE = 0.5;
+    static final double DOMINANT_RR_RATIO = 1.25;
 
     /**
      * Whether the intervals between beats {@code first}..{@code last} are regular enough for a ventricular run:
