@@ -39,6 +39,17 @@ public final class Delineator {
      */
     public static Delineation delineate(int[][] samplesMicrovolts, List<String> leadNames, double samplingRateHz,
             int[] beatSamples, boolean[] usableLeads) {
+        return delineate(samplesMicrovolts, leadNames, samplingRateHz, beatSamples, usableLeads,
+                medianRrMs(beatSamples, samplingRateHz));
+    }
+
+    /**
+     * As {@link #delineate(int[][], List, double, int[], boolean[])} with the cycle length given: the median RR
+     * between consecutive beats of the recording (used for QTc and to bound the T and P searches), which the
+     * averaged beats alone do not show when ectopic beats sit between them.
+     */
+    public static Delineation delineate(int[][] samplesMicrovolts, List<String> leadNames, double samplingRateHz,
+            int[] beatSamples, boolean[] usableLeads, double medianRrMs) {
         int leads = samplesMicrovolts.length;
         if (leadNames.size() != leads) {
             throw new IllegalArgumentException("lead names and signals differ in number");
@@ -46,7 +57,6 @@ public final class Delineator {
         double fs = samplingRateHz;
         int before = (int) Math.round(TEMPLATE_BEFORE_MS * fs / 1000);
         int after = (int) Math.round(TEMPLATE_AFTER_MS * fs / 1000);
-        double medianRrMs = medianRrMs(beatSamples, fs);
         List<String> withheld = new ArrayList<>();
         double[][] templates = new double[leads][];
         int averaged = 0;
