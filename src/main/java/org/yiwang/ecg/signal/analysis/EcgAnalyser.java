@@ -111,13 +111,30 @@ public final class EcgAnalyser {
             }
             stemi = StemiCriteria.assess(d, patient.sex(), patient.ageYears(), thresholds.st());
         }
-        RhythmAnalysis rhythm = RhythmClassifier.classify(beatTimes, types, durationMs, dominantQrsMs, atrial,
-                thresholds.rhythm());
+        RhythmAnalysis rhythm = RhythmClassifier.classify(beatTimes, types,
+                runEvidence(lead, beatSamples, detection.quality().leads().get(morphologyLead), fs, thresholds),
+                durationMs, dominantQrsMs, atrial, thresholds.rhythm());
         List<Finding> findings = findings(rhythm, delineation, stemi, detection, thresholds);
         List<FindingCode> reasons = findings.stream().filter(Finding::critical).map(Finding::code).toList();
         return new EcgReport(fs, durationMs, detection.quality(), beats, Arrays.asList(types),
                 recording.leadName(morphologyLead), rr, rhythm, delineation, stemi, findings, !reasons.isEmpty(),
                 reasons);
+    }
+
+    /**
+     * Per beat, after artefacts left: its correlation with the previous beat on the morphology lead, and whether
+     * that lead is usable from {@code ventricularRunMarginMs} before it to as long after it (a ventricular run is
+     * not read from beats at the edge of a withheld stretch, just as a pause is not read across one).
+     */
+    static RhythmClassifier.BeatEvidence runEvidence(int[] lead, int[] beatSamples, LeadQuality quality, double fs,
+            AnalysisThresholds thresholds) {
+        int margin = (int) Math.round(thresholds.rhythm().ventricularRunMarginMs() * fs / 1000);
+        boolean[] usable = new boolean[beatSamples.length];
+        for (int i = 0; i < usable.length; i++) {
+            usable[i] = quality.usableThroughout(Math.max(0, beatSamples[i] - margin),
+                    Math.min(quality.sampleCount() - 1, beatSamples[i] + margin));
+        }
+        return new RhythmClassifier.BeatEvidence(BeatMorphology.consecutiveCorrelations(lead, beatSamples, fs), usable);
     }
 
     static List<Finding> findings(RhythmAnalysis rhythm, Optional<Delineation> delineation, StemiAssessment stemi,
