@@ -385,7 +385,8 @@ public final class QrsDetector {
     }
 
     /**
-     * Places each beat on a deflection of its dominant lead within the QRS energy window. Where R and S waves are of
+     * Places each beat on a deflection of its dominant lead (the usable lead with the largest QRS) within the QRS
+     * energy window. Where R and S waves are of
      * similar size (common on single-lead recordings, upright or inverted) the largest absolute deflection flips
      * between them from beat to beat and adds tens of milliseconds of jitter to the RR intervals; so a beat shaped like
      * its lead's usual beat is placed on the lead's usual polarity (the sign of the median upward/downward balance),
@@ -404,8 +405,10 @@ public final class QrsDetector {
             int b = peak / block;
             int bestLead = -1;
             float best = 0;
+            // the usable lead with the largest QRS (raw energy, not normalised: normalised, all leads of a clean
+            // 12-lead ECG score about 1 and the choice falls on a QS or RS lead, whose extreme is the S wave)
             for (int lead = 0; lead < features.length; lead++) {
-                float v = weight[lead][b] * features[lead].energy[peak];
+                float v = weight[lead][b] > 0 ? features[lead].energy[peak] : 0;
                 if (v > best) {
                     best = v;
                     bestLead = lead;
@@ -422,13 +425,15 @@ public final class QrsDetector {
             int from = Math.max(0, peak - f.energyHalf);
             int to = Math.min(n - 1, peak + f.energyHalf);
             float base = (f.lowPass[from] + f.lowPass[to]) / 2f;
-            for (int i = from; i <= to; i++) {
-                float d = f.lowPass[i] - base;
-                if (d > positive[k]) {
+            // only turning points count: a slope still running at the window's edge is not a wave's peak
+            for (int i = from + 1; i < to; i++) {
+                int v = f.lowPass[i];
+                float d = v - base;
+                if (d > positive[k] && v >= f.lowPass[i - 1] && v >= f.lowPass[i + 1]) {
                     positive[k] = d;
                     positiveAt[k] = i;
                 }
-                if (-d > negative[k]) {
+                if (-d > negative[k] && v <= f.lowPass[i - 1] && v <= f.lowPass[i + 1]) {
                     negative[k] = -d;
                     negativeAt[k] = i;
                 }

@@ -150,6 +150,18 @@ public final class Waveforms {
         return this;
     }
 
+    /** Mains interference: a sinusoid at {@code mainsHz}, its phase and amplitude varying by lead as on a real cart. */
+    public Waveforms powerline(double mainsHz, double amplitudeMicrovolts) {
+        for (double[] x : signal) {
+            double phase = random.nextDouble() * 2 * Math.PI;
+            double gain = 0.6 + 0.8 * random.nextDouble();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += gain * amplitudeMicrovolts * Math.sin(2 * Math.PI * mainsHz * i / samplingRateHz + phase);
+            }
+        }
+        return this;
+    }
+
     /** White noise on one lead. */
     public Waveforms noise(String lead, double rmsMicrovolts) {
         double[] x = signal[LEADS.indexOf(lead)];

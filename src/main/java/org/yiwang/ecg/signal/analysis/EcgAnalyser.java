@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.yiwang.ecg.signal.Beats;
+import org.yiwang.ecg.signal.EcgFilters;
 import org.yiwang.ecg.signal.EcgRecording;
 import org.yiwang.ecg.signal.LeadNames;
 import org.yiwang.ecg.signal.LeadQuality;
@@ -32,6 +33,12 @@ public final class EcgAnalyser {
 
     /** Leads tried first for beat morphology and atrial activity (P waves are clearest in II). */
     static final List<String> MORPHOLOGY_PREFERENCE = List.of("II", "MLII", "I", "V5", "V1", "aVF", "ECG");
+
+    /** Leads in which flutter waves are looked for (inferior leads and V1, where they are largest). */
+    static final List<String> FLUTTER_LEADS = List.of("II", "MLII", "III", "aVF", "V1");
+
+    /** Mains frequencies notched before delineation. */
+    static final List<Double> MAINS_HZ = List.of(50.0, 60.0);
 
     private EcgAnalyser() {
     }
@@ -76,7 +83,9 @@ public final class EcgAnalyser {
             beatTimes[i] = beatSamples[i] * 1000 / fs;
         }
         RrStatistics rr = RrStatistics.of(beats, thresholds.rhythm().pauseMs(), detection.quality());
-        AtrialActivity atrial = AtrialActivityAnalyser.analyse(lead, beatSamples, types, fs);
+        AtrialActivity atrial = AtrialActivityAnalyser.analyse(lead,
+                flutterLeads(recording, detection, morphologyLead, thresholds.usableLeadFraction()), beatSamples, types,
+                fs);
 
         Optional<Delineation> delineation = Optional.empty();
         StemiAssessment stemi = StemiAssessment.none();
@@ -88,25 +97,44 @@ public final class EcgAnalyser {
                 usable[i] = q.usableFraction() >= thresholds.usableLeadFraction();
             }
             int[] dominant = dominantBeats(beatSamples, types);
-            int[][] samples = new int[recording.leadCount()][];
+            // Delineation reads small slopes (QRS onset at 3 % of the peak velocity, the P wave): mains hum must go first.
+            EcgRecording clean = withoutMains(recording);
+            int[][] samples = new int[clean.leadCount()][];
             for (int i = 0; i < samples.length; i++) {
-                samples[i] = recording.leadMicrovolts(i);
+                samples[i] = clean.leadMicrovolts(i);
             }
             Delineation d = Delineator.delineate(samples, recording.leadNames(), fs,
-                    dominant.length >= 2 ? dominant : beatSamples, usable);
+                    dominant.length >= 2 ? dominant : beatSamples, usable, dominantRrMs(beatSamples, types, fs));
             delineation = Optional.of(d);
             if (!Double.isNaN(d.intervals().qrsMs())) {
                 dominantQrsMs = d.intervals().qrsMs();
             }
             stemi = StemiCriteria.assess(d, patient.sex(), patient.ageYears(), thresholds.st());
         }
-        RhythmAnalysis rhythm = RhythmClassifier.classify(beatTimes, types, durationMs, dominantQrsMs, atrial,
-                thresholds.rhythm());
+        RhythmAnalysis rhythm = RhythmClassifier.classify(beatTimes, types,
+                runEvidence(lead, beatSamples, detection.quality().leads().get(morphologyLead), fs, thresholds),
+                durationMs, dominantQrsMs, atrial, thresholds.rhythm());
         List<Finding> findings = findings(rhythm, delineation, stemi, detection, thresholds);
         List<FindingCode> reasons = findings.stream().filter(Finding::critical).map(Finding::code).toList();
         return new EcgReport(fs, durationMs, detection.quality(), beats, Arrays.asList(types),
                 recording.leadName(morphologyLead), rr, rhythm, delineation, stemi, findings, !reasons.isEmpty(),
                 reasons);
+    }
+
+    /**
+     * Per beat, after artefacts left: its correlation with the previous beat on the morphology lead, and whether
+     * that lead is usable from {@code ventricularRunMarginMs} before it to as long after it (a ventricular run is
+     * not read from beats at the edge of a withheld stretch, just as a pause is not read across one).
+     */
+    static RhythmClassifier.BeatEvidence runEvidence(int[] lead, int[] beatSamples, LeadQuality quality, double fs,
+            AnalysisThresholds thresholds) {
+        int margin = (int) Math.round(thresholds.rhythm().ventricularRunMarginMs() * fs / 1000);
+        boolean[] usable = new boolean[beatSamples.length];
+        for (int i = 0; i < usable.length; i++) {
+            usable[i] = quality.usableThroughout(Math.max(0, beatSamples[i] - margin),
+                    Math.min(quality.sampleCount() - 1, beatSamples[i] + margin));
+        }
+        return new RhythmClassifier.BeatEvidence(BeatMorphology.consecutiveCorrelations(lead, beatSamples, fs), usable);
     }
 
     static List<Finding> findings(RhythmAnalysis rhythm, Optional<Delineation> delineation, StemiAssessment stemi,
@@ -140,8 +168,14 @@ public final class EcgAnalyser {
             findings.add(new Finding(FindingCode.VENTRICULAR_TACHYCARDIA, confidence, true, String.format(Locale.ROOT,
                     "%d beats at %.0f bpm from %.1f s", longest.beats(), longest.rateBpm(), longest.startMs() / 1000)));
         }
-        if (!rhythm.pauses().isEmpty()) {
-            RhythmAnalysis.Pause longest = rhythm.pauses().stream()
+        // A gap in the beats across a withheld stretch (noise, lead off) is missing signal, not a pause.
+        double fs = detection.beats().samplingRateHz();
+        List<RhythmAnalysis.Pause> pauses = rhythm.pauses().stream()
+                .filter(p -> detection.quality().anyLeadUsableThroughout((int) Math.round(p.startMs() * fs / 1000),
+                        (int) Math.round((p.startMs() + p.durationMs()) * fs / 1000)))
+                .toList();
+        if (!pauses.isEmpty()) {
+            RhythmAnalysis.Pause longest = pauses.stream()
                     .max((a, b) -> Double.compare(a.durationMs(), b.durationMs())).orElseThrow();
             findings.add(new Finding(FindingCode.PAUSE, 0.9, longest.durationMs() >= t.criticalPauseMs(),
                     String.format(Locale.ROOT, "%.0f ms at %.1f s", longest.durationMs(), longest.startMs() / 1000)));
@@ -173,6 +207,39 @@ public final class EcgAnalyser {
             }
         });
         return findings;
+    }
+
+    /**
+     * The usable leads in which atrial (flutter) waves are largest, II, III, aVF and V1, for the flutter-wave
+     * periodicity; the morphology lead alone when none of them is usable.
+     */
+    static int[][] flutterLeads(EcgRecording recording, QrsDetection detection, int morphologyLead,
+            double usableFraction) {
+        List<int[]> leads = new ArrayList<>();
+        for (int i = 0; i < recording.leadCount(); i++) {
+            String name = LeadNames.canonical(recording.leadName(i));
+            if (FLUTTER_LEADS.contains(name) && detection.quality().leads().get(i).usableFraction() >= usableFraction) {
+                leads.add(recording.leadMicrovolts(i));
+            }
+        }
+        if (leads.isEmpty()) {
+            leads.add(recording.leadMicrovolts(morphologyLead));
+        }
+        return leads.toArray(int[][]::new);
+    }
+
+    /**
+     * The recording with 50 and 60 Hz mains interference and their harmonics notched out (zero phase, narrow: the ECG
+     * has almost nothing at those frequencies), whichever the country's mains frequency.
+     */
+    static EcgRecording withoutMains(EcgRecording recording) {
+        EcgRecording clean = recording;
+        for (double mainsHz : MAINS_HZ) {
+            if (mainsHz < recording.samplingRateHz() / 2 - 1) {
+                clean = EcgFilters.suppressPowerline(clean, mainsHz);
+            }
+        }
+        return clean;
     }
 
     /** The first preferred lead that is usable most of the time, else the most usable lead. */
@@ -207,7 +274,31 @@ public final class EcgAnalyser {
         return count;
     }
 
+    /** Median RR between consecutive dominant beats (all beats when fewer than two such intervals), ms. */
+    static double dominantRrMs(int[] beats, BeatType[] types, double fs) {
+        double[] rr = java.util.stream.IntStream.range(1, beats.length)
+                .filter(i -> types[i] == BeatType.NORMAL && types[i - 1] == BeatType.NORMAL)
+                .mapToDouble(i -> (beats[i] - beats[i - 1]) * 1000 / fs).sorted().toArray();
+        if (rr.length < 2) {
+            rr = java.util.stream.IntStream.range(1, beats.length)
+                    .mapToDouble(i -> (beats[i] - beats[i - 1]) * 1000 / fs).sorted().toArray();
+        }
+        return rr.length == 0 ? Double.NaN : rr[rr.length / 2];
+    }
+
+    /**
+     * The beats the delineation template averages: dominant beats followed by a dominant beat when there are at
+     * least three (an ectopic beat after a dominant one falls into its T wave in the template, and the median RR of
+     * the dominant beats alone then spans two cycles: QT 563 ms on the demo ECG with 18 % ventricular ectopics),
+     * else all dominant beats.
+     */
     static int[] dominantBeats(int[] beats, BeatType[] types) {
+        int[] between = java.util.stream.IntStream.range(0, beats.length - 1)
+                .filter(i -> types[i] == BeatType.NORMAL && types[i + 1] == BeatType.NORMAL)
+                .map(i -> beats[i]).toArray();
+        if (between.length >= 3) {
+            return between;
+        }
         return java.util.stream.IntStream.range(0, beats.length).filter(i -> types[i] == BeatType.NORMAL)
                 .map(i -> beats[i]).toArray();
     }

@@ -17,10 +17,14 @@ public final class Delineator {
     /** Fraction of the peak spatial velocity that bounds the QRS. */
     static final double QRS_ONSET_FRACTION = 0.03;
     static final double QRS_OFFSET_FRACTION = 0.06;
+    /** A velocity dip under this fraction of the peak, with another wave beyond it, also ends the QRS. */
+    static final double QRS_DIP_FRACTION = 0.05;
     /** Fraction of the P peak's spatial amplitude that bounds the P wave. */
     static final double P_BOUND_FRACTION = 0.2;
     /** Smallest P wave (spatial amplitude per lead, µV) accepted as present. */
     static final double MINIMUM_P_MICROVOLTS = 35;
+    /** The P wave is looked for from this long after the previous beat's T end. */
+    static final double P_AFTER_T_END_MS = 20;
     /** Smallest T wave (µV) whose end is measured. */
     static final double MINIMUM_T_MICROVOLTS = 60;
 
@@ -35,6 +39,17 @@ public final class Delineator {
      */
     public static Delineation delineate(int[][] samplesMicrovolts, List<String> leadNames, double samplingRateHz,
             int[] beatSamples, boolean[] usableLeads) {
+        return delineate(samplesMicrovolts, leadNames, samplingRateHz, beatSamples, usableLeads,
+                medianRrMs(beatSamples, samplingRateHz));
+    }
+
+    /**
+     * As {@link #delineate(int[][], List, double, int[], boolean[])} with the cycle length given: the median RR
+     * between consecutive beats of the recording (used for QTc and to bound the T and P searches), which the
+     * averaged beats alone do not show when ectopic beats sit between them.
+     */
+    public static Delineation delineate(int[][] samplesMicrovolts, List<String> leadNames, double samplingRateHz,
+            int[] beatSamples, boolean[] usableLeads, double medianRrMs) {
         int leads = samplesMicrovolts.length;
         if (leadNames.size() != leads) {
             throw new IllegalArgumentException("lead names and signals differ in number");
@@ -42,7 +57,6 @@ public final class Delineator {
         double fs = samplingRateHz;
         int before = (int) Math.round(TEMPLATE_BEFORE_MS * fs / 1000);
         int after = (int) Math.round(TEMPLATE_AFTER_MS * fs / 1000);
-        double medianRrMs = medianRrMs(beatSamples, fs);
         List<String> withheld = new ArrayList<>();
         double[][] templates = new double[leads][];
         int averaged = 0;
@@ -95,20 +109,29 @@ public final class Delineator {
         // Walk out of the QRS until the velocity stays low for 10 ms (a Q or S wave turns without ending the QRS).
         int quiet = Math.max(2, (int) Math.round(0.01 * fs));
         int limitBefore = Math.max(1, strongFirst - (int) Math.round(0.08 * fs));
-        int qrsOnset = strongFirst;
+        int qrsOnset = -1;
         for (int k = strongFirst; k >= limitBefore; k--) {
-            qrsOnset = k;
-            if (allBelow(velocity, k - quiet + 1, k, QRS_ONSET_FRACTION * peakVelocity)) {
+            if (allBelow(velocity, k - quiet + 1, k, QRS_ONSET_FRACTION * peakVelocity)
+                    || dipBeforeAnotherWave(velocity, k, -1, quiet, peakVelocity)) {
+                qrsOnset = k;
                 break;
             }
         }
+        if (qrsOnset < 0) {
+            // Never quiet before the QRS (flutter waves, noise): it starts at the quietest point before its strong part.
+            qrsOnset = quietest(velocity, limitBefore, strongFirst);
+        }
         int limitAfter = Math.min(length - 2, strongLast + (int) Math.round(0.1 * fs));
-        int qrsOffset = strongLast;
+        int qrsOffset = -1;
         for (int k = strongLast; k <= limitAfter; k++) {
-            qrsOffset = k;
-            if (allBelow(velocity, k, k + quiet - 1, QRS_OFFSET_FRACTION * peakVelocity)) {
+            if (allBelow(velocity, k, k + quiet - 1, QRS_OFFSET_FRACTION * peakVelocity)
+                    || dipBeforeAnotherWave(velocity, k, +1, quiet, peakVelocity)) {
+                qrsOffset = k;
                 break;
             }
+        }
+        if (qrsOffset < 0) {
+            qrsOffset = quietest(velocity, strongLast, limitAfter);
         }
         // PR baseline per lead: the flattest 20 ms in the 80 ms before QRS onset.
         int baselineLength = Math.max(2, (int) Math.round(0.02 * fs));
@@ -120,7 +143,6 @@ public final class Delineator {
                 baseline[lead] = mean(templates[lead], baselineFrom, baselineFrom + baselineLength);
             }
         }
-        int[] p = pWave(templates, baseline, qrsOnset, fs, length);
 
         double toMs = 1000 / fs;
         int j60 = qrsOffset + (int) Math.round(0.06 * fs);
@@ -154,10 +176,50 @@ public final class Delineator {
             // The QT is measured to the latest T end; the 75th percentile keeps one odd lead from stretching it.
             globalTEnd = sorted[(int) Math.floor(0.75 * (sorted.length - 1))];
         }
+        // The P wave is looked for after the previous beat's T wave: its end lies one RR before this beat's T end.
+        int earliestP = 1;
+        if (!Double.isNaN(globalTEnd) && !Double.isNaN(medianRrMs)) {
+            earliestP = Math.max(1, before + (int) Math.round((globalTEnd - medianRrMs + P_AFTER_T_END_MS) * fs / 1000));
+        }
+        int[] p = pWave(templates, baseline, qrsOnset, earliestP, fs, length);
         WaveBoundaries boundaries = new WaveBoundaries(p == null ? Double.NaN : (p[0] - before) * toMs,
                 p == null ? Double.NaN : (p[1] - before) * toMs, (qrsOnset - before) * toMs, (qrsOffset - before) * toMs,
                 tPeakOfLargest, globalTEnd);
         return new Delineation(boundaries, Intervals.of(boundaries, medianRrMs), st, withheld, averaged);
+    }
+
+    /**
+     * Whether the QRS ends at {@code k} walking in {@code direction} although the velocity is not quiet: a low
+     * local minimum (under {@link #QRS_DIP_FRACTION} of the peak) after which, further out, the velocity rises again
+     * to at least twice the minimum: another wave (a flutter wave's upstroke, a P wave running into the QRS) begins
+     * there, and walking on would take it into the QRS.
+     */
+    private static boolean dipBeforeAnotherWave(double[] v, int k, int direction, int span, double peakVelocity) {
+        if (k - 1 < 0 || k + 1 >= v.length || v[k] > QRS_DIP_FRACTION * peakVelocity
+                || v[k] > v[k - 1] || v[k] > v[k + 1]) {
+            return false;
+        }
+        for (int j = 1; j <= 2 * span; j++) {
+            int i = k + direction * j;
+            if (i < 0 || i >= v.length) {
+                return false;
+            }
+            if (v[i] >= 2 * v[k] && v[i] >= QRS_ONSET_FRACTION * peakVelocity * 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the smallest velocity in {@code from..to} (the later one on ties). */
+    private static int quietest(double[] v, int from, int to) {
+        int best = to;
+        for (int k = to; k >= from; k--) {
+            if (v[k] < v[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     private static boolean allBelow(double[] v, int from, int to, double limit) {
@@ -186,8 +248,8 @@ public final class Delineator {
     }
 
     /** {P onset, P offset} template indices, or null when no P wave stands out. */
-    static int[] pWave(double[][] templates, double[] baseline, int qrsOnset, double fs, int length) {
-        int from = Math.max(1, qrsOnset - (int) Math.round(0.3 * fs));
+    static int[] pWave(double[][] templates, double[] baseline, int qrsOnset, int earliest, double fs, int length) {
+        int from = Math.max(earliest, qrsOnset - (int) Math.round(0.3 * fs));
         int to = qrsOnset - (int) Math.round(0.02 * fs);
         if (to - from < 0.05 * fs) {
             return null;

@@ -124,6 +124,39 @@ public final class BeatMorphology {
         return new Classification(types, templateWidth, correlations);
     }
 
+    /**
+     * Correlation of each beat with the beat before it on one lead (same window as the classification, best
+     * alignment within 40 ms); NaN for the first beat and where a window leaves the signal. The beats of one
+     * ventricular focus resemble each other; detections on noise, or beats whose class flips between dominant
+     * and ventricular, do not.
+     */
+    public static double[] consecutiveCorrelations(int[] samplesMicrovolts, int[] beatSamples, double samplingRateHz) {
+        int n = beatSamples.length;
+        int before = (int) Math.round(WINDOW_BEFORE_MS * samplingRateHz / 1000);
+        int after = (int) Math.round(WINDOW_AFTER_MS * samplingRateHz / 1000);
+        int length = before + after + 1;
+        int shiftLimit = (int) Math.round(0.04 * samplingRateHz);
+        double[] result = new double[n];
+        Arrays.fill(result, Double.NaN);
+        double[] previous = n == 0 ? null : window(samplesMicrovolts, beatSamples[0] - before, length);
+        for (int i = 1; i < n; i++) {
+            double[] current = window(samplesMicrovolts, beatSamples[i] - before, length);
+            if (previous != null && current != null) {
+                double best = correlation(current, previous);
+                for (int shift = -shiftLimit; shift <= shiftLimit; shift++) {
+                    double[] shifted = shift == 0 ? null
+                            : window(samplesMicrovolts, beatSamples[i] - before + shift, length);
+                    if (shifted != null) {
+                        best = Math.max(best, correlation(shifted, previous));
+                    }
+                }
+                result[i] = best;
+            }
+            previous = current;
+        }
+        return result;
+    }
+
     /** Mean-removed samples from {@code from}, or null when the window leaves the signal. */
     static double[] window(int[] x, int from, int length) {
         if (from < 0 || from + length > x.length) {

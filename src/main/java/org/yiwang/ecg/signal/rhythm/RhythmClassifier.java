@@ -21,9 +21,52 @@ public final class RhythmClassifier {
      */
     public static RhythmAnalysis classify(double[] beatTimesMs, BeatType[] types, double durationMs, double dominantQrsMs,
             AtrialActivity atrial, RhythmThresholds thresholds) {
+        return classify(beatTimesMs, types, null, durationMs, dominantQrsMs, atrial, thresholds);
+    }
+
+    /**
+     * What the signal says about each beat beyond its class, for ventricular runs.
+     *
+     * @param similarityToPrevious correlation of each beat with the beat before it on the morphology lead
+     *                             ({@link BeatMorphology#consecutiveCorrelations}); NaN where unknown
+     * @param usableAround         whether the morphology lead is usable from
+     *                             {@link RhythmThresholds#ventricularRunMarginMs()} before the beat to as long after it
+     */
+    public record BeatEvidence(double[] similarityToPrevious, boolean[] usableAround) {
+
+        public BeatEvidence {
+            if (similarityToPrevious.length != usableAround.length) {
+                throw new IllegalArgumentException("beat evidence arrays differ in length");
+            }
+            similarityToPrevious = similarityToPrevious.clone();
+            usableAround = usableAround.clone();
+        }
+
+        @Override
+        public double[] similarityToPrevious() {
+            return similarityToPrevious.clone();
+        }
+
+        @Override
+        public boolean[] usableAround() {
+            return usableAround.clone();
+        }
+    }
+
+    /**
+     * As {@link #classify(double[], BeatType[], double, double, AtrialActivity, RhythmThresholds)}, with evidence
+     * (or null) that a ventricular run must also satisfy: its beats lie in usable signal with a margin, and each
+     * resembles the run's previous beat (one ventricular morphology, not classes flipping on noise).
+     */
+    public static RhythmAnalysis classify(double[] beatTimesMs, BeatType[] types, BeatEvidence evidence,
+            double durationMs, double dominantQrsMs, AtrialActivity atrial, RhythmThresholds thresholds) {
         int n = beatTimesMs.length;
         if (types != null && types.length != n) {
             throw new IllegalArgumentException("beat times and types differ in length: " + n + " vs " + types.length);
+        }
+        if (evidence != null && evidence.similarityToPrevious.length != n) {
+            throw new IllegalArgumentException("beat times and evidence differ in length: " + n + " vs "
+                    + evidence.similarityToPrevious.length);
         }
         RrIrregularity irregularity = RrIrregularity.of(beatTimesMs, types);
         List<RhythmAnalysis.Pause> pauses = new ArrayList<>();
@@ -52,6 +95,10 @@ public final class RhythmClassifier {
         double meanRr = sum / (n - 1);
         double heartRate = 60_000 / meanRr;
 
+        double afProbability = irregularity.sufficient()
+                ? thresholds.afModel().probability(AfModel.features(irregularity, atrial.pWaveEvidence()))
+                : Double.NaN;
+
         int ventricular = 0;
         int supraventricular = 0;
         List<RhythmAnalysis.VentricularRun> runs = new ArrayList<>();
@@ -59,22 +106,28 @@ public final class RhythmClassifier {
             int runStart = -1;
             for (int i = 0; i <= n; i++) {
                 boolean v = i < n && types[i] == BeatType.VENTRICULAR;
-                if (i < n && types[i] == BeatType.VENTRICULAR) {
+                if (v) {
                     ventricular++;
                 } else if (i < n && types[i] == BeatType.SUPRAVENTRICULAR) {
                     supraventricular++;
                 }
-                if (v && runStart < 0) {
-                    runStart = i;
-                } else if (!v && runStart >= 0) {
-                    int length = i - runStart;
-                    if (length >= thresholds.ventricularRunBeats() && regular(beatTimesMs, runStart, i - 1)) {
-                        double rate = 60_000 * (length - 1) / (beatTimesMs[i - 1] - beatTimesMs[runStart]);
-                        if (rate >= thresholds.ventricularRunRateBpm()) {
-                            runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[runStart], length, rate));
-                        }
+                // A beat in or near a withheld stretch cannot be part of a run; a beat unlike the run's previous beat
+                // ends the run and may start the next one.
+                boolean candidate = v && (evidence == null || evidence.usableAround[i]);
+                boolean continues = candidate && runStart >= 0
+                        && (evidence == null || evidence.similarityToPrevious[i] >= thresholds.ventricularRunSimilarity());
+                if (runStart >= 0 && !continues) {
+                    // Beats classed ventricular right before or after the run that do not belong to it (unlike its
+                    // beats, or in unusable signal) make a stretch of changing shapes: noise, not one focus firing.
+                    boolean otherVentricularAround = (runStart > 0 && types[runStart - 1] == BeatType.VENTRICULAR)
+                            || (i < n && types[i] == BeatType.VENTRICULAR);
+                    if (evidence == null || !otherVentricularAround) {
+                        addRun(runs, beatTimesMs, runStart, i - 1, thresholds);
                     }
                     runStart = -1;
+                }
+                if (candidate && runStart < 0) {
+                    runStart = i;
                 }
             }
         }
@@ -87,15 +140,15 @@ public final class RhythmClassifier {
                 // Ventricular tachycardia is regular; alternating short and long intervals are T waves or noise
                 // taken for beats (or an irregular rhythm conducted with a wide QRS), not VT.
                 && regular(beatTimesMs, 0, n - 1)
+                && n >= thresholds.ventricularRunBeats()
+                // The beats must be read on usable signal and look alike from beat to beat (a tachycardia's QRS does
+                // not change shape at random; noise taken for wide beats does).
+                && (evidence == null || consistentOnUsableSignal(evidence, thresholds))
                 // At fast rates the previous T wave fills the P window, so P evidence cannot clear a wide tachycardia.
                 && (!(atrial.pWaveEvidence() >= 0.5) || heartRate >= 150);
         if (wideComplexTachycardia && runs.isEmpty()) {
             runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[0], n, heartRate));
         }
-
-        double afProbability = irregularity.sufficient()
-                ? thresholds.afModel().probability(AfModel.features(irregularity, atrial.pWaveEvidence()))
-                : Double.NaN;
 
         RhythmLabel label;
         double confidence;
@@ -103,6 +156,9 @@ public final class RhythmClassifier {
                 && atrial.flutterWaveRateBpm() >= thresholds.flutterAtrialRateMinBpm()
                 && atrial.flutterWaveRateBpm() <= thresholds.flutterAtrialRateMaxBpm()
                 && atrial.flutterWaveRateBpm() > heartRate * 1.5
+                // P waves with a flat TP or PR segment between them: the periodicity is the beats' own P, QRS and T
+                // remnants (or interference), not atrial waves running continuously.
+                && !(atrial.isoelectricMs() >= thresholds.flutterIsoelectricMs())
                 // Strongly irregular ventricular response with periodic-looking atrial waves: coarse fibrillation.
                 && !(afProbability >= 0.8);
         if (wideComplexTachycardia || (ventricular * 2 >= n && !runs.isEmpty())) {
@@ -120,7 +176,9 @@ public final class RhythmClassifier {
         } else {
             double regular = Double.isNaN(afProbability) ? 0.6 : 1 - afProbability;
             double pFactor = Double.isNaN(atrial.pWaveEvidence()) ? 0.8 : 0.3 + 0.7 * atrial.pWaveEvidence();
-            if (irregularity.fractionLargeChanges() >= 0.3 || frequentEctopy) {
+            boolean sinusWithEctopy = frequentEctopy && atrial.pWaveEvidence() >= SINUS_P_EVIDENCE
+                    && regularBetweenDominantBeats(beatTimesMs, types);
+            if (!sinusWithEctopy && (irregularity.fractionLargeChanges() >= 0.3 || frequentEctopy)) {
                 label = RhythmLabel.IRREGULAR_RHYTHM;
                 confidence = Math.max(0.3, Math.min(0.9, irregularity.fractionLargeChanges() + 0.3));
             } else {
@@ -132,6 +190,108 @@ public final class RhythmClassifier {
         }
         return new RhythmAnalysis(n, heartRate, min, max, label, round(confidence), afProbability, irregularity, pauses,
                 ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
+    }
+
+    /**
+     * Frequent ectopic beats in a sinus rhythm (the finding says so separately): the intervals between consecutive
+     * dominant beats are regular (longest at most {@link #DOMINANT_RR_RATIO} times the shortest, at least three such
+     * intervals) and P waves precede the dominant beats (evidence at least {@link #SINUS_P_EVIDENCE}).
+     */
+    static boolean regularBetweenDominantBeats(double[] beatTimesMs, BeatType[] types) {
+        if (types == null) {
+            return false;
+        }
+        double[] rr = new double[beatTimesMs.length];
+        int count = 0;
+        for (int i = 1; i < beatTimesMs.length; i++) {
+            if (types[i] == BeatType.NORMAL && types[i - 1] == BeatType.NORMAL) {
+                rr[count++] = beatTimesMs[i] - beatTimesMs[i - 1];
+            }
+        }
+        if (count < 3) {
+            return false;
+        }
+        java.util.Arrays.sort(rr, 0, count);
+        // one misclassified beat (an ectopic at the recording's edge taken as dominant) may spoil one interval each side
+        int trim = count >= 4 ? 1 : 0;
+        return rr[count - 1 - trim] <= DOMINANT_RR_RATIO * rr[trim];
+    }
+
+    static final double SINUS_P_EVIDENCE = 0.5;
+    static final double DOMINANT_RR_RATIO = 1.25;
+
+    /**
+     * Adds beats {@code first}..{@code last} as a ventricular run when there are enough of them, their intervals are
+     * regular (wide beats at irregular intervals are more often an irregular rhythm conducted with a wide QRS, as in
+     * AF with aberrancy) and the rate over the run's own beats reaches the threshold.
+     */
+    private static void addRun(List<RhythmAnalysis.VentricularRun> runs, double[] beatTimesMs, int first, int last,
+            RhythmThresholds thresholds) {
+        int length = last - first + 1;
+        if (length < thresholds.ventricularRunBeats()) {
+            return;
+        }
+        if (!regular(beatTimesMs, first, last)) {
+            // A long interval inside (a missed beat, the run's irregular onset) leaves regular stretches on either
+            // side: each is a run of its own when long enough.
+            int start = first;
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (int i = first + 1; i <= last; i++) {
+                double rr = beatTimesMs[i] - beatTimesMs[i - 1];
+                if (Math.max(max, rr) > 1.5 * Math.min(min, rr)) {
+                    if (i - 1 > start) {
+                        addRegularRun(runs, beatTimesMs, start, i - 1, thresholds);
+                    }
+                    start = i - 1;
+                    min = rr;
+                    max = rr;
+                } else {
+                    min = Math.min(min, rr);
+                    max = Math.max(max, rr);
+                }
+            }
+            addRegularRun(runs, beatTimesMs, start, last, thresholds);
+            return;
+        }
+        addRegularRun(runs, beatTimesMs, first, last, thresholds);
+    }
+
+    private static void addRegularRun(List<RhythmAnalysis.VentricularRun> runs, double[] beatTimesMs, int first,
+            int last, RhythmThresholds thresholds) {
+        int length = last - first + 1;
+        if (length < thresholds.ventricularRunBeats()) {
+            return;
+        }
+        double rate = 60_000 * (length - 1) / (beatTimesMs[last] - beatTimesMs[first]);
+        if (rate >= thresholds.ventricularRunRateBpm()) {
+            runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[first], length, rate));
+        }
+    }
+
+    /**
+     * Whether at least half of the beats lie in usable signal and, among those, the median correlation with the
+     * previous beat reaches {@link RhythmThresholds#ventricularRunSimilarity()}.
+     */
+    static boolean consistentOnUsableSignal(BeatEvidence evidence, RhythmThresholds thresholds) {
+        int n = evidence.usableAround.length;
+        double[] similarities = new double[n];
+        int usable = 0;
+        int measured = 0;
+        for (int i = 0; i < n; i++) {
+            if (evidence.usableAround[i]) {
+                usable++;
+                if (!Double.isNaN(evidence.similarityToPrevious[i])) {
+                    similarities[measured++] = evidence.similarityToPrevious[i];
+                }
+            }
+        }
+        if (usable * 2 < n || measured == 0) {
+            return false;
+        }
+        double[] sorted = java.util.Arrays.copyOf(similarities, measured);
+        java.util.Arrays.sort(sorted);
+        return sorted[measured / 2] >= thresholds.ventricularRunSimilarity();
     }
 
     /**

@@ -11,35 +11,48 @@ package org.yiwang.ecg.signal.rhythm;
  * @param frequentEctopyFraction    ventricular beats at least this share of all beats is frequent ectopy (0.10)
  * @param frequentEctopyMinimumBeats and at least this many ventricular beats (2)
  * @param ventricularRunBeats       consecutive ventricular beats that make a ventricular-tachycardia run (3)
- * @param ventricularRunRateBpm     minimum rate inside such a run (100)
+ * @param ventricularRunRateBpm     minimum rate inside such a run, measured over the run's own beats (100)
+ * @param ventricularRunSimilarity  each beat of a ventricular run correlates at least this well with the run's
+ *                                  previous beat (one ventricular focus); beats whose shapes change from beat to
+ *                                  beat are noise or classes flipping, not a run (0.8)
+ * @param ventricularRunMarginMs    a ventricular run needs usable signal in the beat-morphology lead from this long
+ *                                  before its first beat to this long after its last (1000 ms)
  * @param wideQrsMs                 QRS at least this wide counts as wide (120 ms)
  * @param flutterAtrialRateMinBpm   lowest atrial rate of flutter waves (240)
  * @param flutterAtrialRateMaxBpm   highest atrial rate of flutter waves (380)
  * @param flutterEvidence           flutter-wave periodicity from which flutter is called (0.3)
+ * @param flutterIsoelectricMs      an isoelectric stretch at least this long between beats (typically the TP
+ *                                  and PR segments of sinus beats) rules flutter out: flutter waves run without a
+ *                                  flat baseline (80 ms)
  * @param afModel                   the AF model
  */
 public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
         double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
-        double ventricularRunRateBpm, double wideQrsMs, double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm,
-        double flutterEvidence, AfModel afModel) {
+        double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
+        double wideQrsMs, double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm,
+        double flutterEvidence, double flutterIsoelectricMs, AfModel afModel) {
 
     public RhythmThresholds {
         if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {
             throw new IllegalArgumentException("need 0 < bradycardia limit < tachycardia limit");
         }
         if (!(pauseMs > 0) || !(afProbability > 0 && afProbability < 1) || ventricularRunBeats < 2
-                || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || afModel == null) {
+                || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || !(flutterIsoelectricMs > 0)
+                || !(ventricularRunSimilarity >= -1 && ventricularRunSimilarity <= 1) || !(ventricularRunMarginMs >= 0)
+                || afModel == null) {
             throw new IllegalArgumentException("invalid rhythm thresholds");
         }
     }
 
     public static RhythmThresholds defaults() {
-        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 120, 240, 380, 0.3, AfModel.defaults());
+        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 0.8, 1000, 120, 240, 380, 0.3, 80,
+                AfModel.defaults());
     }
 
     public RhythmThresholds withAfModel(AfModel model) {
         return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
-                frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, wideQrsMs,
-                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, model);
+                frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
+                ventricularRunMarginMs, wideQrsMs,
+                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs, model);
     }
 }
