@@ -142,12 +142,15 @@ public final class BeatMorphology {
         for (int i = 1; i < n; i++) {
             double[] current = window(samplesMicrovolts, beatSamples[i] - before, length);
             if (previous != null && current != null) {
+                double previousEnergy = 0;
+                for (double v : previous) {
+                    previousEnergy += v * v;
+                }
                 double best = correlation(current, previous);
                 for (int shift = -shiftLimit; shift <= shiftLimit; shift++) {
-                    double[] shifted = shift == 0 ? null
-                            : window(samplesMicrovolts, beatSamples[i] - before + shift, length);
-                    if (shifted != null) {
-                        best = Math.max(best, correlation(shifted, previous));
+                    int from = beatSamples[i] - before + shift;
+                    if (shift != 0 && from >= 0 && from + length <= samplesMicrovolts.length) {
+                        best = Math.max(best, correlationAt(samplesMicrovolts, from, previous, previousEnergy));
                     }
                 }
                 result[i] = best;
@@ -155,6 +158,26 @@ public final class BeatMorphology {
             previous = current;
         }
         return result;
+    }
+
+    /**
+     * As {@code correlation(window(x, from, reference.length), reference)} for a mean-removed {@code reference} of
+     * energy {@code referenceEnergy}, without building the window.
+     */
+    static double correlationAt(int[] x, int from, double[] reference, double referenceEnergy) {
+        int length = reference.length;
+        double sum = 0;
+        double sumSquares = 0;
+        double product = 0;
+        for (int k = 0; k < length; k++) {
+            double v = x[from + k];
+            sum += v;
+            sumSquares += v * v;
+            product += v * reference[k];
+        }
+        double energy = sumSquares - sum * sum / length;
+        // The reference sums to zero, so the window's mean drops out of the product.
+        return energy <= 0 || referenceEnergy == 0 ? 0 : product / Math.sqrt(energy * referenceEnergy);
     }
 
     /** Mean-removed samples from {@code from}, or null when the window leaves the signal. */

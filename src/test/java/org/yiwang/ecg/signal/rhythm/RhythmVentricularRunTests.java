@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.yiwang.ecg.signal.Waveforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -183,6 +184,42 @@ class RhythmVentricularRunTests {
         assertThat(noisy.classifyWithoutEvidence(140).label()).isEqualTo(RhythmLabel.VENTRICULAR_TACHYCARDIA);
         assertThat(noisy.classify(140, DEFAULTS).label()).isNotEqualTo(RhythmLabel.VENTRICULAR_TACHYCARDIA);
         assertThat(steady.classify(140, DEFAULTS).label()).isEqualTo(RhythmLabel.VENTRICULAR_TACHYCARDIA);
+    }
+
+    @Test
+    void beatsOfOneVentricularShapeResembleEachOtherAndTheFirstDiffersFromTheDominantBeat() {
+        double fs = 500;
+        Waveforms w = new Waveforms(fs, 12_000, 3);
+        for (double t : Waveforms.regularBeats(70, 12_000)) {
+            if (t < 3700 || t > 7000) {
+                w.normalBeat(t, true, null);
+            }
+        }
+        for (int k = 0; k < 5; k++) {
+            w.ventricularBeat(4300 + k * 400);
+        }
+        w.realisticNoise();
+        int[] lead = w.lead("II");
+        int[] beats = w.beatSamples();
+        double[] likeness = BeatMorphology.consecutiveCorrelations(lead, beats, fs);
+        assertThat(likeness[0]).isNaN();
+        BeatType[] types = BeatMorphology.classify(lead, beats, fs).types();
+        for (int i = 1; i < beats.length; i++) {
+            boolean ventricular = types[i] == BeatType.VENTRICULAR;
+            boolean afterVentricular = types[i - 1] == BeatType.VENTRICULAR;
+            if (ventricular == afterVentricular) {
+                assertThat(likeness[i]).as("beat %d, same shape as the one before", i).isGreaterThan(0.9);
+            } else {
+                assertThat(likeness[i]).as("beat %d, other shape than the one before", i).isLessThan(0.6);
+            }
+        }
+        assertThat(Arrays.stream(types).filter(t -> t == BeatType.VENTRICULAR).count()).isEqualTo(5);
+        // The allocation-free correlation equals the one on a built window.
+        double[] reference = BeatMorphology.window(lead, beats[3] - 50, 126);
+        double energy = Arrays.stream(reference).map(v -> v * v).sum();
+        assertThat(BeatMorphology.correlationAt(lead, beats[4] - 47, reference, energy))
+                .isCloseTo(BeatMorphology.correlation(BeatMorphology.window(lead, beats[4] - 47, 126), reference),
+                        within(1e-9));
     }
 
     @Test
