@@ -90,10 +90,12 @@ class HealthRecordSerials {
                 + " no cycle").update();
         // max of the fixed-width number itself: one backward index probe, not a scan of the village's residents
         jdbc.sql("""
-                        select setval(c.oid, m.onfile) from (
-                            select substr(max(health_record_number), 13)::int as onfile from mpi.resident
-                            where health_record_number between cast(:low as bpchar) and cast(:high as bpchar)) m,
-                        """ + SEQUENCE_OF.replace("from ", "") + " and m.onfile > 0")
+                        select setval(c.oid, m.onfile)
+                        from (select substr(max(health_record_number), 13)::int as onfile from mpi.resident
+                              where health_record_number between cast(:low as bpchar) and cast(:high as bpchar)) m,
+                             pg_catalog.pg_class c
+                        where c.relnamespace = 'mpi'::regnamespace and c.relname = :name and c.relkind = 'S'
+                          and m.onfile > 0""")
                 .param("name", name).param("low", village + "00000").param("high", village + "99999")
                 .query().listOfRows();
     }

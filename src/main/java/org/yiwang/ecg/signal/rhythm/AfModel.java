@@ -54,12 +54,8 @@ public record AfModel(double[] means, double[] scales, double[] weights, double 
 
     /** Probability of atrial fibrillation. */
     public double probability(double[] features) {
-        double z = intercept;
-        for (int i = 0; i < FEATURES; i++) {
-            double x = Double.isNaN(features[i]) ? means[i] : features[i];
-            z += weights[i] * (x - means[i]) / scales[i];
-        }
-        return 1 / (1 + Math.exp(-z));
+        // the same standardised logistic form as the evaluation's models (a NaN feature counts as its mean)
+        return new LogisticRegression(means, scales, weights, intercept).probability(features);
     }
 
     @Override

@@ -211,17 +211,13 @@ public record FibrillatoryWaves(double bandShare, double dominantHz, double orga
 
     /** Removes baseline wander: signal minus its 400 ms centred moving average (high pass near 1 Hz). */
     static double[] highPass(int[] x, double fs) {
-        int n = x.length;
-        int half = (int) Math.round(0.2 * fs);
-        double[] prefix = new double[n + 1];
-        for (int i = 0; i < n; i++) {
-            prefix[i + 1] = prefix[i] + x[i];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i];
         }
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            int from = Math.max(0, i - half);
-            int to = Math.min(n - 1, i + half);
-            y[i] = x[i] - (prefix[to + 1] - prefix[from]) / (to - from + 1);
+        double[] baseline = movingAverage(y, (int) Math.round(0.2 * fs));
+        for (int i = 0; i < y.length; i++) {
+            y[i] -= baseline[i];
         }
         return y;
     }
