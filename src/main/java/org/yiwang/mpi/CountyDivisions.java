@@ -58,8 +58,7 @@ class CountyDivisions {
     /** Whether a village clinic of the registry serves {@code divisionCode} (checked on every registration). */
     boolean isKnownVillage(String divisionCode) {
         return divisionCode != null && divisionCode.length() == 12
-                && organisations.listByType(OrganisationType.VILLAGE_CLINIC).stream()
-                        .anyMatch(clinic -> divisionCode.equals(clinic.divisionCode()));
+                && organisations.servesDivision(OrganisationType.VILLAGE_CLINIC, divisionCode);
     }
 
     /** 青石镇卫生院 → 青石镇, 柳溪村卫生室 → 柳溪村; English names lose "Health Centre"/"Clinic". */

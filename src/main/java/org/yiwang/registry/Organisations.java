@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Read access to the organisations of the county, their network tree, services and consortia. The tree is kept as a
  * materialised path ({@code /root/…/id/}, maintained by the database), so "is A above B" is one primary-key lookup
- * and "the subtree of X" one index range scan.
+ * and "the subtree of X" one index range scan. Single-statement reads run without a transaction of their own (a
+ * read-only transaction would only add its commit round trip to lookups made on every registration and request);
+ * reads of several statements run in one read-only transaction.
  */
 @Service
-@Transactional(readOnly = true)
 public class Organisations {
 
     private static final String COLUMNS = "id, code, name_zh, name_en, type, parent_id, division_code";
@@ -65,6 +66,15 @@ public class Organisations {
                 .param("type", type.name())
                 .query(Organisations::map)
                 .list();
+    }
+
+    /** Whether an organisation of {@code type} serves the administrative division {@code divisionCode}. */
+    public boolean servesDivision(OrganisationType type, String divisionCode) {
+        return jdbc.sql("select exists (select 1 from registry.organisation where type = :type and division_code = :code)")
+                .param("type", type.name())
+                .param("code", divisionCode)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Direct children, ordered by code. */
@@ -134,6 +144,7 @@ public class Organisations {
     }
 
     /** Everything about one organisation, with its services. */
+    @Transactional(readOnly = true)
     public Optional<OrganisationDetail> detail(long id) {
         Set<ServiceCode> services = servicesOf(id);
         return jdbc.sql("""
@@ -196,6 +207,7 @@ public class Organisations {
     }
 
     /** The subtree under (and including) one organisation; empty for an unknown id. One index range scan. */
+    @Transactional(readOnly = true)
     public Optional<OrganisationNode> subtree(long rootId) {
         Optional<String> path = jdbc.sql("select path from registry.organisation where id = :id")
                 .param("id", rootId).query(String.class).optional();
@@ -215,6 +227,7 @@ public class Organisations {
      * offering the service that are above the sender in the network tree or beside it in one of its consortia
      * (never below it), nearest in the tree first, then by code. One query.
      */
+    @Transactional(readOnly = true)
     public List<ReferralReceiver> receiversFor(ServiceCode service, long senderId) {
         Optional<String> senderPath = jdbc.sql("select path from registry.organisation where id = :id")
                 .param("id", senderId).query(String.class).optional();

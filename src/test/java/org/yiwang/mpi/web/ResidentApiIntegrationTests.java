@@ -186,6 +186,25 @@ class ResidentApiIntegrationTests {
     }
 
     @Test
+    void refusesAnAddressDivisionThatIsNotAVillageOfTheCountyAndStoresNothing() {
+        LocalDate birthDate = LocalDate.of(1972, 5, 6);
+        String idNumber = uniqueIdNumber(birthDate, true);
+        String township = jdbc.sql("select division_code from registry.organisation where type = 'TOWNSHIP_HEALTH_CENTRE' order by code limit 1")
+                .query(String.class).single();
+        for (String division : List.of("999999999999", township + "999")) {
+            String json = body("赵刚", "1", birthDate.toString(), "RESIDENT_ID", idNumber, null)
+                    .replace("\"divisionCode\": \"" + village + "\"", "\"divisionCode\": \"" + division + "\"");
+            HttpResponse<String> response = post(json, null, "zh-CN");
+            assertThat(response.statusCode()).as(division).isEqualTo(400);
+            assertThat(response.body()).contains("divisionCode").contains(division);
+        }
+        assertThat(jdbc.sql("select count(*) from mpi.resident where name = '赵刚' and birth_date = :birth")
+                .param("birth", birthDate).query(Long.class).single()).isZero();
+        assertThat(post(body("赵刚", "1", birthDate.toString(), "RESIDENT_ID", idNumber, null), null, "zh-CN").statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
     void refusesTheBirthDateOrSexThatContradictsTheIdNumber() {
         String idNumber = uniqueIdNumber(LocalDate.of(1985, 3, 4), true);
         HttpResponse<String> response = post(body("李强", "2", "1985-04-03", "RESIDENT_ID", idNumber, null), null, "zh-CN");
