@@ -1,11 +1,5 @@
 package org.yiwang.records;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,14 +39,7 @@ public final class IcdCodes {
 
     /** The project's code list from the classpath. */
     public static IcdCodes fromClasspath() {
-        try (InputStream in = IcdCodes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("ICD-10 code list " + RESOURCE + " is not on the classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return parse(ReferenceLists.lines(RESOURCE, "ICD-10 code list"));
     }
 
     /**

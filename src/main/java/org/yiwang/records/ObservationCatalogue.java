@@ -1,12 +1,6 @@
 package org.yiwang.records;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +23,7 @@ public final class ObservationCatalogue {
     }
 
     public static ObservationCatalogue fromClasspath() {
-        try (InputStream in = ObservationCatalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("observation catalogue " + RESOURCE + " is not on the classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return parse(ReferenceLists.lines(RESOURCE, "observation catalogue"));
     }
 
     /** A catalogue from tab-separated lines (see the resource's header); a malformed line is named in the error. */

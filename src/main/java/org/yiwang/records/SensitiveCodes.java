@@ -1,11 +1,5 @@
 package org.yiwang.records;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,14 +41,7 @@ public final class SensitiveCodes {
     }
 
     public static SensitiveCodes fromClasspath() {
-        try (InputStream in = SensitiveCodes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("sensitive code list " + RESOURCE + " is not on the classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return parse(ReferenceLists.lines(RESOURCE, "sensitive code list"));
     }
 
     /** A list from tab-separated lines (see the resource's header); a malformed line is named in the error. */
