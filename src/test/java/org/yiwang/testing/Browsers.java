@@ -51,8 +51,8 @@ public final class Browsers {
         return new Session(playwright, browser);
     }
 
-    /** Where screenshots go, so a person can look at what the tests saw. */
+    /** Where screenshots go (under the build directory, never into the working tree), so a person can look at what the tests saw. */
     public static Path screenshot(String name) {
-        return Path.of("browser-screenshots", name + ".png");
+        return Path.of("target", "browser-screenshots", name + ".png");
     }
 }
