@@ -23,6 +23,7 @@ import org.yiwang.ecg.signal.rhythm.BeatMorphology;
 import org.yiwang.ecg.signal.rhythm.BeatType;
 import org.yiwang.ecg.signal.rhythm.RhythmAnalysis;
 import org.yiwang.ecg.signal.rhythm.RhythmClassifier;
+import org.yiwang.ecg.signal.rhythm.RhythmLabel;
 
 /**
  * The combined pre-analysis: signal quality and beats (multi-lead QRS detector), beat classes, rhythm,
@@ -111,14 +112,37 @@ public final class EcgAnalyser {
             }
             stemi = StemiCriteria.assess(d, patient.sex(), patient.ageYears(), thresholds.st());
         }
-        RhythmAnalysis rhythm = RhythmClassifier.classify(beatTimes, types,
+        RhythmAnalysis rhythm = rateOverUsableSignal(RhythmClassifier.classify(beatTimes, types,
                 runEvidence(lead, beatSamples, detection.quality().leads().get(morphologyLead), fs, thresholds),
-                durationMs, dominantQrsMs, atrial, thresholds.rhythm());
+                durationMs, dominantQrsMs, atrial, thresholds.rhythm()), rr, thresholds.rhythm());
         List<Finding> findings = findings(rhythm, delineation, stemi, detection, thresholds);
         List<FindingCode> reasons = findings.stream().filter(Finding::critical).map(Finding::code).toList();
         return new EcgReport(fs, durationMs, detection.quality(), beats, Arrays.asList(types),
                 recording.leadName(morphologyLead), rr, rhythm, delineation, stemi, findings, !reasons.isEmpty(),
                 reasons);
+    }
+
+    /**
+     * The rhythm with its rate taken over the RR intervals that lie in usable signal ({@link RrStatistics}), and a
+     * sinus label's bradycardia or tachycardia read from that rate: an interval across a withheld stretch (noise,
+     * lead off) is missing signal, not a long cycle (a 30-minute Holter with a 40-s withheld burst read 68.7/min
+     * for 70/min; a 5-minute strip with 3 minutes withheld would read extreme bradycardia).
+     */
+    static RhythmAnalysis rateOverUsableSignal(RhythmAnalysis r, RrStatistics rr,
+            org.yiwang.ecg.signal.rhythm.RhythmThresholds t) {
+        if (rr.intervalCount() == 0 || rr.intervalCount() >= r.beats() - 1 || !(rr.meanHeartRateBpm() > 0)) {
+            return r;
+        }
+        double rate = rr.meanHeartRateBpm();
+        RhythmLabel label = switch (r.label()) {
+            case SINUS_RHYTHM, SINUS_BRADYCARDIA, SINUS_TACHYCARDIA -> rate < t.bradycardiaBpm()
+                    ? RhythmLabel.SINUS_BRADYCARDIA
+                    : rate > t.tachycardiaBpm() ? RhythmLabel.SINUS_TACHYCARDIA : RhythmLabel.SINUS_RHYTHM;
+            default -> r.label();
+        };
+        return new RhythmAnalysis(r.beats(), rate, r.minimumRrMs(), r.maximumRrMs(), label, r.labelConfidence(),
+                r.afProbability(), r.irregularity(), r.pauses(), r.ventricularBeats(), r.supraventricularBeats(),
+                r.ventricularRuns(), r.frequentVentricularEctopy(), r.frequentEctopyConfidence(), r.atrialActivity());
     }
 
     /**
