@@ -95,6 +95,28 @@ class SinusRhythmWithVentricularEctopyTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {50, 75, 100})
+    void ventricularBigeminyDoesNotProlongTheQtOfTheDominantBeat(double rateBpm) {
+        // no dominant beat is followed by a dominant one: the template's T region held the PVC (QT up to 664 ms) and
+        // the RR was the median of coupling intervals and pauses (QTc 527-738 ms, a false prolonged-QTc finding)
+        for (long seed = 1; seed <= 3; seed++) {
+            SyntheticEcg ecg = SyntheticEcg.generate(twelveLeads(10, rateBpm).withVentricularEctopics(0.5), seed);
+            EcgReport r = EcgAnalyser.analyse(ecg.recording(), DEFAULTS);
+            var intervals = r.delineation().orElseThrow().intervals();
+            String what = rateBpm + "/min, seed " + seed;
+            assertThat(r.finding(FindingCode.PROLONGED_QTC)).as(what).isEmpty();
+            assertThat(intervals.rrMs()).as(what).isCloseTo(60_000 / rateBpm,
+                    org.assertj.core.api.Assertions.within(0.1 * 60_000 / rateBpm));
+            if (rateBpm < 100) {
+                assertThat(intervals.qtMs()).as(what).isBetween(360.0, 480.0);
+            } else if (!Double.isNaN(intervals.qtMs())) {
+                // at 100/min the PVC lands on the T wave's end; where the end is measurable it lies before the PVC
+                assertThat(intervals.qtMs()).as(what).isLessThan(400);
+            }
+        }
+    }
+
     @Test
     void atrialFibrillationWithVentricularEctopicsIsStillAtrialFibrillation() {
         for (long seed = 1; seed <= 3; seed++) {
