@@ -26,10 +26,17 @@ public record SyntheticEcg(EcgRecording recording, Beats beats, String beatKinds
             new Wave(0, 11, 0.75, 0.85, -0.45),     // R
             new Wave(27, 10, -0.18, -0.28, -0.30)); // S
     private static final Wave SINUS_T = new Wave(0, 48, 0.18, 0.24, 0.04);
+    /*
+     * A premature ventricular beat from a right-ventricular outflow focus (the commonest idiopathic PVC): activation
+     * spreads through the myocardium, not the conduction system, so the QRS is wide (about 140 ms: a steep main
+     * deflection, sigma 14 ms, slurred on its way down by a broad second component 40 ms later) and large (about
+     * 1.5 mV in II, 0.7 mV in V5, a deep QS in V1: inferior axis, left-bundle-branch-block shape), and repolarisation
+     * runs the other way: a broad T wave opposite to the QRS. The sinus node keeps its timing (see generate).
+     */
     private static final List<Wave> VENTRICULAR = List.of(
-            new Wave(-20, 22, -0.45, 0.70, 0.65),
-            new Wave(35, 26, 0.35, -0.40, -0.35));
-    private static final Wave VENTRICULAR_T = new Wave(0, 60, 0.25, -0.30, -0.25);
+            new Wave(0, 14, 0.70, 1.20, -0.45),
+            new Wave(40, 26, 0.38, 0.66, -0.25));
+    private static final Wave VENTRICULAR_T = new Wave(0, 62, -0.28, -0.48, 0.18);
 
     public static SyntheticEcg generate(SyntheticEcgSpec spec, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -49,13 +56,18 @@ public record SyntheticEcg(EcgRecording recording, Beats beats, String beatKinds
         double t = 0.35 + random.nextDouble() * Math.min(meanRrSeconds, 0.5);
         double respiratoryPhase = random.nextDouble() * 2 * Math.PI;
         boolean previousEctopic = false;
+        // Ectopics are isolated (never two in a row), so for a share f of all beats one follows a sinus beat with
+        // probability f / (1 - f): a share of 0.5 is ventricular bigeminy.
+        double fraction = spec.ventricularEctopicFraction();
+        double ectopicAfterSinus = fraction >= 0.5 ? 1 : fraction / (1 - fraction);
         while (t < spec.durationSeconds() - 0.45) {
-            boolean ectopic = !previousEctopic && spec.ventricularEctopicFraction() > 0
-                    && random.nextDouble() < spec.ventricularEctopicFraction();
+            boolean ectopic = !previousEctopic && fraction > 0 && random.nextDouble() < ectopicAfterSinus;
             double rr = nextRr(spec, meanRrSeconds, t, respiratoryPhase, random);
             double beatTime = t;
             if (ectopic) {
-                beatTime = t - 0.35 * rr; // premature
+                // premature (coupling interval 0.65 RR); the sinus node keeps its timing: its P wave still comes on
+                // time, hidden in the ectopic's ST segment, finds the ventricles refractory and does not conduct
+                beatTime = t - 0.35 * rr;
             }
             int sample = (int) Math.round(beatTime * fs);
             if (beatSamples.isEmpty() || sample - beatSamples.get(beatSamples.size() - 1) >= (int) (0.2 * fs)) {
@@ -65,9 +77,12 @@ public record SyntheticEcg(EcgRecording recording, Beats beats, String beatKinds
                 double rrForQt = Math.max(0.3, rr);
                 addBeat(signal, axes, fs, sample, ectopic ? VENTRICULAR : SINUS, ectopic ? VENTRICULAR_T : SINUS_T,
                         (ectopic ? 330 : 300) * Math.sqrt(rrForQt), scale, ectopic || spec.atrialFibrillation());
+                if (ectopic && !spec.atrialFibrillation()) {
+                    addWave(signal, axes, fs, (int) Math.round(t * fs), SINUS.get(0), SINUS.get(0).offsetMs(), scale);
+                }
             }
             previousEctopic = ectopic;
-            t += rr; // an ectopic replaces the sinus beat: full compensatory pause
+            t += rr; // the next sinus beat comes on time: full compensatory pause
         }
 
         addNoise(spec, signal, leads, fs, random);

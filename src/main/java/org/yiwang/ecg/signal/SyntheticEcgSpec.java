@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param rrVariability           coefficient of variation of RR intervals (0.02 ≈ healthy sinus; AF uses ≥ 0.2)
  * @param atrialFibrillation      no P waves, fibrillatory waves, irregular RR
- * @param ventricularEctopicFraction share of beats that are premature, wide ventricular complexes
+ * @param ventricularEctopicFraction share of beats that are premature, wide ventricular complexes (isolated, never two
+ *                                in a row; 0.5 is ventricular bigeminy)
  * @param faults                  stretches with flat line, lead off, saturation or electrode-motion noise
  */
 public record SyntheticEcgSpec(double samplingRateHz, double durationSeconds, List<String> leads,

@@ -73,6 +73,81 @@ class SyntheticEcgTests {
     }
 
     @Test
+    void ventricularEctopicIsWideLargeSteepWithADiscordantTWave() {
+        // real PVCs: QRS >= 120 ms, 1-2 mV, steep main deflection, T wave opposite to the QRS
+        SyntheticEcg ecg = SyntheticEcg.generate(SyntheticEcgSpec.sinus(1000, 60, 60).withLeads(List.of("II", "V1"))
+                .withRrVariability(0).withVentricularEctopics(0.2), 3);
+        int[] ii = ecg.recording().leadMicrovolts(0);
+        int[] v1 = ecg.recording().leadMicrovolts(1);
+        int[] beats = ecg.beats().sampleIndices();
+        String kinds = ecg.beatKinds();
+        int checked = 0;
+        for (int b = 1; b < beats.length - 1; b++) {
+            int r = beats[b];
+            if (kinds.charAt(b) != 'V' || r < 600 || r + 600 > ii.length) {
+                continue;
+            }
+            int peak = ii[r];
+            // QRS from where lead II leaves 5 % of its peak before the R wave to where it returns after it
+            int onset = r;
+            while (Math.abs(ii[onset - 1]) >= 0.05 * peak) {
+                onset--;
+            }
+            int offset = r;
+            while (Math.abs(ii[offset + 1]) >= 0.05 * peak) {
+                offset++;
+            }
+            int steepest = 0;
+            for (int i = onset; i < r; i++) {
+                steepest = Math.max(steepest, ii[i + 1] - ii[i]);
+            }
+            int t = r + 200;
+            for (int i = r + 200; i < r + 500; i++) {
+                t = Math.abs(ii[i]) > Math.abs(ii[t]) ? i : t;
+            }
+            assertThat(offset - onset).as("QRS ms of the ectopic at %d", r).isBetween(120, 180);
+            assertThat(peak).as("R in II, µV").isBetween(1200, 2000);
+            assertThat(steepest).as("upstroke µV/ms").isGreaterThanOrEqualTo(40);
+            assertThat(ii[t]).as("T wave opposite to the QRS, µV").isLessThan(-300);
+            assertThat(v1[r]).as("deep QS in V1, µV").isLessThan(-400);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(5);
+    }
+
+    @Test
+    void sinusNodeKeepsItsTimingAcrossAnEctopic() {
+        // full compensatory pause: the sinus beats either side of an ectopic are two sinus cycles apart
+        SyntheticEcg ecg = SyntheticEcg.generate(SyntheticEcgSpec.sinus(500, 300, 75).withLeads(List.of("II"))
+                .withRrVariability(0).withVentricularEctopics(0.1), 4);
+        double[] rr = ecg.beats().rrIntervalsMs();
+        String kinds = ecg.beatKinds();
+        int checked = 0;
+        for (int i = 1; i < kinds.length() - 1; i++) {
+            if (kinds.charAt(i) == 'V') {
+                assertThat(rr[i - 1] + rr[i]).isCloseTo(2 * 800, within(2 * 800 * 0.05));
+                assertThat(rr[i - 1]).isCloseTo(0.65 * 800, within(0.65 * 800 * 0.05));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
+    void shareOfVentricularEctopicsIsTheRequestedFractionAndHalfIsBigeminy() {
+        for (double fraction : new double[] {0.03, 0.18, 0.3}) {
+            String kinds = SyntheticEcg.generate(SyntheticEcgSpec.sinus(100, 3600, 60).withLeads(List.of("II"))
+                    .withVentricularEctopics(fraction), 7).beatKinds();
+            double share = kinds.chars().filter(k -> k == 'V').count() / (double) kinds.length();
+            assertThat(share).as("share at %s", fraction).isCloseTo(fraction, within(0.015));
+            assertThat(kinds).as("isolated ectopics").doesNotContain("VV");
+        }
+        String bigeminy = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 60, 70).withLeads(List.of("II"))
+                .withVentricularEctopics(0.5), 8).beatKinds();
+        assertThat(bigeminy.substring(1)).doesNotContain("NN").doesNotContain("VV");
+    }
+
+    @Test
     void leadFaultsReplaceTheSignalOnlyWhereAsked() {
         SyntheticEcgSpec spec = SyntheticEcgSpec.sinus(360, 20, 70).withLeads(List.of("MLII", "V1"))
                 .withFault("V1", QualityIssue.LEAD_OFF, 5, 10).withFault("MLII", QualityIssue.FLAT_LINE, 12, 14);

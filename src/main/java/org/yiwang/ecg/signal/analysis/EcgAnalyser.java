@@ -23,6 +23,7 @@ import org.yiwang.ecg.signal.rhythm.BeatMorphology;
 import org.yiwang.ecg.signal.rhythm.BeatType;
 import org.yiwang.ecg.signal.rhythm.RhythmAnalysis;
 import org.yiwang.ecg.signal.rhythm.RhythmClassifier;
+import org.yiwang.ecg.signal.rhythm.RhythmLabel;
 
 /**
  * The combined pre-analysis: signal quality and beats (multi-lead QRS detector), beat classes, rhythm,
@@ -103,22 +104,47 @@ public final class EcgAnalyser {
             for (int i = 0; i < samples.length; i++) {
                 samples[i] = clean.leadMicrovolts(i);
             }
-            Delineation d = Delineator.delineate(samples, recording.leadNames(), fs,
-                    dominant.length >= 2 ? dominant : beatSamples, usable, dominantRrMs(beatSamples, types, fs));
+            int[] averaged = dominant.length >= 2 ? dominant : beatSamples;
+            double cycleMs = dominantRrMs(beatSamples, types, fs);
+            Delineation d = Delineator.delineate(samples, recording.leadNames(), fs, averaged, usable, cycleMs,
+                    tSearchLimitMs(beatSamples, averaged, cycleMs, fs));
             delineation = Optional.of(d);
             if (!Double.isNaN(d.intervals().qrsMs())) {
                 dominantQrsMs = d.intervals().qrsMs();
             }
             stemi = StemiCriteria.assess(d, patient.sex(), patient.ageYears(), thresholds.st());
         }
-        RhythmAnalysis rhythm = RhythmClassifier.classify(beatTimes, types,
+        RhythmAnalysis rhythm = rateOverUsableSignal(RhythmClassifier.classify(beatTimes, types,
                 runEvidence(lead, beatSamples, detection.quality().leads().get(morphologyLead), fs, thresholds),
-                durationMs, dominantQrsMs, atrial, thresholds.rhythm());
+                durationMs, dominantQrsMs, atrial, thresholds.rhythm()), rr, thresholds.rhythm());
         List<Finding> findings = findings(rhythm, delineation, stemi, detection, thresholds);
         List<FindingCode> reasons = findings.stream().filter(Finding::critical).map(Finding::code).toList();
         return new EcgReport(fs, durationMs, detection.quality(), beats, Arrays.asList(types),
                 recording.leadName(morphologyLead), rr, rhythm, delineation, stemi, findings, !reasons.isEmpty(),
                 reasons);
+    }
+
+    /**
+     * The rhythm with its rate taken over the RR intervals that lie in usable signal ({@link RrStatistics}), and a
+     * sinus label's bradycardia or tachycardia read from that rate: an interval across a withheld stretch (noise,
+     * lead off) is missing signal, not a long cycle (a 30-minute Holter with a 40-s withheld burst read 68.7/min
+     * for 70/min; a 5-minute strip with 3 minutes withheld would read extreme bradycardia).
+     */
+    static RhythmAnalysis rateOverUsableSignal(RhythmAnalysis r, RrStatistics rr,
+            org.yiwang.ecg.signal.rhythm.RhythmThresholds t) {
+        if (rr.intervalCount() == 0 || rr.intervalCount() >= r.beats() - 1 || !(rr.meanHeartRateBpm() > 0)) {
+            return r;
+        }
+        double rate = rr.meanHeartRateBpm();
+        RhythmLabel label = switch (r.label()) {
+            case SINUS_RHYTHM, SINUS_BRADYCARDIA, SINUS_TACHYCARDIA -> rate < t.bradycardiaBpm()
+                    ? RhythmLabel.SINUS_BRADYCARDIA
+                    : rate > t.tachycardiaBpm() ? RhythmLabel.SINUS_TACHYCARDIA : RhythmLabel.SINUS_RHYTHM;
+            default -> r.label();
+        };
+        return new RhythmAnalysis(r.beats(), rate, r.minimumRrMs(), r.maximumRrMs(), label, r.labelConfidence(),
+                r.afProbability(), r.irregularity(), r.pauses(), r.ventricularBeats(), r.supraventricularBeats(),
+                r.ventricularRuns(), r.frequentVentricularEctopy(), r.frequentEctopyConfidence(), r.atrialActivity());
     }
 
     /**
@@ -274,17 +300,53 @@ public final class EcgAnalyser {
         return count;
     }
 
-    /** Median RR between consecutive dominant beats (all beats when fewer than two such intervals), ms. */
+    /**
+     * Median RR between consecutive dominant beats, ms. With fewer than two such intervals (ventricular bigeminy), half
+     * the span between dominant beats either side of one ventricular beat (the sinus node keeps its timing across it);
+     * with fewer than two of those too, all beats.
+     */
     static double dominantRrMs(int[] beats, BeatType[] types, double fs) {
         double[] rr = java.util.stream.IntStream.range(1, beats.length)
                 .filter(i -> types[i] == BeatType.NORMAL && types[i - 1] == BeatType.NORMAL)
                 .mapToDouble(i -> (beats[i] - beats[i - 1]) * 1000 / fs).sorted().toArray();
+        if (rr.length < 2) {
+            rr = java.util.stream.IntStream.range(2, beats.length)
+                    .filter(i -> types[i] == BeatType.NORMAL && types[i - 1] == BeatType.VENTRICULAR
+                            && types[i - 2] == BeatType.NORMAL)
+                    .mapToDouble(i -> (beats[i] - beats[i - 2]) * 500 / fs).sorted().toArray();
+        }
         if (rr.length < 2) {
             rr = java.util.stream.IntStream.range(1, beats.length)
                     .mapToDouble(i -> (beats[i] - beats[i - 1]) * 1000 / fs).sorted().toArray();
         }
         return rr.length == 0 ? Double.NaN : rr[rr.length / 2];
     }
+
+    /**
+     * Where the averaged beats are followed by a premature beat (median interval to the next beat under 0.85 sinus
+     * cycles, as in ventricular bigeminy, where no dominant beat is followed by a dominant one), that beat's QRS lies
+     * in the template's T region: the T-wave end is searched no later than {@link #T_BEFORE_NEXT_QRS_MS} before it.
+     * NaN otherwise.
+     */
+    static double tSearchLimitMs(int[] beats, int[] averaged, double cycleMs, double fs) {
+        double[] next = new double[averaged.length];
+        int count = 0;
+        for (int a : averaged) {
+            int k = Arrays.binarySearch(beats, a);
+            if (k >= 0 && k + 1 < beats.length) {
+                next[count++] = (beats[k + 1] - a) * 1000 / fs;
+            }
+        }
+        if (count == 0 || !(cycleMs > 0)) {
+            return Double.NaN;
+        }
+        Arrays.sort(next, 0, count);
+        double median = next[count / 2];
+        return median < 0.85 * cycleMs ? median - T_BEFORE_NEXT_QRS_MS : Double.NaN;
+    }
+
+    /** Margin between a T-wave end and the next beat's R peak (its QRS onset comes ~40-60 ms before). */
+    static final double T_BEFORE_NEXT_QRS_MS = 60;
 
     /**
      * The beats the delineation template averages: dominant beats followed by a dominant beat when there are at

@@ -50,6 +50,16 @@ public final class Delineator {
      */
     public static Delineation delineate(int[][] samplesMicrovolts, List<String> leadNames, double samplingRateHz,
             int[] beatSamples, boolean[] usableLeads, double medianRrMs) {
+        return delineate(samplesMicrovolts, leadNames, samplingRateHz, beatSamples, usableLeads, medianRrMs, Double.NaN);
+    }
+
+    /**
+     * As {@link #delineate(int[][], List, double, int[], boolean[], double)}, with the T-wave end searched no later
+     * than {@code tSearchLimitMs} after the R peak (NaN: no limit beyond the cycle length): where every averaged beat is
+     * followed by a premature beat (ventricular bigeminy), that beat sits in the template's T region.
+     */
+    public static Delineation delineate(int[][] samplesMicrovolts, List<String> leadNames, double samplingRateHz,
+            int[] beatSamples, boolean[] usableLeads, double medianRrMs, double tSearchLimitMs) {
         int leads = samplesMicrovolts.length;
         if (leadNames.size() != leads) {
             throw new IllegalArgumentException("lead names and signals differ in number");
@@ -147,7 +157,11 @@ public final class Delineator {
         double toMs = 1000 / fs;
         int j60 = qrsOffset + (int) Math.round(0.06 * fs);
         int j80 = qrsOffset + (int) Math.round(0.08 * fs);
-        int tSearchEnd = Math.min(length - 2, before + (int) Math.round(Math.min(0.9 * medianRrMs, TEMPLATE_AFTER_MS - 20) * fs / 1000));
+        double tSearchMs = Math.min(0.9 * medianRrMs, TEMPLATE_AFTER_MS - 20);
+        if (tSearchLimitMs > 0) {
+            tSearchMs = Math.min(tSearchMs, tSearchLimitMs);
+        }
+        int tSearchEnd = Math.min(length - 2, before + (int) Math.round(tSearchMs * fs / 1000));
         List<Double> tEnds = new ArrayList<>();
         double tPeakOfLargest = Double.NaN;
         double largestT = 0;
@@ -158,7 +172,9 @@ public final class Delineator {
                 continue;
             }
             double[] tWave = tEnd(t, baseline[lead], qrsOffset, tSearchEnd, fs);
-            double tEndMs = Double.isNaN(tWave[1]) ? Double.NaN : (tWave[1] - before) * toMs;
+            // the tangent may reach past the search's end; past a given limit lies the next beat: not measurable
+            boolean pastLimit = tSearchLimitMs > 0 && tWave[1] > tSearchEnd;
+            double tEndMs = Double.isNaN(tWave[1]) || pastLimit ? Double.NaN : (tWave[1] - before) * toMs;
             if (!Double.isNaN(tEndMs)) {
                 tEnds.add(tEndMs);
                 if (Math.abs(tWave[2]) > largestT) {

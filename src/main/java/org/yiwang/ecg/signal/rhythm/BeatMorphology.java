@@ -40,6 +40,14 @@ public final class BeatMorphology {
     static final int MINIMUM_TEMPLATE_BEATS = 5;
     /** Such a detection unlike the dominant beat whose steepest slope is below this share of the beat's is a T wave. */
     static final double T_WAVE_SLOPE_RATIO = 0.6;
+    /** Beats whose RR is at least this share of the local mean RR (not premature) make the dominant template... */
+    static final double ON_TIME_RATIO = 0.9;
+    /** ... when there are at least this many of them (a 10-s ECG in bigeminy at 50/min has four)... */
+    static final int MINIMUM_ON_TIME_BEATS = 3;
+    /** ... and they are at least this share of the beats after the first (about half in bigeminy). */
+    static final double ON_TIME_MINIMUM_SHARE = 0.4;
+    /** ... and at least this share of the other beats is followed by an on-time beat. */
+    static final double EARLY_THEN_ON_TIME_SHARE = 0.8;
 
     private BeatMorphology() {
     }
@@ -59,16 +67,41 @@ public final class BeatMorphology {
         }
         // The dominant beat is taken from detections that do not follow the previous one closely: where T waves are
         // counted as beats they make up half of the detections, and a template of all of them is half T wave.
+        // Premature beats are left out too: in ventricular bigeminy half of the beats are ectopic, and a median of
+        // all of them is half ectopic, so that neither shape stands out of it.
         int tWaveWindow = (int) Math.round(T_WAVE_WINDOW_MS * samplingRateHz / 1000);
         double[][] unhurried = new double[n][];
+        double[][] onTime = new double[n][];
         int unhurriedCount = 0;
+        int onTimeCount = 0;
         for (int i = 0; i < n; i++) {
             if (windows[i] != null && (i == 0 || beatSamples[i] - beatSamples[i - 1] >= tWaveWindow)) {
                 unhurried[i] = windows[i];
                 unhurriedCount++;
+                if (i > 0 && beatSamples[i] - beatSamples[i - 1] >= ON_TIME_RATIO * localMeanRr(beatSamples, i)) {
+                    onTime[i] = windows[i];
+                    onTimeCount++;
+                }
             }
         }
-        double[] template = medianTemplate(unhurriedCount >= MINIMUM_TEMPLATE_BEATS ? unhurried : windows, length);
+        double[] allBeats = medianTemplate(unhurriedCount >= MINIMUM_TEMPLATE_BEATS ? unhurried : windows, length);
+        // (only while they are not a minority: in group beating of one shape, e.g. short-short-long, a third of
+        // the beats are on time, and a template of them alone would make the rest look different)
+        // ... and while the beats that are not on time come singly, each followed by an on-time beat (a premature
+        // beat and its pause), as in ectopy; not in fibrillation or group beating
+        int early = 0;
+        int earlyThenOnTime = 0;
+        for (int i = 1; i < n - 1; i++) {
+            if (unhurried[i] != null && onTime[i] == null) {
+                early++;
+                if (onTime[i + 1] != null) {
+                    earlyThenOnTime++;
+                }
+            }
+        }
+        boolean fromOnTimeBeats = onTimeCount >= MINIMUM_ON_TIME_BEATS && onTimeCount >= ON_TIME_MINIMUM_SHARE * (n - 1)
+                && earlyThenOnTime >= EARLY_THEN_ON_TIME_SHARE * early;
+        double[] template = fromOnTimeBeats ? medianTemplate(onTime, length) : allBeats;
         BeatType[] types = new BeatType[n];
         double[] correlations = new double[n];
         if (template == null) {
@@ -77,6 +110,9 @@ public final class BeatMorphology {
             return new Classification(types, Double.NaN, correlations);
         }
         double templateWidth = qrsWidthMs(template, before, samplingRateHz);
+        // the dominant QRS width reported (used by the wide-complex-tachycardia rule) stays that of all unhurried
+        // beats: on short, noisy recordings a median of the few on-time beats is noisier and measures wider
+        double dominantWidth = qrsWidthMs(allBeats, before, samplingRateHz);
         double templateSlope = maximumSlope(template);
         for (int i = 0; i < n; i++) {
             if (windows[i] == null) {
@@ -101,6 +137,12 @@ public final class BeatMorphology {
             double width = qrsWidthMs(windows[i], before, samplingRateHz);
             double prematurity = prematurity(beatSamples, i);
             boolean premature = prematurity < 0.85;
+            // Against the median a beat of bigeminy is premature or not depending on which interval the median
+            // lands on; against the mean, which its own compensatory pause balances, it always is. (Only where the
+            // on-time beats made the template: in group beating the mean is pulled up by the long intervals, and
+            // every beat after a short one would look premature.)
+            boolean earlyForItsCycle = premature || (fromOnTimeBeats && i > 0
+                    && beatSamples[i] - beatSamples[i - 1] < 0.85 * localMeanRr(beatSamples, i));
             boolean wider = width >= templateWidth + 25 || width >= 130;
             double amplitudeRatio = range(windows[i]) / Math.max(1, range(template));
             // Width is required: on noisy single-lead recordings a low correlation alone is mostly noise.
@@ -113,7 +155,7 @@ public final class BeatMorphology {
                     && maximumSlope(windows[i]) < T_WAVE_SLOPE_RATIO * templateSlope;
             if (tWave || (c < 0.7 && amplitudeRatio < 0.5) || (c < 0.5 && amplitudeRatio < 1 && sincePreviousMs < 360)) {
                 types[i] = BeatType.ARTEFACT;
-            } else if (wider && (c < 0.7 || (premature && c < 0.85))) {
+            } else if (wider && (c < 0.7 || (earlyForItsCycle && c < 0.85))) {
                 types[i] = BeatType.VENTRICULAR;
             } else if (premature && c >= 0.8) {
                 types[i] = BeatType.SUPRAVENTRICULAR;
@@ -121,7 +163,7 @@ public final class BeatMorphology {
                 types[i] = BeatType.NORMAL;
             }
         }
-        return new Classification(types, templateWidth, correlations);
+        return new Classification(types, dominantWidth, correlations);
     }
 
     /**
@@ -196,6 +238,16 @@ public final class BeatMorphology {
             w[k] -= mean;
         }
         return w;
+    }
+
+    /**
+     * Mean of the RR intervals around beat {@code i} (up to four each side): a premature beat and its compensatory
+     * pause average out to the sinus cycle, also where they alternate (bigeminy), where a median picks either.
+     */
+    static double localMeanRr(int[] beats, int i) {
+        int from = Math.max(1, i - 4);
+        int to = Math.min(beats.length - 1, i + 4);
+        return (double) (beats[to] - beats[from - 1]) / (to - from + 1);
     }
 
     /** RR before the beat divided by the median of the surrounding RR intervals (1 when unknown). */

@@ -193,9 +193,12 @@ public final class RhythmClassifier {
     }
 
     /**
-     * Frequent ectopic beats in a sinus rhythm (the finding says so separately): the intervals between consecutive
-     * dominant beats are regular (longest at most {@link #DOMINANT_RR_RATIO} times the shortest, at least three such
-     * intervals) and P waves precede the dominant beats (evidence at least {@link #SINUS_P_EVIDENCE}).
+     * Frequent ectopic beats in a sinus rhythm (the finding says so separately): the sinus cycles are regular
+     * (longest at most {@link #DOMINANT_RR_RATIO} times the shortest, at least three of them) and P waves precede the
+     * dominant beats (evidence at least {@link #SINUS_P_EVIDENCE}). A sinus cycle is the interval between consecutive
+     * dominant beats. In ventricular bigeminy there are none (fewer than three): then it is half the interval between
+     * the dominant beats either side of a premature ventricular beat, since the sinus node keeps its timing across
+     * it (full compensatory pause).
      */
     static boolean regularBetweenDominantBeats(double[] beatTimesMs, BeatType[] types) {
         if (types == null) {
@@ -209,16 +212,30 @@ public final class RhythmClassifier {
             }
         }
         if (count < 3) {
+            for (int i = 2; i < beatTimesMs.length; i++) {
+                double cycle = (beatTimesMs[i] - beatTimesMs[i - 2]) / 2;
+                if (types[i] == BeatType.NORMAL && types[i - 1] == BeatType.VENTRICULAR
+                        && types[i - 2] == BeatType.NORMAL
+                        && beatTimesMs[i - 1] - beatTimesMs[i - 2] < PREMATURE_RATIO * cycle) {
+                    rr[count++] = cycle;
+                }
+            }
+        }
+        if (count < 3) {
             return false;
         }
         java.util.Arrays.sort(rr, 0, count);
-        // one misclassified beat (an ectopic at the recording's edge taken as dominant) may spoil one interval each side
-        int trim = count >= 4 ? 1 : 0;
+        // one misclassified beat (an ectopic at the recording's edge taken as dominant) may spoil one interval each side;
+        // over minutes to hours, the extremes of natural sinus variability are left out too (5 % each side), so the
+        // verdict does not depend on the recording's length
+        int trim = count >= 4 ? Math.max(1, count / 20) : 0;
         return rr[count - 1 - trim] <= DOMINANT_RR_RATIO * rr[trim];
     }
 
     static final double SINUS_P_EVIDENCE = 0.5;
     static final double DOMINANT_RR_RATIO = 1.25;
+    /** A ventricular beat this early in the sinus cycle is premature. */
+    static final double PREMATURE_RATIO = 0.85;
 
     /**
      * Adds beats {@code first}..{@code last} as a ventricular run when there are enough of them, their intervals are

@@ -8,6 +8,7 @@ import org.yiwang.ecg.signal.SyntheticEcgSpec;
 import org.yiwang.ecg.signal.rhythm.RhythmLabel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Two wrong pre-analyses seen on the demo worklist (issue 5 point 7), on the demo's own synthetic ECGs (specs and
@@ -29,6 +30,34 @@ class DemoRhythmPreAnalysisTests {
         assertThat(r.finding(FindingCode.PAUSE)).isEmpty();
         assertThat(r.critical()).isFalse();
         assertThat(r.rhythm().label()).isEqualTo(RhythmLabel.SINUS_RHYTHM);
+    }
+
+    @Test
+    void holterRateIsReadOverUsableSignalWithinOnePerMinuteOfTheGeneratedRate() {
+        // was 66.4/min whole (ectopics missed, the 40 s across the burst counted as one RR) and 68.7/min as stored
+        // by the segmented pre-analysis: the 600-900 s segment held the gap
+        SyntheticEcg holter = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 1800, 70).withLeads(List.of("II", "V5"))
+                .withRrVariability(0.05).withVentricularEctopics(0.03).withGaussianNoise(12)
+                .withNoiseBurst(600, 640, 200), 20_261_130L);
+        int[] beats = holter.beats().sampleIndices();
+        double generated = 60.0 * (beats.length - 1) / ((beats[beats.length - 1] - beats[0]) / 250.0);
+        EcgReport whole = EcgAnalyser.analyse(holter.recording(), DEFAULTS);
+        assertThat(whole.heartRateBpm()).isCloseTo(generated, within(1.0));
+        EcgReport segment = EcgAnalyser.analyse(holter.recording().slice(600 * 250, 900 * 250), DEFAULTS);
+        assertThat(segment.heartRateBpm()).isCloseTo(generated, within(1.5));
+        assertThat(segment.rhythm().label()).isEqualTo(RhythmLabel.SINUS_RHYTHM);
+    }
+
+    @Test
+    void longWithheldStretchIsNotReadAsExtremeBradycardia() {
+        SyntheticEcg strip = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 300, 62).withLeads(List.of("II", "V5"))
+                .withGaussianNoise(12).withNoiseBurst(60, 240, 300), 3);
+        EcgReport r = EcgAnalyser.analyse(strip.recording(), DEFAULTS);
+        assertThat(r.quality().unusableInAllLeads()).as("the burst is withheld").isNotEmpty();
+        assertThat(r.heartRateBpm()).isCloseTo(62, within(2.0));
+        assertThat(r.rhythm().label()).isEqualTo(RhythmLabel.SINUS_RHYTHM);
+        assertThat(r.finding(FindingCode.EXTREME_BRADYCARDIA)).isEmpty();
+        assertThat(r.critical()).isFalse();
     }
 
     @Test

@@ -37,6 +37,23 @@ class BeatMorphologyTests {
     }
 
     @Test
+    void beatsOfVentricularBigeminyAreClassedVentricularAndDominant() {
+        // half of the beats are ectopic: a template of all beats would be half ectopic, and against the median RR the
+        // ectopics' prematurity flips with the interval the median lands on
+        for (double rate : new double[] {50, 75, 100}) {
+            org.yiwang.ecg.signal.SyntheticEcg ecg = org.yiwang.ecg.signal.SyntheticEcg.generate(
+                    org.yiwang.ecg.signal.SyntheticEcgSpec.sinus(500, 60, rate).withLeads(java.util.List.of("II"))
+                            .withVentricularEctopics(0.5).withGaussianNoise(10), 3);
+            BeatType[] types = BeatMorphology.classify(ecg.recording().leadMicrovolts(0), ecg.beats().sampleIndices(),
+                    500).types();
+            for (int b = 1; b < types.length; b++) {
+                assertThat(types[b]).as("beat %d at %s/min", b, rate)
+                        .isEqualTo(ecg.beatKinds().charAt(b) == 'V' ? BeatType.VENTRICULAR : BeatType.NORMAL);
+            }
+        }
+    }
+
+    @Test
     void tallTWavesCountedAsBeatsAreArtefactsAndTheQrsComplexesStayNormal() {
         int[] x = smallQrsTallT(20, 800, 260, 1);
         BeatMorphology.Classification c = BeatMorphology.classify(x, rAndTDetections(20, 800, 260), FS);
