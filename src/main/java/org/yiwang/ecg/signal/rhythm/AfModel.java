@@ -4,30 +4,24 @@ import java.util.Arrays;
 
 /**
  * Logistic model of atrial fibrillation on RR irregularity features and, when a signal is available, the
- * P-wave evidence: p(AF) = 1 / (1 + exp(-(intercept + sum w_i (x_i - mean_i) / scale_i))). An unknown P-wave
- * evidence (NaN) is replaced by its mean, so the term drops out.
+ * P-wave evidence: a {@link LogisticRegression} on {@link RrIrregularity#FEATURE_NAMES} then the P-wave evidence. An
+ * unknown P-wave evidence (NaN) counts as its mean, so the term drops out.
  *
- * @param means     feature means (standardisation), {@link RrIrregularity#FEATURE_NAMES} then P-wave evidence
- * @param scales    feature standard deviations
- * @param weights   coefficients of the standardised features
- * @param intercept bias
+ * @param regression the fitted coefficients (standardisation, weights, intercept)
  */
-public record AfModel(double[] means, double[] scales, double[] weights, double intercept) {
+public record AfModel(LogisticRegression regression) {
 
     public static final int FEATURES = RrIrregularity.FEATURE_NAMES.length + 1;
 
     public AfModel {
-        if (means.length != FEATURES || scales.length != FEATURES || weights.length != FEATURES) {
+        if (regression.weights().length != FEATURES) {
             throw new IllegalArgumentException("an AF model has " + FEATURES + " features");
         }
-        for (double s : scales) {
+        for (double s : regression.scales()) {
             if (!(s > 0)) {
                 throw new IllegalArgumentException("feature scales must be positive");
             }
         }
-        means = means.clone();
-        scales = scales.clone();
-        weights = weights.clone();
     }
 
     /**
@@ -37,11 +31,11 @@ public record AfModel(double[] means, double[] scales, double[] weights, double 
      * cross-validated figure next to the resubstitution one.
      */
     public static AfModel defaults() {
-        return new AfModel(
+        return new AfModel(new LogisticRegression(
                 new double[] { 0.180907, 0.073905, -1.82609, 0.530985, 2.44368, 0.241455, 0.75164, 0.816924, 0.261024, 0.555654, 0.495499, 0.180683, 0.026284, 77.5544, 0.0394142, 0.057469, 0.583639 },
                 new double[] { 0.288119, 0.108802, 0.771468, 0.15531, 0.869966, 0.2931, 0.262582, 0.53154, 0.422494, 0.284843, 0.286878, 0.275482, 0.0592362, 20.5786, 0.0720373, 0.0769882, 0.315783 },
                 new double[] { 0.0554119, -0.448893, -0.0211941, 0.608751, 0.0238291, 1.3647, -0.6628, -0.541317, -0.71825, 0.372611, 0.0744202, -0.209651, -0.211318, 0.956689, -0.245594, -0.294409, -1.27884 },
-                -2.61389);
+                -2.61389));
     }
 
     /** Feature vector of the model: RR features then P-wave evidence (NaN = unknown). */
@@ -54,29 +48,12 @@ public record AfModel(double[] means, double[] scales, double[] weights, double 
 
     /** Probability of atrial fibrillation. */
     public double probability(double[] features) {
-        // the same standardised logistic form as the evaluation's models (a NaN feature counts as its mean)
-        return new LogisticRegression(means, scales, weights, intercept).probability(features);
+        return regression.probability(features);
     }
 
-    @Override
+    /** Feature means of the training records (standardisation), in {@link #features} order. */
     public double[] means() {
-        return means.clone();
-    }
-
-    @Override
-    public double[] scales() {
-        return scales.clone();
-    }
-
-    @Override
-    public double[] weights() {
-        return weights.clone();
-    }
-
-    @Override
-    public String toString() {
-        return "AfModel[means=" + Arrays.toString(means) + ", scales=" + Arrays.toString(scales) + ", weights="
-                + Arrays.toString(weights) + ", intercept=" + intercept + "]";
+        return regression.means();
     }
 
     /**
@@ -87,7 +64,6 @@ public record AfModel(double[] means, double[] scales, double[] weights, double 
         if (x.length > 0 && x[0].length != FEATURES) {
             throw new IllegalArgumentException("an AF model has " + FEATURES + " features");
         }
-        LogisticRegression fitted = LogisticRegression.fit(x, atrialFibrillation, l2);
-        return new AfModel(fitted.means(), fitted.scales(), fitted.weights(), fitted.intercept());
+        return new AfModel(LogisticRegression.fit(x, atrialFibrillation, l2));
     }
 }

@@ -122,6 +122,13 @@ public record LogisticRegression(double[] means, double[] scales, double[] weigh
         return weights.clone();
     }
 
+    /** The coefficients in full, as {@code ecg-eval --af} prints a refitted model for the code. */
+    @Override
+    public String toString() {
+        return "LogisticRegression[means=" + Arrays.toString(means) + ", scales=" + Arrays.toString(scales)
+                + ", weights=" + Arrays.toString(weights) + ", intercept=" + intercept + "]";
+    }
+
     /** Gaussian elimination with partial pivoting; a singular direction gets no step. */
     private static double[] solve(double[][] matrix, double[] vector) {
         int n = vector.length;
