@@ -135,23 +135,6 @@ public final class RhythmClassifier {
                 && ventricular >= thresholds.frequentEctopyFraction() * n;
         double ectopyConfidence = frequentEctopy ? Math.min(0.95, 0.6 + 0.05 * ventricular) : 0;
 
-        boolean wideComplexTachycardia = !Double.isNaN(dominantQrsMs) && dominantQrsMs >= thresholds.wideQrsMs()
-                && heartRate >= thresholds.ventricularRunRateBpm()
-                // Ventricular tachycardia is regular; alternating short and long intervals are T waves or noise
-                // taken for beats (or an irregular rhythm conducted with a wide QRS), not VT.
-                && regular(beatTimesMs, 0, n - 1)
-                && n >= thresholds.ventricularRunBeats()
-                // The beats must be read on usable signal and look alike from beat to beat (a tachycardia's QRS does
-                // not change shape at random; noise taken for wide beats does).
-                && (evidence == null || consistentOnUsableSignal(evidence, thresholds))
-                // At fast rates the previous T wave fills the P window, so P evidence cannot clear a wide tachycardia.
-                && (!(atrial.pWaveEvidence() >= 0.5) || heartRate >= 150);
-        if (wideComplexTachycardia && runs.isEmpty()) {
-            runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[0], n, heartRate));
-        }
-
-        RhythmLabel label;
-        double confidence;
         boolean flutter = atrial.flutterEvidence() >= thresholds.flutterEvidence()
                 && atrial.flutterWaveRateBpm() >= thresholds.flutterAtrialRateMinBpm()
                 && atrial.flutterWaveRateBpm() <= thresholds.flutterAtrialRateMaxBpm()
@@ -161,6 +144,27 @@ public final class RhythmClassifier {
                 && !(atrial.isoelectricMs() >= thresholds.flutterIsoelectricMs())
                 // Strongly irregular ventricular response with periodic-looking atrial waves: coarse fibrillation.
                 && !(afProbability >= 0.8);
+        boolean wideComplexTachycardia = !Double.isNaN(dominantQrsMs) && dominantQrsMs >= thresholds.wideQrsMs()
+                && heartRate >= thresholds.ventricularRunRateBpm()
+                // Ventricular tachycardia is regular; alternating short and long intervals are T waves or noise
+                // taken for beats (or an irregular rhythm conducted with a wide QRS), not VT.
+                && regular(beatTimesMs, 0, n - 1)
+                && n >= thresholds.ventricularRunBeats()
+                // The beats must be read on usable signal and look alike from beat to beat (a tachycardia's QRS does
+                // not change shape at random; noise taken for wide beats does).
+                && (evidence == null || consistentOnUsableSignal(evidence, thresholds))
+                // A wide regular tachycardia is ventricular until shown otherwise. P waves before each QRS (sinus
+                // tachycardia with bundle branch block) show otherwise below 150/min; at faster rates the previous T
+                // wave fills the P window. Flutter waves never do: they are judged outside the QRS and T, and a wide
+                // QRS with its T wave at 2:1 flutter rates leaves no room for them (a regular monomorphic VT at
+                // 140-150/min read as flutter, its T waves making a periodicity at twice the rate).
+                && (!(atrial.pWaveEvidence() >= SINUS_P_EVIDENCE) || heartRate >= P_WAVES_CLEAR_BELOW_BPM || flutter);
+        if (wideComplexTachycardia && runs.isEmpty()) {
+            runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[0], n, heartRate));
+        }
+
+        RhythmLabel label;
+        double confidence;
         if (wideComplexTachycardia || (ventricular * 2 >= n && !runs.isEmpty())) {
             label = RhythmLabel.VENTRICULAR_TACHYCARDIA;
             confidence = wideComplexTachycardia ? 0.7 : 0.8;
@@ -218,6 +222,8 @@ public final class RhythmClassifier {
     }
 
     static final double SINUS_P_EVIDENCE = 0.5;
+    /** P waves before a wide regular tachycardia's beats are not taken as sinus from this rate on (the T fills the window). */
+    static final double P_WAVES_CLEAR_BELOW_BPM = 150;
     static final double DOMINANT_RR_RATIO = 1.25;
 
     /**
