@@ -119,9 +119,15 @@ public final class RhythmClassifier {
                 if (runStart >= 0 && !continues) {
                     // Beats classed ventricular right before or after the run that do not belong to it (unlike its
                     // beats, or in unusable signal) make a stretch of changing shapes: noise, not one focus firing.
-                    boolean otherVentricularAround = (runStart > 0 && types[runStart - 1] == BeatType.VENTRICULAR)
-                            || (i < n && types[i] == BeatType.VENTRICULAR);
-                    if (evidence == null || !otherVentricularAround) {
+                    // One such beat at one end, with a beat not classed ventricular beyond it, is the run's onset or
+                    // termination (a fusion of the ventricular and the conducted beat: mitdb 203 at 741.5 and
+                    // 758.1 s); noise changes shape over several beats.
+                    boolean before = runStart > 0 && types[runStart - 1] == BeatType.VENTRICULAR;
+                    boolean after = i < n && types[i] == BeatType.VENTRICULAR;
+                    boolean loneBefore = before && runStart > 1 && types[runStart - 2] != BeatType.VENTRICULAR;
+                    boolean loneAfter = after && i + 1 < n && types[i + 1] != BeatType.VENTRICULAR;
+                    boolean otherShapesAround = before && after || before && !loneBefore || after && !loneAfter;
+                    if (evidence == null || !otherShapesAround) {
                         addRun(runs, beatTimesMs, runStart, i - 1, thresholds);
                     }
                     runStart = -1;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
  * before it, usable signal around it). Ventricular tachycardia is a critical finding: every false call is an alarm
  * at the clinic. Cases modelled on CinC 2017 records that were called VT (A02168, A03408, A08160, A02478: beat
  * classes flipping on noise; A00988: two beats on a 98 % withheld recording) and on mitdb 205 (a run with a missed
- * beat in it).
+ * beat in it) and 203 (a run ending in a beat of another shape).
  */
 class RhythmVentricularRunTests {
 
@@ -112,6 +112,39 @@ class RhythmVentricularRunTests {
         s.sinus(8, 860);
         assertThat(s.classifyWithoutEvidence(Double.NaN).ventricularRuns()).isNotEmpty();
 
+        assertThat(s.classify(Double.NaN, DEFAULTS).ventricularRuns()).isEmpty();
+    }
+
+    @Test
+    void aRunEndingInOneBeatOfAnotherShapeIsStillARun() {
+        // mitdb 203 at 741.5 s (AF, reference run of four V beats): three alike wide beats at 198/min, then a fourth
+        // of another shape (r 0.50 with the one before: the run's termination, a fusion beat), then a conducted beat.
+        Sequence terminal = new Sequence().sinus(8, 640);
+        terminal.beat(353, BeatType.VENTRICULAR, 0.25).beat(261, BeatType.VENTRICULAR, 0.86)
+                .beat(344, BeatType.VENTRICULAR, 0.90).beat(361, BeatType.VENTRICULAR, 0.50)
+                .beat(667, BeatType.NORMAL, 0.28);
+        terminal.sinus(8, 640);
+        RhythmAnalysis r = terminal.classify(Double.NaN, DEFAULTS);
+        assertThat(r.ventricularRuns()).hasSize(1);
+        assertThat(r.ventricularRuns().getFirst().beats()).isEqualTo(3);
+
+        // and at its onset (one odd beat after a conducted beat, then the alike beats)
+        Sequence onset = new Sequence().sinus(8, 640);
+        onset.beat(400, BeatType.VENTRICULAR, 0.2).beat(350, BeatType.VENTRICULAR, 0.5)
+                .beat(350, BeatType.VENTRICULAR, 0.95).beat(350, BeatType.VENTRICULAR, 0.94);
+        onset.sinus(8, 640);
+        assertThat(onset.classify(Double.NaN, DEFAULTS).ventricularRuns()).hasSize(1);
+    }
+
+    @Test
+    void aRunWithBeatsOfOtherShapesAtBothEndsIsNotARun() {
+        // N V(a) V V V V(b) N: shapes changing on either side are a stretch of noise, not one focus
+        Sequence s = new Sequence().sinus(8, 860);
+        s.beat(400, BeatType.VENTRICULAR, 0.2).beat(380, BeatType.VENTRICULAR, 0.4)
+                .beat(380, BeatType.VENTRICULAR, 0.95).beat(380, BeatType.VENTRICULAR, 0.94)
+                .beat(380, BeatType.VENTRICULAR, 0.3).beat(700, BeatType.NORMAL, 0.2);
+        s.sinus(8, 860);
+        assertThat(s.classifyWithoutEvidence(Double.NaN).ventricularRuns()).isNotEmpty();
         assertThat(s.classify(Double.NaN, DEFAULTS).ventricularRuns()).isEmpty();
     }
 
