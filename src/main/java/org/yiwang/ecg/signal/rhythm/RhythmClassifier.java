@@ -127,7 +127,11 @@ public final class RhythmClassifier {
                     boolean loneBefore = before && runStart > 1 && types[runStart - 2] != BeatType.VENTRICULAR;
                     boolean loneAfter = after && i + 1 < n && types[i + 1] != BeatType.VENTRICULAR;
                     boolean otherShapesAround = before && after || before && !loneBefore || after && !loneAfter;
-                    if (evidence == null || !otherShapesAround) {
+                    // In atrial fibrillation wide beats at the prevailing rate are aberrant conduction (a QRS widened
+                    // by the bundle branch still refractory), not a ventricular focus, which fires prematurely.
+                    boolean aberrantInAf = evidence != null && afProbability >= thresholds.afProbability()
+                            && !prematureOnset(beatTimesMs, types, runStart, thresholds.ventricularRunCouplingInAf());
+                    if ((evidence == null || !otherShapesAround) && !aberrantInAf) {
                         addRun(runs, beatTimesMs, runStart, i - 1, thresholds);
                     }
                     runStart = -1;
@@ -203,6 +207,30 @@ public final class RhythmClassifier {
     }
 
     /**
+     * Whether the ventricular beats ending at {@code runStart} (the run and a ventricular beat right before it) begin
+     * early: the interval into the first of them is shorter than {@code ratio} times the median of the up to
+     * {@link #PREVAILING_RATE_INTERVALS} intervals before it (the prevailing rate; in AF a few intervals do not tell
+     * it). True when that cannot be measured (the run at the start of the recording).
+     */
+    static boolean prematureOnset(double[] beatTimesMs, BeatType[] types, int runStart, double ratio) {
+        int first = runStart;
+        if (first > 0 && types[first - 1] == BeatType.VENTRICULAR) {
+            first--;
+        }
+        int count = Math.min(PREVAILING_RATE_INTERVALS, first - 1);
+        if (count < 2) {
+            return true;
+        }
+        double[] before = new double[count];
+        for (int k = 0; k < count; k++) {
+            before[k] = beatTimesMs[first - 1 - k] - beatTimesMs[first - 2 - k];
+        }
+        java.util.Arrays.sort(before);
+        double median = count % 2 == 1 ? before[count / 2] : (before[count / 2 - 1] + before[count / 2]) / 2;
+        return beatTimesMs[first] - beatTimesMs[first - 1] < ratio * median;
+    }
+
+    /**
      * Frequent ectopic beats in a sinus rhythm (the finding says so separately): the intervals between consecutive
      * dominant beats are regular (longest at most {@link #DOMINANT_RR_RATIO} times the shortest, at least three such
      * intervals) and P waves precede the dominant beats (evidence at least {@link #SINUS_P_EVIDENCE}).
@@ -228,6 +256,7 @@ public final class RhythmClassifier {
     }
 
     static final double SINUS_P_EVIDENCE = 0.5;
+    static final int PREVAILING_RATE_INTERVALS = 20;
     /** P waves before a wide regular tachycardia's beats are not taken as sinus from this rate on (the T fills the window). */
     static final double P_WAVES_CLEAR_BELOW_BPM = 150;
     static final double DOMINANT_RR_RATIO = 1.25;

@@ -165,6 +165,39 @@ class EcgAnalyserVentricularRunTests {
     }
 
     @Test
+    void threeWideBeatsAtThePrevailingRateInAtrialFibrillationAreNotVentricularTachycardiaButAPrematureRunIs() {
+        // AF at ~140/min; three alike wide beats at regular 360 ms intervals, the first either at the prevailing
+        // rate (aberrant conduction, as CinC 2017 A05149) or early (coupled at 230 ms: a ventricular focus)
+        for (double coupling : new double[] { 430, 230 }) {
+            double[] af = Waveforms.irregularBeats(430, 0.3, 20_000, 5);
+            Waveforms w = new Waveforms(FS, 20_000, 5);
+            double runStart = -1;
+            for (int i = 0; i < af.length; i++) {
+                if (i == 20) {
+                    runStart = af[19] + coupling;
+                    for (int k = 0; k < 3; k++) {
+                        w.ventricularBeat(runStart + k * 360);
+                    }
+                }
+                if (i < 20 || af[i] > runStart + 2 * 360 + 500) {
+                    w.normalBeat(af[i], false, null);
+                }
+            }
+            w.fibrillatoryWaves(40).realisticNoise();
+            for (EcgRecording ecg : List.of(twelveLead(w), leadII(w))) {
+                EcgReport r = EcgAnalyser.analyse(ecg, DEFAULTS);
+                String what = "coupling " + coupling + " ms, " + ecg.leadCount() + " leads";
+                assertThat(r.rhythm().label()).as(what).isEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+                if (coupling > 400) {
+                    assertThat(r.criticalReasons()).as(what).doesNotContain(FindingCode.VENTRICULAR_TACHYCARDIA);
+                } else {
+                    assertThat(r.criticalReasons()).as(what).contains(FindingCode.VENTRICULAR_TACHYCARDIA);
+                }
+            }
+        }
+    }
+
+    @Test
     void wideBeatsInAnIrregularAfRhythmAreNotVentricularTachycardia() {
         // AF at ~100/min; four consecutive beats conducted with a wide QRS (aberrancy) at irregular intervals.
         double[] times = Waveforms.irregularBeats(600, 0.35, 20_000, 2);
