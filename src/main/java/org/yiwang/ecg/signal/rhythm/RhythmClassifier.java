@@ -127,11 +127,15 @@ public final class RhythmClassifier {
                     boolean loneBefore = before && runStart > 1 && types[runStart - 2] != BeatType.VENTRICULAR;
                     boolean loneAfter = after && i + 1 < n && types[i + 1] != BeatType.VENTRICULAR;
                     boolean otherShapesAround = before && after || before && !loneBefore || after && !loneAfter;
+                    // Noise lines up a few alike detections by chance, not twice the run minimum in a row: a run that
+                    // long is one focus whatever lies beside it (mitdb 205 at 1460.7 s: a polymorphic onset of four
+                    // beats, then seven alike at 180/min).
+                    boolean sustained = i - runStart >= 2 * thresholds.ventricularRunBeats();
                     // In atrial fibrillation wide beats at the prevailing rate are aberrant conduction (a QRS widened
                     // by the bundle branch still refractory), not a ventricular focus, which fires prematurely.
                     boolean aberrantInAf = evidence != null && afProbability >= thresholds.afProbability()
                             && !prematureOnset(beatTimesMs, types, runStart, thresholds.ventricularRunCouplingInAf());
-                    if ((evidence == null || !otherShapesAround) && !aberrantInAf) {
+                    if ((evidence == null || !otherShapesAround || sustained) && !aberrantInAf) {
                         addRun(runs, beatTimesMs, runStart, i - 1, thresholds);
                     }
                     runStart = -1;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
  * before it, usable signal around it). Ventricular tachycardia is a critical finding: every false call is an alarm
  * at the clinic. Cases modelled on CinC 2017 records that were called VT (A02168, A03408, A08160, A02478: beat
  * classes flipping on noise; A00988: two beats on a 98 % withheld recording) and on mitdb 205 (a run with a missed
- * beat in it) and 203 (a run ending in a beat of another shape).
+ * beat in it; a run after a polymorphic onset) and 203 (a run ending in a beat of another shape).
  */
 class RhythmVentricularRunTests {
 
@@ -134,6 +134,32 @@ class RhythmVentricularRunTests {
                 .beat(350, BeatType.VENTRICULAR, 0.95).beat(350, BeatType.VENTRICULAR, 0.94);
         onset.sinus(8, 640);
         assertThat(onset.classify(Double.NaN, DEFAULTS).ventricularRuns()).hasSize(1);
+    }
+
+    @Test
+    void aLongMonomorphicRunAfterAPolymorphicOnsetIsARun() {
+        // mitdb 205 at 1460.7 s (reference run of 12 V beats): four wide beats changing shape (r 0.99, -0.16, 0.01
+        // with the one before), then seven alike at ~190/min, then a conducted beat
+        Sequence s = new Sequence().sinus(8, 740);
+        s.beat(400, BeatType.VENTRICULAR, 0.15).beat(942, BeatType.VENTRICULAR, 0.99)
+                .beat(514, BeatType.VENTRICULAR, -0.16).beat(394, BeatType.VENTRICULAR, 0.01)
+                .beat(317, BeatType.VENTRICULAR, 0.71).beat(264, BeatType.VENTRICULAR, 0.95)
+                .beat(272, BeatType.VENTRICULAR, 0.99).beat(294, BeatType.VENTRICULAR, 1.0)
+                .beat(314, BeatType.VENTRICULAR, 0.99).beat(283, BeatType.VENTRICULAR, 0.98)
+                .beat(330, BeatType.VENTRICULAR, 1.0).beat(475, BeatType.NORMAL, 0.13);
+        s.sinus(8, 740);
+        RhythmAnalysis r = s.classify(Double.NaN, DEFAULTS);
+        assertThat(r.ventricularRuns()).hasSize(1);
+        assertThat(r.ventricularRuns().getFirst().beats()).isEqualTo(7);
+
+        // three alike beats after the same onset are not enough to outweigh the changing shapes beside them
+        Sequence shortRun = new Sequence().sinus(8, 740);
+        shortRun.beat(400, BeatType.VENTRICULAR, 0.15).beat(942, BeatType.VENTRICULAR, 0.99)
+                .beat(514, BeatType.VENTRICULAR, -0.16).beat(394, BeatType.VENTRICULAR, 0.01)
+                .beat(317, BeatType.VENTRICULAR, 0.71).beat(264, BeatType.VENTRICULAR, 0.95)
+                .beat(272, BeatType.VENTRICULAR, 0.99).beat(475, BeatType.NORMAL, 0.13);
+        shortRun.sinus(8, 740);
+        assertThat(shortRun.classify(Double.NaN, DEFAULTS).ventricularRuns()).isEmpty();
     }
 
     @Test
