@@ -261,7 +261,10 @@ public final class RhythmClassifier {
 
     static final double SINUS_P_EVIDENCE = 0.5;
     static final int PREVAILING_RATE_INTERVALS = 20;
-    /** P waves before a wide regular tachycardia's beats are not taken as sinus from this rate on (the T fills the window). */
+    /**
+     * P waves before a wide regular tachycardia's beats are not taken as sinus from this rate on (the previous T wave
+     * fills the P window).
+     */
     static final double P_WAVES_CLEAR_BELOW_BPM = 150;
     static final double DOMINANT_RR_RATIO = 1.25;
 

@@ -33,8 +33,8 @@ package org.yiwang.ecg.signal.rhythm;
 public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
         double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
         double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
-        double ventricularRunCouplingInAf, double wideQrsMs, double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm,
-        double flutterEvidence, double flutterIsoelectricMs, AfModel afModel) {
+        double ventricularRunCouplingInAf, double wideQrsMs, double flutterAtrialRateMinBpm,
+        double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs, AfModel afModel) {
 
     public RhythmThresholds {
         if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {
