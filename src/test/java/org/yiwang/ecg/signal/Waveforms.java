@@ -111,6 +111,17 @@ public final class Waveforms {
         return this;
     }
 
+    /**
+     * A sinus beat conducted with bundle branch block: the P wave of a normal beat ({@link #P_CENTRE_MS} before the
+     * R peak) followed by the wide QRS and discordant T of {@link #ventricularBeat}.
+     */
+    public Waveforms bundleBranchBlockBeat(double rPeakMs) {
+        for (int lead = 0; lead < LEADS.size(); lead++) {
+            gaussian(lead, rPeakMs + P_CENTRE_MS, P_SIGMA_MS, AMPLITUDES[lead][0]);
+        }
+        return ventricularBeat(rPeakMs);
+    }
+
     public Waveforms normalBeats(double[] times, boolean withP) {
         for (double t : times) {
             normalBeat(t, withP, null);

@@ -119,9 +119,23 @@ public final class RhythmClassifier {
                 if (runStart >= 0 && !continues) {
                     // Beats classed ventricular right before or after the run that do not belong to it (unlike its
                     // beats, or in unusable signal) make a stretch of changing shapes: noise, not one focus firing.
-                    boolean otherVentricularAround = (runStart > 0 && types[runStart - 1] == BeatType.VENTRICULAR)
-                            || (i < n && types[i] == BeatType.VENTRICULAR);
-                    if (evidence == null || !otherVentricularAround) {
+                    // One such beat at one end, with a beat not classed ventricular beyond it, is the run's onset or
+                    // termination (a fusion of the ventricular and the conducted beat: mitdb 203 at 741.5 and
+                    // 758.1 s); noise changes shape over several beats.
+                    boolean before = runStart > 0 && types[runStart - 1] == BeatType.VENTRICULAR;
+                    boolean after = i < n && types[i] == BeatType.VENTRICULAR;
+                    boolean loneBefore = before && runStart > 1 && types[runStart - 2] != BeatType.VENTRICULAR;
+                    boolean loneAfter = after && i + 1 < n && types[i + 1] != BeatType.VENTRICULAR;
+                    boolean otherShapesAround = before && after || before && !loneBefore || after && !loneAfter;
+                    // Noise lines up a few alike detections by chance, not twice the run minimum in a row: a run that
+                    // long is one focus whatever lies beside it (mitdb 205 at 1460.7 s: a polymorphic onset of four
+                    // beats, then seven alike at 180/min).
+                    boolean sustained = i - runStart >= 2 * thresholds.ventricularRunBeats();
+                    // In atrial fibrillation wide beats at the prevailing rate are aberrant conduction (a QRS widened
+                    // by the bundle branch still refractory), not a ventricular focus, which fires prematurely.
+                    boolean aberrantInAf = evidence != null && afProbability >= thresholds.afProbability()
+                            && !prematureOnset(beatTimesMs, types, runStart, thresholds.ventricularRunCouplingInAf());
+                    if ((evidence == null || !otherShapesAround || sustained) && !aberrantInAf) {
                         addRun(runs, beatTimesMs, runStart, i - 1, thresholds);
                     }
                     runStart = -1;
@@ -135,23 +149,6 @@ public final class RhythmClassifier {
                 && ventricular >= thresholds.frequentEctopyFraction() * n;
         double ectopyConfidence = frequentEctopy ? Math.min(0.95, 0.6 + 0.05 * ventricular) : 0;
 
-        boolean wideComplexTachycardia = !Double.isNaN(dominantQrsMs) && dominantQrsMs >= thresholds.wideQrsMs()
-                && heartRate >= thresholds.ventricularRunRateBpm()
-                // Ventricular tachycardia is regular; alternating short and long intervals are T waves or noise
-                // taken for beats (or an irregular rhythm conducted with a wide QRS), not VT.
-                && regular(beatTimesMs, 0, n - 1)
-                && n >= thresholds.ventricularRunBeats()
-                // The beats must be read on usable signal and look alike from beat to beat (a tachycardia's QRS does
-                // not change shape at random; noise taken for wide beats does).
-                && (evidence == null || consistentOnUsableSignal(evidence, thresholds))
-                // At fast rates the previous T wave fills the P window, so P evidence cannot clear a wide tachycardia.
-                && (!(atrial.pWaveEvidence() >= 0.5) || heartRate >= 150);
-        if (wideComplexTachycardia && runs.isEmpty()) {
-            runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[0], n, heartRate));
-        }
-
-        RhythmLabel label;
-        double confidence;
         boolean flutter = atrial.flutterEvidence() >= thresholds.flutterEvidence()
                 && atrial.flutterWaveRateBpm() >= thresholds.flutterAtrialRateMinBpm()
                 && atrial.flutterWaveRateBpm() <= thresholds.flutterAtrialRateMaxBpm()
@@ -161,6 +158,27 @@ public final class RhythmClassifier {
                 && !(atrial.isoelectricMs() >= thresholds.flutterIsoelectricMs())
                 // Strongly irregular ventricular response with periodic-looking atrial waves: coarse fibrillation.
                 && !(afProbability >= 0.8);
+        boolean wideComplexTachycardia = !Double.isNaN(dominantQrsMs) && dominantQrsMs >= thresholds.wideQrsMs()
+                && heartRate >= thresholds.ventricularRunRateBpm()
+                // Ventricular tachycardia is regular; alternating short and long intervals are T waves or noise
+                // taken for beats (or an irregular rhythm conducted with a wide QRS), not VT.
+                && regular(beatTimesMs, 0, n - 1)
+                && n >= thresholds.ventricularRunBeats()
+                // The beats must be read on usable signal and look alike from beat to beat (a tachycardia's QRS does
+                // not change shape at random; noise taken for wide beats does).
+                && (evidence == null || consistentOnUsableSignal(evidence, thresholds))
+                // A wide regular tachycardia is ventricular until shown otherwise. P waves before each QRS (sinus
+                // tachycardia with bundle branch block) show otherwise below 150/min; at faster rates the previous T
+                // wave fills the P window. Flutter waves never do: they are judged outside the QRS and T, and a wide
+                // QRS with its T wave at 2:1 flutter rates leaves no room for them (a regular monomorphic VT at
+                // 140-150/min read as flutter, its T waves making a periodicity at twice the rate).
+                && (!(atrial.pWaveEvidence() >= SINUS_P_EVIDENCE) || heartRate >= P_WAVES_CLEAR_BELOW_BPM || flutter);
+        if (wideComplexTachycardia && runs.isEmpty()) {
+            runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[0], n, heartRate));
+        }
+
+        RhythmLabel label;
+        double confidence;
         if (wideComplexTachycardia || (ventricular * 2 >= n && !runs.isEmpty())) {
             label = RhythmLabel.VENTRICULAR_TACHYCARDIA;
             confidence = wideComplexTachycardia ? 0.7 : 0.8;
@@ -190,6 +208,30 @@ public final class RhythmClassifier {
         }
         return new RhythmAnalysis(n, heartRate, min, max, label, round(confidence), afProbability, irregularity, pauses,
                 ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
+    }
+
+    /**
+     * Whether the ventricular beats ending at {@code runStart} (the run and a ventricular beat right before it) begin
+     * early: the interval into the first of them is shorter than {@code ratio} times the median of the up to
+     * {@link #PREVAILING_RATE_INTERVALS} intervals before it (the prevailing rate; in AF a few intervals do not tell
+     * it). True when that cannot be measured (the run at the start of the recording).
+     */
+    static boolean prematureOnset(double[] beatTimesMs, BeatType[] types, int runStart, double ratio) {
+        int first = runStart;
+        if (first > 0 && types[first - 1] == BeatType.VENTRICULAR) {
+            first--;
+        }
+        int count = Math.min(PREVAILING_RATE_INTERVALS, first - 1);
+        if (count < 2) {
+            return true;
+        }
+        double[] before = new double[count];
+        for (int k = 0; k < count; k++) {
+            before[k] = beatTimesMs[first - 1 - k] - beatTimesMs[first - 2 - k];
+        }
+        java.util.Arrays.sort(before);
+        double median = count % 2 == 1 ? before[count / 2] : (before[count / 2 - 1] + before[count / 2]) / 2;
+        return beatTimesMs[first] - beatTimesMs[first - 1] < ratio * median;
     }
 
     /**
@@ -233,6 +275,12 @@ public final class RhythmClassifier {
     }
 
     static final double SINUS_P_EVIDENCE = 0.5;
+    static final int PREVAILING_RATE_INTERVALS = 20;
+    /**
+     * P waves before a wide regular tachycardia's beats are not taken as sinus from this rate on (the previous T wave
+     * fills the P window).
+     */
+    static final double P_WAVES_CLEAR_BELOW_BPM = 150;
     static final double DOMINANT_RR_RATIO = 1.25;
     /** A ventricular beat this early in the sinus cycle is premature. */
     static final double PREMATURE_RATIO = 0.85;

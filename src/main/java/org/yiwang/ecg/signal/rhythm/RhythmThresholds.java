@@ -17,6 +17,10 @@ package org.yiwang.ecg.signal.rhythm;
  *                                  beat are noise or classes flipping, not a run (0.8)
  * @param ventricularRunMarginMs    a ventricular run needs usable signal in the beat-morphology lead from this long
  *                                  before its first beat to this long after its last (1000 ms)
+ * @param ventricularRunCouplingInAf in atrial fibrillation, a ventricular run's first beat must come earlier than
+ *                                  this share of the median of the intervals before it: wide beats at the
+ *                                  prevailing rate are aberrant conduction, a ventricular focus fires prematurely
+ *                                  (0.9)
  * @param wideQrsMs                 QRS at least this wide counts as wide (120 ms)
  * @param flutterAtrialRateMinBpm   lowest atrial rate of flutter waves (240)
  * @param flutterAtrialRateMaxBpm   highest atrial rate of flutter waves (380)
@@ -29,8 +33,8 @@ package org.yiwang.ecg.signal.rhythm;
 public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
         double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
         double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
-        double wideQrsMs, double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm,
-        double flutterEvidence, double flutterIsoelectricMs, AfModel afModel) {
+        double ventricularRunCouplingInAf, double wideQrsMs, double flutterAtrialRateMinBpm,
+        double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs, AfModel afModel) {
 
     public RhythmThresholds {
         if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {
@@ -39,20 +43,21 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
         if (!(pauseMs > 0) || !(afProbability > 0 && afProbability < 1) || ventricularRunBeats < 2
                 || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || !(flutterIsoelectricMs > 0)
                 || !(ventricularRunSimilarity >= -1 && ventricularRunSimilarity <= 1) || !(ventricularRunMarginMs >= 0)
+                || !(ventricularRunCouplingInAf > 0)
                 || afModel == null) {
             throw new IllegalArgumentException("invalid rhythm thresholds");
         }
     }
 
     public static RhythmThresholds defaults() {
-        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 0.8, 1000, 120, 240, 380, 0.3, 80,
+        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 0.8, 1000, 0.9, 120, 240, 380, 0.3, 80,
                 AfModel.defaults());
     }
 
     public RhythmThresholds withAfModel(AfModel model) {
         return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
                 frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
-                ventricularRunMarginMs, wideQrsMs,
+                ventricularRunMarginMs, ventricularRunCouplingInAf, wideQrsMs,
                 flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs, model);
     }
 }

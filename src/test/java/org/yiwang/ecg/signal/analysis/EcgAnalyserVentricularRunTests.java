@@ -65,8 +65,6 @@ class EcgAnalyserVentricularRunTests {
 
     @Test
     void ventricularTachycardiaWithMainsHumIsStillCalled() {
-        // At 160/min: at 150/min with 60 uV of hum the 12-lead reading is atrial flutter (the hum gives P-wave
-        // evidence that keeps the wide-complex rule below 150/min from firing; not changed here).
         for (double mainsHz : new double[] { 50, 60 }) {
             Waveforms w = ventricularTachycardia(160, 7).realisticNoise().powerline(mainsHz, 60);
             for (EcgRecording ecg : List.of(twelveLead(w), leadII(w))) {
@@ -77,6 +75,50 @@ class EcgAnalyserVentricularRunTests {
             Waveforms run = sinusWithRun(5, 400, 5000, 8).realisticNoise().powerline(mainsHz, 60);
             assertThat(EcgAnalyser.analyse(twelveLead(run), DEFAULTS).criticalReasons()).as("%.0f Hz run", mainsHz)
                     .contains(FindingCode.VENTRICULAR_TACHYCARDIA);
+        }
+    }
+
+    @Test
+    void regularWideComplexTachycardiaAt150WithMainsHumIsVentricularTachycardiaNotFlutter() {
+        // A wide QRS and its T wave fill the cycle at 140-150/min: the T waves read as P waves and make a periodicity
+        // at twice the rate, in the flutter range. These used to be called atrial flutter (at 150/min only with hum,
+        // the rate then measuring just under 150; at 140 and 145/min with or without it).
+        for (double rate : new double[] { 140, 145, 150 }) {
+            for (double mainsHz : new double[] { 0, 50, 60 }) {
+                for (long seed = 1; seed <= 3; seed++) {
+                    Waveforms w = ventricularTachycardia(rate, seed).realisticNoise();
+                    if (mainsHz > 0) {
+                        w.powerline(mainsHz, 60);
+                    }
+                    for (EcgRecording ecg : List.of(twelveLead(w), leadII(w))) {
+                        EcgReport r = EcgAnalyser.analyse(ecg, DEFAULTS);
+                        String what = rate + "/min, " + mainsHz + " Hz, seed " + seed + ", " + ecg.leadCount() + " leads";
+                        assertThat(r.rhythm().label()).as(what).isEqualTo(RhythmLabel.VENTRICULAR_TACHYCARDIA);
+                        assertThat(r.criticalReasons()).as(what).contains(FindingCode.VENTRICULAR_TACHYCARDIA);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sinusTachycardiaWithBundleBranchBlockBelow120IsNotVentricularTachycardia() {
+        // P waves before every wide QRS, no flutter periodicity: the P evidence still shows a sinus origin.
+        for (double rate : new double[] { 100, 110 }) {
+            for (long seed = 1; seed <= 2; seed++) {
+                Waveforms w = new Waveforms(FS, 10_000, seed);
+                for (double t : Waveforms.regularBeats(rate, 10_000)) {
+                    w.bundleBranchBlockBeat(t);
+                }
+                w.realisticNoise();
+                for (EcgRecording ecg : List.of(twelveLead(w), leadII(w))) {
+                    EcgReport r = EcgAnalyser.analyse(ecg, DEFAULTS);
+                    String what = rate + "/min, seed " + seed + ", " + ecg.leadCount() + " leads";
+                    assertThat(r.rhythm().label()).as(what)
+                            .isIn(RhythmLabel.SINUS_RHYTHM, RhythmLabel.SINUS_TACHYCARDIA);
+                    assertThat(r.criticalReasons()).as(what).doesNotContain(FindingCode.VENTRICULAR_TACHYCARDIA);
+                }
+            }
         }
     }
 
@@ -120,6 +162,39 @@ class EcgAnalyserVentricularRunTests {
         assertThat(r.quality().anyLeadUsableAt((int) (7500 * FS / 1000))).as("burst withheld").isFalse();
         assertThat(r.rhythm().ventricularRuns()).isEmpty();
         assertThat(r.criticalReasons()).doesNotContain(FindingCode.VENTRICULAR_TACHYCARDIA);
+    }
+
+    @Test
+    void threeWideBeatsAtThePrevailingRateInAtrialFibrillationAreNotVentricularTachycardiaButAPrematureRunIs() {
+        // AF at ~140/min; three alike wide beats at regular 360 ms intervals, the first either at the prevailing
+        // rate (aberrant conduction, as CinC 2017 A05149) or early (coupled at 230 ms: a ventricular focus)
+        for (double coupling : new double[] { 430, 230 }) {
+            double[] af = Waveforms.irregularBeats(430, 0.3, 20_000, 5);
+            Waveforms w = new Waveforms(FS, 20_000, 5);
+            double runStart = -1;
+            for (int i = 0; i < af.length; i++) {
+                if (i == 20) {
+                    runStart = af[19] + coupling;
+                    for (int k = 0; k < 3; k++) {
+                        w.ventricularBeat(runStart + k * 360);
+                    }
+                }
+                if (i < 20 || af[i] > runStart + 2 * 360 + 500) {
+                    w.normalBeat(af[i], false, null);
+                }
+            }
+            w.fibrillatoryWaves(40).realisticNoise();
+            for (EcgRecording ecg : List.of(twelveLead(w), leadII(w))) {
+                EcgReport r = EcgAnalyser.analyse(ecg, DEFAULTS);
+                String what = "coupling " + coupling + " ms, " + ecg.leadCount() + " leads";
+                assertThat(r.rhythm().label()).as(what).isEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+                if (coupling > 400) {
+                    assertThat(r.criticalReasons()).as(what).doesNotContain(FindingCode.VENTRICULAR_TACHYCARDIA);
+                } else {
+                    assertThat(r.criticalReasons()).as(what).contains(FindingCode.VENTRICULAR_TACHYCARDIA);
+                }
+            }
+        }
     }
 
     @Test

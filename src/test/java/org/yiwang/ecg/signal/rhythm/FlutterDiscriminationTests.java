@@ -91,6 +91,22 @@ class FlutterDiscriminationTests {
         assertThat(r.rhythm().atrialActivity().flutterWaveRateBpm()).isBetween(atrialRate - 15, atrialRate + 15);
     }
 
+    @ParameterizedTest(name = "mains {0} Hz, {1} µV, seed {2}")
+    @CsvSource({ "50, 0, 41", "50, 40, 42", "50, 60, 43", "60, 60, 44" })
+    void flutterWithTwoToOneConductionAndNarrowQrsIsStillFlutter(double mainsHz, double microvolts, long seed) {
+        // 2:1 flutter gives 150/min as a ventricular tachycardia may: with a narrow QRS it stays flutter
+        Waveforms w = new Waveforms(500, 10_000, seed).normalBeats(Waveforms.regularBeats(150, 10_000), false)
+                .flutterWaves(300, 200).realisticNoise();
+        if (microvolts > 0) {
+            w.powerline(mainsHz, microvolts);
+        }
+        EcgReport r = analyse(w);
+        assertThat(r.delineation().orElseThrow().intervals().qrsMs()).isLessThan(DEFAULTS.rhythm().wideQrsMs());
+        assertThat(r.rhythm().label()).as("atrial activity %s", r.rhythm().atrialActivity())
+                .isEqualTo(RhythmLabel.ATRIAL_FLUTTER);
+        assertThat(r.rhythm().ventricularRuns()).isEmpty();
+    }
+
     @Test
     void sawtoothFlutterWavesWithVariableConductionShowTheirRateAndAreNotSinus() {
         // 300/min flutter conducted 2:1, 4:1, 3:1, … : every QRS falls on a flutter wave, RR 400, 800 or 600 ms

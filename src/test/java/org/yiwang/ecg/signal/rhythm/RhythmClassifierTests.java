@@ -147,6 +147,35 @@ class RhythmClassifierTests {
     }
 
     @Test
+    void flutterEvidenceDoesNotOverruleARegularWideComplexTachycardia() {
+        // 40 alike wide beats at 150/min (RR 400 ms, one just under: the rate measures 149.9); the atrial measures
+        // read "P waves" (the previous T wave) and a periodicity at twice the rate (the beats' own QRS and T).
+        double[] times = new double[40];
+        BeatType[] types = new BeatType[40];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = 300 + i * 400 + (i == 39 ? 2 : 0);
+            types[i] = BeatType.NORMAL;
+        }
+        AtrialActivity flutterLike = new AtrialActivity(0.99, 297, 0.36, 52);
+        RhythmAnalysis wide = RhythmClassifier.classify(times, types, 16_500, 160, flutterLike, DEFAULTS);
+        assertThat(wide.heartRateBpm()).isLessThan(150);
+        assertThat(wide.label()).isEqualTo(RhythmLabel.VENTRICULAR_TACHYCARDIA);
+        assertThat(wide.ventricularRuns()).hasSize(1);
+
+        // the same atrial measures with a narrow QRS: 2:1 flutter
+        RhythmAnalysis narrow = RhythmClassifier.classify(times, types, 16_500, 90, flutterLike, DEFAULTS);
+        assertThat(narrow.label()).isEqualTo(RhythmLabel.ATRIAL_FLUTTER);
+        assertThat(narrow.ventricularRuns()).isEmpty();
+
+        // P waves without a flutter periodicity below 150/min (sinus tachycardia with bundle branch block) still
+        // keep a wide regular rhythm from being called ventricular
+        double[] slower = Arrays.stream(times).map(t -> t * 150 / 110).toArray();
+        RhythmAnalysis sinus = RhythmClassifier.classify(slower, types, 22_000, 140,
+                new AtrialActivity(0.95, Double.NaN, 0, 90), DEFAULTS);
+        assertThat(sinus.label()).isEqualTo(RhythmLabel.SINUS_TACHYCARDIA);
+    }
+
+    @Test
     void wideDetectionsAlternatingShortAndLongIntervalsAreNotVentricularTachycardia() {
         // T waves taken for wide beats: every beat is followed 260 ms later by another "beat", rate doubled.
         int n = 40;
