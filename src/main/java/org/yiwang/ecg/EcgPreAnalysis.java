@@ -14,16 +14,33 @@ import java.util.List;
  * @param stemiTerritories territories of a STEMI suspicion (inferior, anterior …)
  * @param leadQuality    per lead: the usable share and the main quality issue that withholds beat-level conclusions
  * @param segmentsAnalysed how many consecutive segments a long recording was analysed in (1 for short ones)
+ * @param ventricularBeats premature ventricular beats among them (what a Holter summary counts), null in analyses
+ *                         stored before the count was kept
+ * @param supraventricularBeats premature supraventricular beats among them, null likewise
  */
 public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, List<Finding> findings,
         Intervals intervals, List<String> stElevatedLeads, List<String> stemiTerritories,
-        List<LeadState> leadQuality, int segmentsAnalysed) {
+        List<LeadState> leadQuality, int segmentsAnalysed, Integer ventricularBeats, Integer supraventricularBeats) {
 
     public EcgPreAnalysis {
         findings = List.copyOf(findings);
         stElevatedLeads = List.copyOf(stElevatedLeads);
         stemiTerritories = List.copyOf(stemiTerritories);
         leadQuality = List.copyOf(leadQuality);
+    }
+
+    /** Share of the detected beats that were premature ventricular ones, in percent; null when not counted. */
+    public Double ventricularPercent() {
+        return percentOfBeats(ventricularBeats);
+    }
+
+    /** Share of the detected beats that were premature supraventricular ones, in percent; null when not counted. */
+    public Double supraventricularPercent() {
+        return percentOfBeats(supraventricularBeats);
+    }
+
+    private Double percentOfBeats(Integer count) {
+        return count == null || beatCount == 0 ? null : Math.round(1000.0 * count / beatCount) / 10.0;
     }
 
     public boolean critical() {

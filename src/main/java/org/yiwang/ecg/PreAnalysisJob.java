@@ -145,6 +145,8 @@ class PreAnalysisJob {
         private final Map<String, EnumMap<QualityIssue, Integer>> leadIssues = new LinkedHashMap<>();
         private EcgReport first;
         private int beatCount;
+        private int ventricularBeats;
+        private int supraventricularBeats;
         private double rateTimesSeconds;
         private double rateSeconds;
 
@@ -163,6 +165,8 @@ class PreAnalysisJob {
             }
             beatParts.add(shifted);
             beatCount += beats.length;
+            ventricularBeats += report.rhythm().ventricularBeats();
+            supraventricularBeats += report.rhythm().supraventricularBeats();
             double seconds = report.durationMs() / 1000;
             if (Double.isFinite(report.heartRateBpm()) && report.heartRateBpm() > 0) {
                 rateTimesSeconds += report.heartRateBpm() * seconds;
@@ -220,7 +224,8 @@ class PreAnalysisJob {
                             .max(Map.Entry.comparingByValue()).orElseThrow().getKey().name() : null)));
             return new EcgPreAnalysis(rate, rhythm, beatCount, sorted, intervals,
                     first.stemi().suspect() ? first.stemi().elevatedLeads() : List.of(),
-                    first.stemi().suspect() ? first.stemi().territories() : List.of(), leads, segments);
+                    first.stemi().suspect() ? first.stemi().territories() : List.of(), leads, segments,
+                    ventricularBeats, supraventricularBeats);
         }
 
         private static Double finite(double v) {

@@ -63,6 +63,15 @@ class EcgDemoDataIntegrationTests {
         // generated at 69.96/min (2,098 beats in 30 min); its ectopics were once missed (read 67.9/min)
         assertThat(jdbc.sql("select (analysis ->> 'heartRateBpm')::float8 from ecg.recording "
                 + "where idempotency_key = 'demo-7'").query(Double.class).single()).isBetween(68.96, 70.96);
+        // what a Holter summary counts: its 64 generated ventricular premature beats (those in the withheld noise
+        // burst cannot be seen); it has no supraventricular ones, and at most 0.5 % of its beats may be taken for
+        // them (sinus arrhythmia); the 10-s ECG with 18 % ventricular premature beats counts its own
+        assertThat(jdbc.sql("select (analysis ->> 'ventricularBeats')::int from ecg.recording "
+                + "where idempotency_key = 'demo-7'").query(Integer.class).single()).isBetween(58, 64);
+        assertThat(jdbc.sql("select (analysis ->> 'supraventricularBeats')::int from ecg.recording "
+                + "where idempotency_key = 'demo-7'").query(Integer.class).single()).isLessThanOrEqualTo(10);
+        assertThat(jdbc.sql("select (analysis ->> 'ventricularBeats')::int from ecg.recording "
+                + "where idempotency_key = 'demo-4'").query(Integer.class).single()).isPositive();
     }
 
     @Autowired

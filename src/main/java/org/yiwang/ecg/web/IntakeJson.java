@@ -133,6 +133,8 @@ final class IntakeJson {
         out.put("rhythm", a.rhythm());
         out.put("rhythmText", messages.getMessage("ecg.intake.rhythm." + a.rhythm(), null, a.rhythm(), locale));
         out.put("beatCount", a.beatCount());
+        out.put("ventricularBeats", a.ventricularBeats());
+        out.put("supraventricularBeats", a.supraventricularBeats());
         out.put("findings", a.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("code", f.code());

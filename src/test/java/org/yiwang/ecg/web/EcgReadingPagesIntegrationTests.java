@@ -1,8 +1,10 @@
 package org.yiwang.ecg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -57,6 +59,10 @@ class EcgReadingPagesIntegrationTests {
                 EcgFixtures.twelveLead(75, 5).recording(), null));
         EcgFixtures.actAsSystem();
         fixtures.awaitAnalysed(recordingId);
+        // the demo county's own ECGs (some at this township centre) are analysed in the background after start-up:
+        // the live checks below need an inbox that nothing else is changing
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "select count(*) from ecg.recording where status = 'RECEIVED'").query(Long.class).single() == 0);
         // first page whatever else waits: flagged critical, waiting longest
         jdbc.sql("update ecg.recording set critical = true, uploaded_at = now() - interval '3 days' where id = :id")
                 .param("id", recordingId).update();
@@ -71,6 +77,19 @@ class EcgReadingPagesIntegrationTests {
         Matcher m = VERSION.matcher(html);
         assertThat(m.find()).as("a live container with its version").isTrue();
         return m.group(1);
+    }
+
+    @Test
+    void theRecordingPageCountsTheBeatsAndPrematureBeatsOfThePreAnalysis() {
+        WebSession reader = new WebSession(port);
+        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
+        HttpResponse<String> page = reader.get("/ecg/recordings/" + recordingId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        // a 10-s sinus ECG at 75/min generated without ectopic beats
+        assertThat(page.body()).contains("data-testid=\"beat-counts\"")
+                .containsPattern("1[23] 次 · 室性早搏 0 次（0.0%）· 室上性早搏 0 次（0.0%）");
+        assertThat(reader.get("/ecg/recordings/" + recordingId + "?lang=en").body())
+                .contains("ventricular premature 0 (0.0%)");
     }
 
     @Test
