@@ -24,6 +24,7 @@ import org.yiwang.ecg.signal.rhythm.BeatType;
 import org.yiwang.ecg.signal.rhythm.RhythmAnalysis;
 import org.yiwang.ecg.signal.rhythm.RhythmClassifier;
 import org.yiwang.ecg.signal.rhythm.RhythmLabel;
+import org.yiwang.ecg.signal.rhythm.RhythmThresholds;
 
 /**
  * The combined pre-analysis: signal quality and beats (multi-lead QRS detector), beat classes, rhythm,
@@ -131,7 +132,7 @@ public final class EcgAnalyser {
      * for 70/min; a 5-minute strip with 3 minutes withheld would read extreme bradycardia).
      */
     static RhythmAnalysis rateOverUsableSignal(RhythmAnalysis r, RrStatistics rr,
-            org.yiwang.ecg.signal.rhythm.RhythmThresholds t) {
+            RhythmThresholds t) {
         if (rr.intervalCount() == 0 || rr.intervalCount() >= r.beats() - 1 || !(rr.meanHeartRateBpm() > 0)) {
             return r;
         }
