@@ -17,10 +17,13 @@ import java.util.List;
  * @param ventricularBeats premature ventricular beats among them (what a Holter summary counts), null in analyses
  *                         stored before the count was kept
  * @param supraventricularBeats premature supraventricular beats among them, null likewise
+ * @param holter         the rest of a Holter summary for recordings of at least two minutes, null for shorter ones
+ *                       and in analyses stored before it was kept
  */
 public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, List<Finding> findings,
         Intervals intervals, List<String> stElevatedLeads, List<String> stemiTerritories,
-        List<LeadState> leadQuality, int segmentsAnalysed, Integer ventricularBeats, Integer supraventricularBeats) {
+        List<LeadState> leadQuality, int segmentsAnalysed, Integer ventricularBeats, Integer supraventricularBeats,
+        HolterSummary holter) {
 
     public EcgPreAnalysis {
         findings = List.copyOf(findings);
@@ -64,5 +67,46 @@ public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, 
     }
 
     public record Intervals(Double prMs, Double qrsMs, Double qtMs, Double qtcMs) {
+    }
+
+    /**
+     * What a Holter reader looks at first besides the beat counts: how long each rhythm lasted (the burden of
+     * paroxysmal atrial fibrillation), the slowest and fastest minute, and the pauses.
+     *
+     * @param rhythmTimes   time in each rhythm, longest first; each analysed segment counts with its own rhythm, so
+     *                      the resolution is the segment's length
+     * @param slowestMinute the whole minute from the start with the lowest mean rate over usable signal, null when no
+     *                      minute had enough usable signal
+     * @param fastestMinute the one with the highest, null likewise
+     * @param pauses        RR intervals of at least the pause limit over usable signal
+     * @param longestPause  the longest of them, null when there was none
+     */
+    public record HolterSummary(List<RhythmTime> rhythmTimes, MinuteRate slowestMinute, MinuteRate fastestMinute,
+            int pauses, Pause longestPause) {
+
+        public HolterSummary {
+            rhythmTimes = List.copyOf(rhythmTimes);
+        }
+
+        /** @param percent share of the analysed time, one decimal */
+        public record RhythmTime(String rhythm, double seconds, double percent) {
+
+            public long wholeHours() {
+                return Math.round(seconds / 60) / 60;
+            }
+
+            /** Minutes beyond {@link #wholeHours()}, rounded. */
+            public long remainingMinutes() {
+                return Math.round(seconds / 60) % 60;
+            }
+        }
+
+        /** @param atSeconds the minute's start from the start of the recording */
+        public record MinuteRate(long atSeconds, double rateBpm) {
+        }
+
+        /** @param atSeconds the beat before the pause, from the start of the recording */
+        public record Pause(long atSeconds, double durationMs) {
+        }
     }
 }

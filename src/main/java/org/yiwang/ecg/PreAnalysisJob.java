@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.yiwang.ecg.signal.EcgRecording;
 import org.yiwang.ecg.signal.LeadQuality;
+import org.yiwang.ecg.signal.MinuteRates;
 import org.yiwang.ecg.signal.QualityIssue;
 import org.yiwang.ecg.signal.QualitySegment;
+import org.yiwang.ecg.signal.RrStatistics;
 import org.yiwang.ecg.signal.analysis.AnalysisThresholds;
 import org.yiwang.ecg.signal.analysis.EcgAnalyser;
 import org.yiwang.ecg.signal.analysis.EcgReport;
@@ -134,6 +136,12 @@ class PreAnalysisJob {
                 .orElse(PatientContext.unknown());
     }
 
+    /** Recordings at least this long get a Holter summary (rhythm times, slowest and fastest minute, pauses). */
+    static final double HOLTER_SUMMARY_FROM_SECONDS = 120;
+    /** A Holter's minute rates: a minute counts when its usable RR intervals span at least half of it. */
+    static final double MINUTE_MS = 60_000;
+    static final double MINUTE_COVERED_FRACTION = 0.5;
+
     /** Segment reports folded into one pre-analysis. */
     private static final class Merged {
 
@@ -149,6 +157,11 @@ class PreAnalysisJob {
         private int supraventricularBeats;
         private double rateTimesSeconds;
         private double rateSeconds;
+        private double durationSeconds;
+        private MinuteRates.Window slowestMinute;
+        private MinuteRates.Window fastestMinute;
+        private int pauses;
+        private EcgPreAnalysis.HolterSummary.Pause longestPause;
 
         Merged(double samplingRateHz) {
             this.samplingRateHz = samplingRateHz;
@@ -173,6 +186,25 @@ class PreAnalysisJob {
                 rateSeconds += seconds;
             }
             double at = offsetSamples / samplingRateHz;
+            durationSeconds += seconds;
+            // minutes counted from each segment's start: minutes of the recording when segments are whole minutes long
+            MinuteRates minutes = MinuteRates.of(report.beats(), report.quality(), MINUTE_MS, MINUTE_COVERED_FRACTION);
+            for (MinuteRates.Window w : minutes.windows()) {
+                MinuteRates.Window minute = new MinuteRates.Window(w.startMs() + at * 1000, w.rateBpm());
+                if (slowestMinute == null || minute.rateBpm() < slowestMinute.rateBpm()) {
+                    slowestMinute = minute;
+                }
+                if (fastestMinute == null || minute.rateBpm() > fastestMinute.rateBpm()) {
+                    fastestMinute = minute;
+                }
+            }
+            for (RrStatistics.Pause p : report.rr().pauses()) {
+                pauses++;
+                if (longestPause == null || p.durationMs() > longestPause.durationMs()) {
+                    longestPause = new EcgPreAnalysis.HolterSummary.Pause(
+                            (long) Math.floor(at + p.startSample() / samplingRateHz), p.durationMs());
+                }
+            }
             for (Finding f : report.findings()) {
                 findings.merge(f.code().name(),
                         new EcgPreAnalysis.Finding(f.code().name(), f.confidence(), f.critical(), f.detail(), at),
@@ -225,7 +257,23 @@ class PreAnalysisJob {
             return new EcgPreAnalysis(rate, rhythm, beatCount, sorted, intervals,
                     first.stemi().suspect() ? first.stemi().elevatedLeads() : List.of(),
                     first.stemi().suspect() ? first.stemi().territories() : List.of(), leads, segments,
-                    ventricularBeats, supraventricularBeats);
+                    ventricularBeats, supraventricularBeats,
+                    durationSeconds >= HOLTER_SUMMARY_FROM_SECONDS ? holterSummary() : null);
+        }
+
+        private EcgPreAnalysis.HolterSummary holterSummary() {
+            List<EcgPreAnalysis.HolterSummary.RhythmTime> times = rhythmSeconds.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> new EcgPreAnalysis.HolterSummary.RhythmTime(e.getKey(), Math.round(e.getValue() * 10) / 10.0,
+                            Math.round(1000 * e.getValue() / durationSeconds) / 10.0))
+                    .toList();
+            return new EcgPreAnalysis.HolterSummary(times, minute(slowestMinute), minute(fastestMinute), pauses,
+                    longestPause);
+        }
+
+        private static EcgPreAnalysis.HolterSummary.MinuteRate minute(MinuteRates.Window w) {
+            return w == null ? null : new EcgPreAnalysis.HolterSummary.MinuteRate(Math.round(w.startMs() / 1000),
+                    Math.round(w.rateBpm() * 10) / 10.0);
         }
 
         private static Double finite(double v) {

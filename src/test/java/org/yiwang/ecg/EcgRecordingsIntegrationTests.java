@@ -188,5 +188,62 @@ class EcgRecordingsIntegrationTests {
             assertThat(f.atSeconds()).isEqualTo(300.0);
         });
         assertThat(stored.critical()).isTrue();
+        // the Holter summary counts the pause too, timed from the recording's start by the beat before it
+        EcgPreAnalysis.HolterSummary holter = analysis.holter();
+        assertThat(holter.pauses()).isEqualTo(1);
+        // the 3-s stretch replaced whatever beats fell in it: the RR across it is 3 s plus up to two cycles of 857 ms
+        assertThat(holter.longestPause().durationMs()).isBetween(3000.0, 4800.0);
+        assertThat(holter.longestPause().atSeconds()).isBetween(477L, 479L);
+        assertThat(holter.longestPause().atSeconds() + holter.longestPause().durationMs() / 1000).isGreaterThan(483);
+    }
+
+    @Test
+    void aHolterWithAParoxysmOfAtrialFibrillationGivesItsBurdenAndItsFastestMinute() {
+        // 10 minutes of sinus rhythm at 70/min, then 5 minutes of atrial fibrillation at about 115/min (2 leads, 250 Hz)
+        List<String> leads = List.of("II", "V5");
+        EcgRecording sinus = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 600, 70).withLeads(leads)
+                .withGaussianNoise(10), 21).recording();
+        EcgRecording fibrillation = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 300, 115).withLeads(leads)
+                .withAtrialFibrillation(0.25).withGaussianNoise(10), 22).recording();
+        int[][] samples = new int[2][];
+        for (int lead = 0; lead < 2; lead++) {
+            int[] first = sinus.leadMicrovolts(lead);
+            int[] second = fibrillation.leadMicrovolts(lead);
+            samples[lead] = java.util.Arrays.copyOf(first, first.length + second.length);
+            System.arraycopy(second, 0, samples[lead], first.length, second.length);
+        }
+        fixtures.actAs("ecg-it-township");
+        long id = recordings.store(EcgFixtures.upload(resident, township, EcgKind.LONG_TERM,
+                EcgRecording.of(250, leads, samples), null));
+
+        fixtures.awaitAnalysed(id);
+        EcgPreAnalysis analysis = recordings.find(id).orElseThrow().analysis().orElseThrow();
+        assertThat(analysis.rhythm()).isEqualTo("SINUS_RHYTHM");
+        assertThat(analysis.findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("ATRIAL_FIBRILLATION_RAPID_VENTRICULAR_RESPONSE");
+            assertThat(f.atSeconds()).isEqualTo(600.0);
+        });
+        EcgPreAnalysis.HolterSummary holter = analysis.holter();
+        assertThat(holter.rhythmTimes()).extracting(EcgPreAnalysis.HolterSummary.RhythmTime::rhythm)
+                .containsExactly("SINUS_RHYTHM", "ATRIAL_FIBRILLATION");
+        assertThat(holter.rhythmTimes()).extracting(EcgPreAnalysis.HolterSummary.RhythmTime::percent)
+                .containsExactly(66.7, 33.3);
+        assertThat(holter.rhythmTimes().get(1).remainingMinutes()).isEqualTo(5);
+        assertThat(holter.slowestMinute().rateBpm()).isBetween(67.0, 73.0);
+        assertThat(holter.slowestMinute().atSeconds()).isLessThan(600);
+        assertThat(holter.fastestMinute().rateBpm()).isBetween(105.0, 125.0);
+        assertThat(holter.fastestMinute().atSeconds()).isBetween(600L, 840L);
+        assertThat(holter.pauses()).isZero();
+        assertThat(holter.longestPause()).isNull();
+    }
+
+    @Test
+    void aRestingTenSecondEcgHasNoHolterSummary() {
+        fixtures.actAs("ecg-it-township");
+        long id = recordings.store(EcgFixtures.upload(resident, township, EcgKind.RESTING_12_LEAD,
+                EcgFixtures.twelveLead(70, 9).recording(), null));
+
+        fixtures.awaitAnalysed(id);
+        assertThat(recordings.find(id).orElseThrow().analysis().orElseThrow().holter()).isNull();
     }
 }

@@ -44,7 +44,7 @@ class ReportCanonicalFormTests {
         EcgPreAnalysis analysis = new EcgPreAnalysis(78.0, "SINUS_RHYTHM", 13,
                 List.of(new EcgPreAnalysis.Finding("STEMI_SUSPECT", 0.8, true, "", 0),
                         new EcgPreAnalysis.Finding("SINUS_RHYTHM", 0.95, false, "", 0)),
-                null, List.of("II", "III", "aVF"), List.of("inferior"), List.of(), 1, 0, 0);
+                null, List.of("II", "III", "aVF"), List.of("inferior"), List.of(), 1, 0, 0, null);
 
         assertThat(templates.suggestedFor(analysis)).extracting(ReportStatement::code)
                 .containsExactly("SINUS_RHYTHM", "STEMI_INFERIOR");

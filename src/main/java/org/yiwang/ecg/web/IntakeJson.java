@@ -135,6 +135,7 @@ final class IntakeJson {
         out.put("beatCount", a.beatCount());
         out.put("ventricularBeats", a.ventricularBeats());
         out.put("supraventricularBeats", a.supraventricularBeats());
+        out.put("holter", a.holter());
         out.put("findings", a.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("code", f.code());

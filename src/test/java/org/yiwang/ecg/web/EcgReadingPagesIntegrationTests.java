@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,6 +91,27 @@ class EcgReadingPagesIntegrationTests {
                 .containsPattern("1[23] 次 · 室性早搏 0 次（0.0%）· 室上性早搏 0 次（0.0%）");
         assertThat(reader.get("/ecg/recordings/" + recordingId + "?lang=en").body())
                 .contains("ventricular premature 0 (0.0%)");
+    }
+
+    @Test
+    void theDemoHoltersPagesGiveItsRhythmTimesSlowestAndFastestMinuteAndPauses() {
+        long holter = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-7'").query(Long.class)
+                .single();
+        WebSession reader = new WebSession(port);
+        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
+        // 30 minutes of sinus rhythm at 70/min with ventricular premature beats and no pause
+        for (String path : List.of("/ecg/recordings/" + holter, "/ecg/reading/" + holter)) {
+            HttpResponse<String> page = reader.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("data-testid=\"holter-rhythms\"")
+                    .contains("窦性心律 100.0%（0 时 30 分）")
+                    .containsPattern("最慢 6\\d 次/分（\\d\\d:\\d\\d 起）· 最快 7\\d 次/分（\\d\\d:\\d\\d 起）")
+                    .containsPattern("data-testid=\"holter-pauses\">无<");
+        }
+        assertThat(reader.get("/ecg/recordings/" + holter + "?lang=en").body())
+                .contains("Sinus rhythm 100.0% (0 h 30 min)").containsPattern("slowest 6\\d bpm \\(from \\d\\d:\\d\\d\\)");
+        // a 10-s ECG has none of it
+        assertThat(reader.get("/ecg/recordings/" + recordingId).body()).doesNotContain("holter-rhythms");
     }
 
     @Test
