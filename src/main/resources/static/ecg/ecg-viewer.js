@@ -1046,6 +1046,10 @@
 
   function api(viewer) {
     return {
+      /** Shows the window from a time (seconds from the start of the recording). */
+      goTo: function (seconds) {
+        viewer.jump(clock(seconds));
+      },
       /** The panels now drawn: key (lead, or lead@column / lead@rhythm), lead, first and end sample. */
       panels: function () {
         return viewer.layout ? viewer.layout.panels.map(function (p) {
@@ -1115,4 +1119,15 @@
     initAll(document);
   }
   document.addEventListener('htmx:load', function (e) { initAll(e.target); });
+  // A time elsewhere on the page (the Holter summary's minutes and pauses) takes the page's viewer there.
+  document.addEventListener('click', function (e) {
+    var link = e.target.closest ? e.target.closest('[data-ecg-goto]') : null;
+    var root = link ? document.querySelector('[data-ecg-viewer]') : null;
+    if (!root || !root.ecgViewer) {
+      return;
+    }
+    e.preventDefault();
+    root.ecgViewer.goTo(Number(link.getAttribute('data-ecg-goto')));
+    root.scrollIntoView({ block: 'start' });
+  });
 }());

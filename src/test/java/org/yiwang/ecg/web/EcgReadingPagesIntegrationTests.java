@@ -105,11 +105,12 @@ class EcgReadingPagesIntegrationTests {
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).contains("data-testid=\"holter-rhythms\"")
                     .contains("窦性心律 100.0%（0 时 30 分）")
-                    .containsPattern("最慢 6\\d 次/分（\\d\\d:\\d\\d 起）· 最快 7\\d 次/分（\\d\\d:\\d\\d 起）")
+                    .containsPattern("最慢 6\\d 次/分</span>\\s*于 <a [^>]*data-ecg-goto=\"\\d+\"[^>]*>\\d\\d:\\d\\d</a>")
+                    .containsPattern("最快 7\\d 次/分</span>")
                     .containsPattern("data-testid=\"holter-pauses\">无<");
         }
         assertThat(reader.get("/ecg/recordings/" + holter + "?lang=en").body())
-                .contains("Sinus rhythm 100.0% (0 h 30 min)").containsPattern("slowest 6\\d bpm \\(from \\d\\d:\\d\\d\\)");
+                .contains("Sinus rhythm 100.0% (0 h 30 min)").contains("slowest 6").contains("Show in the ECG");
         // a 10-s ECG has none of it
         assertThat(reader.get("/ecg/recordings/" + recordingId).body()).doesNotContain("holter-rhythms");
     }

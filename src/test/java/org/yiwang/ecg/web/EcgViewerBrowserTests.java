@@ -353,4 +353,24 @@ class EcgViewerBrowserTests {
         assertThat(beats).as("beats of the pre-analysis in the window at 15 min").isNotEmpty();
         Chromium.screenshot(page, "ecg-viewer-1280-demo-holter-zh");
     }
+
+    @Test
+    void theHoltersSummaryTakesTheViewerToItsFastestMinute() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "select count(*) from ecg.recording where idempotency_key = 'demo-7' and status = 'RECEIVED'")
+                .query(Long.class).single() == 0);
+        long holter = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-7'").query(Long.class).single();
+        String base = "http://127.0.0.1:" + port;
+        Page page = Chromium.signIn(chromium.page(1280, 1000), base, "ecgreader", "zh-CN");
+
+        page.navigate(base + "/ecg/recordings/" + holter);
+        assertThat(page.locator(VIEWER)).hasAttribute("data-state", "ready");
+        assertThat(page.locator("[data-testid=ecg-position]")).hasText("00:00–00:10 / 共 30:00");
+        int seconds = Integer.parseInt(page.locator("[data-testid=holter-fastest]").getAttribute("data-ecg-goto"));
+        org.assertj.core.api.Assertions.assertThat(seconds).isBetween(0, 29 * 60);
+        page.click("[data-testid=holter-fastest]");
+        String from = String.format("%02d:%02d", seconds / 60, seconds % 60);
+        assertThat(page.locator("[data-testid=ecg-position]")).hasText(java.util.regex.Pattern.compile("^" + from + "–"));
+        Chromium.screenshot(page, "ecg-recording-1280-demo-holter-fastest-minute-zh");
+    }
 }
