@@ -58,6 +58,11 @@ public class ReportTemplates {
      * suspicion per territory. A recording whose only finding is sinus rhythm within normal intervals is not called
      * normal here: that is the reader's call.
      */
+    /** Suggestion key: the pre-analysis counted premature ventricular beats, fewer than frequent ectopy. */
+    static final String VENTRICULAR_PREMATURE_BEATS = "VENTRICULAR_PREMATURE_BEATS";
+    /** Suggestion key: a long recording was in atrial fibrillation for part of its time. */
+    static final String PAROXYSMAL_ATRIAL_FIBRILLATION = "PAROXYSMAL_ATRIAL_FIBRILLATION";
+
     public List<ReportStatement> suggestedFor(EcgPreAnalysis analysis) {
         Set<String> keys = new LinkedHashSet<>();
         for (EcgPreAnalysis.Finding f : analysis.findings()) {
@@ -65,6 +70,17 @@ public class ReportTemplates {
             if (f.code().equals("STEMI_SUSPECT")) {
                 analysis.stemiTerritories().forEach(t -> keys.add(f.code() + ":" + t));
             }
+        }
+        // what the counts and a long recording's rhythm times add to the findings
+        if (analysis.ventricularBeats() != null && analysis.ventricularBeats() > 0
+                && !keys.contains("FREQUENT_VENTRICULAR_ECTOPY")) {
+            keys.add(VENTRICULAR_PREMATURE_BEATS);
+        }
+        if (analysis.holter() != null && analysis.holter().rhythmTimes().size() > 1 && analysis.holter().rhythmTimes()
+                .stream().anyMatch(t -> t.rhythm().equals("ATRIAL_FIBRILLATION"))) {
+            // fibrillation for part of the recording: paroxysmal, not (persistent) atrial fibrillation
+            keys.remove("ATRIAL_FIBRILLATION");
+            keys.add(PAROXYSMAL_ATRIAL_FIBRILLATION);
         }
         List<ReportStatement> out = new ArrayList<>();
         for (ReportStatement s : ordered) {
