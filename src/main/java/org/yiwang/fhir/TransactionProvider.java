@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.records.ClinicalEntry;
+import org.yiwang.records.EntryBatchException;
 import org.yiwang.records.HealthRecord;
 import org.yiwang.records.NewEntry;
 
@@ -83,6 +84,9 @@ class TransactionProvider {
             Map<String, IdType> created = new HashMap<>();
             Bundle.BundleEntryComponent[] responses = new Bundle.BundleEntryComponent[entries.size()];
             for (int pass = 0; pass < 4; pass++) {
+                // the entries of one pass never refer to each other: the new ones of a pass are stored together
+                List<Integer> batched = new ArrayList<>();
+                List<NewEntry> batch = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
                     Bundle.BundleEntryComponent entry = entries.get(i);
                     Resource resource = entry.getResource();
@@ -90,43 +94,43 @@ class TransactionProvider {
                         continue;
                     }
                     try {
-                        IdType id;
-                        boolean isNew = true;
-                        Optional<ClinicalEntry> match = resource instanceof Patient
-                                || !entry.getRequest().hasIfNoneExist() ? Optional.empty()
-                                : IfNoneExist.match(record, entry.getRequest().getIfNoneExist(),
-                                        EntryMapper.kind(resource.fhirType()), resource.fhirType(), organisation, purpose);
                         if (resource instanceof Patient patient) {
                             MethodOutcome outcome = patients.create(patient, entry.getRequest().getIfNoneExist(), request);
-                            id = (IdType) outcome.getId();
-                            isNew = Boolean.TRUE.equals(outcome.getCreated());
-                        } else if (match.isPresent()) {
-                            id = new IdType(resource.fhirType(), Long.toString(match.get().id()));
-                            isNew = false;
-                        } else {
-                            Identifier fallback = entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:uuid:")
-                                    ? new Identifier().setSystem(FULL_URL_SYSTEM).setValue(entry.getFullUrl()) : null;
-                            NewEntry newEntry = EntryMapper.toEntry(resource, references(created), organisation, fallback);
-                            // a replay is found by the sender's id; the record checks it names the same resident and kind
-                            HealthRecord.Recorded recorded = record.recordOrFind(newEntry, purpose);
-                            isNew = recorded.created();
-                            id = new IdType(resource.fhirType(), Long.toString(recorded.id()));
+                            respond(entries, responses, created, i, (IdType) outcome.getId(),
+                                    Boolean.TRUE.equals(outcome.getCreated()));
+                            continue;
                         }
-                        if (entry.hasFullUrl()) {
-                            created.put(entry.getFullUrl(), id);
+                        Optional<ClinicalEntry> match = !entry.getRequest().hasIfNoneExist() ? Optional.empty()
+                                : IfNoneExist.match(record, entry.getRequest().getIfNoneExist(),
+                                        EntryMapper.kind(resource.fhirType()), resource.fhirType(), organisation, purpose);
+                        if (match.isPresent()) {
+                            respond(entries, responses, created, i,
+                                    new IdType(resource.fhirType(), Long.toString(match.get().id())), false);
+                            continue;
                         }
-                        var response = new Bundle.BundleEntryComponent();
-                        response.getResponse().setStatus(isNew ? "201 Created" : "200 OK")
-                                .setLocation(id.getResourceType() + "/" + id.getIdPart());
-                        responses[i] = response;
-                    } catch (FhirInputException | BaseServerResponseException e) {
-                        throw new BundleEntryException(i, resource.fhirType(), e);
+                        Identifier fallback = entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:uuid:")
+                                ? new Identifier().setSystem(FULL_URL_SYSTEM).setValue(entry.getFullUrl()) : null;
+                        batch.add(EntryMapper.toEntry(resource, references(created), organisation, fallback));
+                        batched.add(i);
                     } catch (RuntimeException e) {
-                        if (e.getClass().getPackageName().startsWith("org.yiwang")) {
-                            throw new BundleEntryException(i, resource.fhirType(), e);
-                        }
-                        throw e;
+                        throw entryException(i, resource, e);
                     }
+                }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                List<HealthRecord.Recorded> recorded;
+                try {
+                    // a replay is found by the sender's id; the record checks it names the same resident and kind
+                    recorded = record.recordOrFindAll(batch, purpose);
+                } catch (EntryBatchException e) {
+                    int i = batched.get(e.position());
+                    throw entryException(i, entries.get(i).getResource(), e.getCause());
+                }
+                for (int k = 0; k < batched.size(); k++) {
+                    int i = batched.get(k);
+                    respond(entries, responses, created, i, new IdType(entries.get(i).getResource().fhirType(),
+                            Long.toString(recorded.get(k).id())), recorded.get(k).created());
                 }
             }
             Bundle answer = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
@@ -135,6 +139,26 @@ class TransactionProvider {
             }
             return answer;
         });
+    }
+
+    private static void respond(List<Bundle.BundleEntryComponent> entries, Bundle.BundleEntryComponent[] responses,
+            Map<String, IdType> created, int i, IdType id, boolean isNew) {
+        if (entries.get(i).hasFullUrl()) {
+            created.put(entries.get(i).getFullUrl(), id);
+        }
+        var response = new Bundle.BundleEntryComponent();
+        response.getResponse().setStatus(isNew ? "201 Created" : "200 OK")
+                .setLocation(id.getResourceType() + "/" + id.getIdPart());
+        responses[i] = response;
+    }
+
+    /** A refusal of entry {@code i}, naming it; a failure that is not a refusal (the database, a bug) passes as is. */
+    private static RuntimeException entryException(int i, Resource resource, RuntimeException e) {
+        if (e instanceof FhirInputException || e instanceof BaseServerResponseException
+                || e.getClass().getPackageName().startsWith("org.yiwang")) {
+            return new BundleEntryException(i, resource.fhirType(), e);
+        }
+        return e;
     }
 
     private static int pass(String resourceType) {

@@ -75,6 +75,7 @@ class ResidentMerging {
      * @throws MergeConflictException when either is voided or merged already
      */
     long merge(long survivorId, long mergedId, Long reviewId, String reason, String by, Long organisationId) {
+        RegisteredNow.forget();
         if (survivorId == mergedId) {
             throw new MergeConflictException("mpi.merge.error.SAME_RESIDENT", "a resident cannot be merged into itself");
         }
@@ -106,6 +107,7 @@ class ResidentMerging {
         if (pairs.isEmpty()) {
             return List.of();
         }
+        RegisteredNow.forget();
         Set<Long> seen = new HashSet<>();
         for (Pair p : pairs) {
             if (p.survivorId() == p.mergedId() || !seen.add(p.survivorId()) || !seen.add(p.mergedId())) {
@@ -218,6 +220,7 @@ class ResidentMerging {
      *         record (undo that merge first)
      */
     ResidentsUnmerged unmerge(long mergedId, String reason, String by, Long organisationId) {
+        RegisteredNow.forget();
         record Merge(long id, long survivorId, int survivorVersionAfter, String snapshot) {
         }
         Merge merge = jdbc.sql("""

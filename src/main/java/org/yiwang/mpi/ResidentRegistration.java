@@ -160,9 +160,8 @@ public class ResidentRegistration {
             String registeredDespite) {
         long organisation = organisationOf(actor);
         String by = actor.username();
-        long household = resident.householdMemberId() != null
-                ? writer.householdOf(resident.householdMemberId(), by)
-                : writer.newHousehold(resident.divisionCode(), resident.address(), by);
+        // null: a household of their own, made by the resident's insert
+        Long household = resident.householdMemberId() != null ? writer.householdOf(resident.householdMemberId(), by) : null;
         ResidentWriter.Inserted inserted;
         try {
             inserted = writer.insertNewResident(serials.next(resident.divisionCode()), resident, household,
@@ -171,7 +170,7 @@ public class ResidentRegistration {
             throw alreadyRegistered(resident, -1L);
         }
         long id = inserted.id();
-        writer.snapshot(List.of(id), "REGISTERED", registeredDespite, by, organisation);
+        RegisteredNow.add(id);
         auditTrail.record(AuditEvent.write(id, "REGISTER_RESIDENT", "Resident", Long.toString(id), PURPOSE));
         return inserted;
     }

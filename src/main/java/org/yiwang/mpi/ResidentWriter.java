@@ -37,6 +37,24 @@ class ResidentWriter {
                         'masked', p.phone_masked, 'primary', p.is_primary) order by p.id)
                     from mpi.resident_phone p where p.resident_id = r.id and p.voided_at is null), '[]'::jsonb))""";
 
+    /**
+     * {@link #SNAPSHOT} of a resident being inserted by one statement: {@code r}, {@code documents} and {@code phones}
+     * are the statement's own {@code insert … returning} (the statement does not see its own rows in the tables).
+     */
+    private static final String SNAPSHOT_OF_NEW = """
+            jsonb_build_object(
+                'name', r.name, 'pinyin', r.pinyin, 'sex', r.sex, 'birthDate', r.birth_date,
+                'ethnicity', r.ethnicity, 'divisionCode', r.division_code, 'address', r.address,
+                'guardianResidentId', r.guardian_resident_id, 'householdId', r.household_id,
+                'healthRecordNumber', r.health_record_number,
+                'documents', coalesce((select jsonb_agg(jsonb_build_object('id', d.id, 'type', d.type,
+                        'masked', d.number_masked, 'issuingCountry', d.issuing_country,
+                        'primary', d.is_primary) order by d.id)
+                    from documents d), '[]'::jsonb),
+                'phones', coalesce((select jsonb_agg(jsonb_build_object('id', p.id,
+                        'masked', p.phone_masked, 'primary', p.is_primary) order by p.id)
+                    from phones p), '[]'::jsonb))""";
+
     private final JdbcClient jdbc;
     private final FieldEncryption encryption;
     private final Masking masking;
@@ -53,9 +71,11 @@ class ResidentWriter {
 
     /**
      * Inserts a new resident numbered {@code number}, with its documents and phones (the first of each primary,
-     * copied to the resident row), in one statement.
+     * copied to the resident row), and its first version ({@code REGISTERED}, {@code registeredDespite} as the
+     * reason), in one statement; with no {@code householdId}, a new household at the resident's division and address
+     * in the same statement.
      */
-    Inserted insertNewResident(HealthRecordNumber number, ResidentValidator.ValidResident resident, long householdId,
+    Inserted insertNewResident(HealthRecordNumber number, ResidentValidator.ValidResident resident, Long householdId,
             long organisationId, String createdBy, String registeredDespite) {
         List<IdentityDocumentNumber> documents = resident.documents();
         List<PhoneNumber> phones = resident.phones();
@@ -116,7 +136,11 @@ class ResidentWriter {
         params.put("phonesMasked", new SqlArrayValue("varchar", (Object[]) phonesMasked));
         params.put("kinds", new SqlArrayValue("varchar", (Object[]) kinds));
         return jdbc.sql("""
-                        with r as (
+                        with h as (
+                            insert into mpi.household (division_code, address, created_by)
+                            select :division, :address, :createdBy where cast(:household as bigint) is null
+                            returning id),
+                        r as (
                             insert into mpi.resident
                                 (health_record_number, name, pinyin, pinyin_key, sex, birth_date, ethnicity,
                                  division_code, address, guardian_resident_id, household_id,
@@ -124,9 +148,10 @@ class ResidentWriter {
                                  id_number_ciphertext, id_number_index, id_number_masked,
                                  phone_ciphertext, phone_index, phone_masked)
                             values (:number, :name, :pinyin, :pinyinKey, :sex, :birthDate, :ethnicity, :division,
-                                    :address, :guardian, :household, :organisation, :createdBy, :despite,
+                                    :address, :guardian, coalesce(cast(:household as bigint), (select id from h)),
+                                    :organisation, :createdBy, :despite,
                                     :idCiphertext, :idIndex, :idMasked, :phoneCiphertext, :phoneIndex, :phoneMasked)
-                            returning id),
+                            returning *),
                         documents as (
                             insert into mpi.identity_document (resident_id, type, number_ciphertext, number_index,
                                 number_masked, original_ciphertext, issuing_country, is_primary, created_by)
@@ -135,30 +160,26 @@ class ResidentWriter {
                             from r, unnest(cast(:types as varchar[]), cast(:ciphertexts as bytea[]),
                                            cast(:indexes as bytea[]), cast(:masked as varchar[]),
                                            cast(:originals as bytea[]), cast(:countries as varchar[]))
-                                    with ordinality as d(type, ciphertext, index, masked, original, country, position)),
+                                    with ordinality as d(type, ciphertext, index, masked, original, country, position)
+                            returning id, type, number_masked, issuing_country, is_primary),
                         phones as (
                             insert into mpi.resident_phone (resident_id, phone_ciphertext, phone_index, phone_masked,
                                 kind, is_primary, created_by)
                             select r.id, p.ciphertext, p.index, p.masked, p.kind, p.position = 1, :createdBy
                             from r, unnest(cast(:phoneCiphertexts as bytea[]), cast(:phoneIndexes as bytea[]),
                                            cast(:phonesMasked as varchar[]), cast(:kinds as varchar[]))
-                                    with ordinality as p(ciphertext, index, masked, kind, position))
+                                    with ordinality as p(ciphertext, index, masked, kind, position)
+                            returning id, phone_masked, is_primary),
+                        version as (
+                            insert into mpi.resident_version (resident_id, version, change, snapshot, reason,
+                                changed_by, changed_organisation_id)
+                            select r.id, r.version, 'REGISTERED', """ + SNAPSHOT_OF_NEW + """
+                                , :despite, :createdBy, :organisation
+                            from r)
                         select id from r
                         """)
                 .params(params)
                 .query((rs, row) -> new Inserted(rs.getLong(1), number))
-                .single();
-    }
-
-    long newHousehold(String divisionCode, String address, String createdBy) {
-        return jdbc.sql("""
-                        insert into mpi.household (division_code, address, created_by)
-                        values (:division, :address, :createdBy) returning id
-                        """)
-                .param("division", divisionCode)
-                .param("address", address)
-                .param("createdBy", createdBy)
-                .query(Long.class)
                 .single();
     }
 

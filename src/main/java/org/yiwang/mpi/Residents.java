@@ -129,6 +129,9 @@ public class Residents {
      */
     @Transactional(readOnly = true)
     public Optional<Long> resolve(long residentId) {
+        if (RegisteredNow.contains(residentId)) {
+            return Optional.of(residentId);
+        }
         return jdbc.sql("select id from mpi.resident where id = " + ResidentQueries.currentRecord("id = :id"))
                 .param("id", residentId)
                 .query(Long.class)

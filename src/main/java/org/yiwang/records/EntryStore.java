@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,6 +83,141 @@ class EntryStore {
                 .optional();
         id.ifPresent(entryId -> e.attachments().forEach(a -> insertAttachment(entryId, a)));
         return id;
+    }
+
+    /** An entry checked and ready to insert for a resolved resident. */
+    record Insert(long residentId, EntryValidator.Checked checked) {
+    }
+
+    /**
+     * {@link #insert} of many entries with one statement: the arrays are unnested server-side and each row takes its
+     * id from the entries' sequence before the insert, so that each entry learns its own id (or that its sender's id
+     * is already on file, or was used by an earlier row of the same list) without relying on the order of
+     * {@code returning}. A JDBC batch would execute one statement per row.
+     *
+     * @return per entry, in order, its new id, or empty when its (organisation, source system, source id) is on file
+     */
+    List<Optional<Long>> insertAll(List<Insert> rows, Long recordedBy) {
+        int n = rows.size();
+        if (n == 0) {
+            return List.of();
+        }
+        Long[] residents = new Long[n];
+        String[] kinds = new String[n];
+        Long[] encounters = new Long[n];
+        String[] systems = new String[n];
+        String[] codes = new String[n];
+        String[] displays = new String[n];
+        String[] categories = new String[n];
+        String[] statuses = new String[n];
+        String[] effective = new String[n];
+        String[] ended = new String[n];
+        String[] values = new String[n];
+        String[] units = new String[n];
+        String[] texts = new String[n];
+        String[] lows = new String[n];
+        String[] highs = new String[n];
+        String[] interpretations = new String[n];
+        String[] sensitivities = new String[n];
+        String[] details = new String[n];
+        Long[] organisations = new Long[n];
+        Long[] authors = new Long[n];
+        String[] sourceSystems = new String[n];
+        String[] sourceIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEntry e = rows.get(i).checked().entry();
+            SensitiveCategory sensitivity = rows.get(i).checked().sensitivity();
+            residents[i] = rows.get(i).residentId();
+            kinds[i] = e.kind().name();
+            encounters[i] = e.encounterId();
+            systems[i] = e.code().system();
+            codes[i] = e.code().code();
+            displays[i] = e.code().display();
+            categories[i] = e.category();
+            statuses[i] = e.status();
+            effective[i] = text(e.effectiveAt());
+            ended[i] = text(e.endedAt());
+            values[i] = e.value() == null ? null : e.value().value().toPlainString();
+            units[i] = e.value() == null ? null : e.value().unit();
+            texts[i] = e.valueText();
+            lows[i] = e.range() == null || e.range().low() == null ? null : e.range().low().toPlainString();
+            highs[i] = e.range() == null || e.range().high() == null ? null : e.range().high().toPlainString();
+            interpretations[i] = e.interpretation() == null ? null : e.interpretation().code();
+            sensitivities[i] = sensitivity == null ? null : sensitivity.name();
+            details[i] = JSON.writeValueAsString(e.details());
+            organisations[i] = e.organisationId();
+            authors[i] = e.authorPractitionerId();
+            sourceSystems[i] = e.sourceSystem();
+            sourceIds[i] = e.sourceId();
+        }
+        Long[] ids = new Long[n];
+        jdbc.sql("""
+                        with input as (
+                            select nextval('records.entry_id_seq') as id, x.*
+                            from unnest(:residents, :kinds, :encounters, :systems, :codes, :displays, :categories,
+                                :statuses, cast(:effective as timestamptz[]), cast(:ended as timestamptz[]),
+                                cast(:values as numeric[]), :units, :texts, cast(:lows as numeric[]),
+                                cast(:highs as numeric[]), :interpretations, :sensitivities, cast(:details as jsonb[]),
+                                :organisations, :authors, :sourceSystems, :sourceIds)
+                                with ordinality as x(resident_id, kind, encounter_id, code_system, code, display,
+                                    category, status, effective_at, ended_at, value_numeric, value_unit, value_text,
+                                    reference_low, reference_high, interpretation, sensitivity, details,
+                                    organisation_id, author_practitioner_id, source_system, source_id, position)
+                        ), inserted as (
+                            insert into records.entry (id, resident_id, kind, encounter_id, code_system, code, display,
+                                category, status, effective_at, ended_at, value_numeric, value_unit, value_text,
+                                reference_low, reference_high, interpretation, sensitivity, details, organisation_id,
+                                author_practitioner_id, source_system, source_id, recorded_by)
+                            select id, resident_id, kind, encounter_id, code_system, code, display, category, status,
+                                effective_at, ended_at, value_numeric, value_unit, value_text, reference_low,
+                                reference_high, interpretation, sensitivity, details, organisation_id,
+                                author_practitioner_id, source_system, source_id, :recordedBy
+                            from input order by position
+                            on conflict (organisation_id, source_system, source_id) where source_id is not null
+                                do nothing
+                            returning id
+                        )
+                        select i.position, n.id from input i left join inserted n on n.id = i.id""")
+                .param("residents", new SqlArrayValue("bigint", (Object[]) residents))
+                .param("kinds", new SqlArrayValue("text", (Object[]) kinds))
+                .param("encounters", new SqlArrayValue("bigint", (Object[]) encounters))
+                .param("systems", new SqlArrayValue("text", (Object[]) systems))
+                .param("codes", new SqlArrayValue("text", (Object[]) codes))
+                .param("displays", new SqlArrayValue("text", (Object[]) displays))
+                .param("categories", new SqlArrayValue("text", (Object[]) categories))
+                .param("statuses", new SqlArrayValue("text", (Object[]) statuses))
+                .param("effective", new SqlArrayValue("text", (Object[]) effective))
+                .param("ended", new SqlArrayValue("text", (Object[]) ended))
+                .param("values", new SqlArrayValue("text", (Object[]) values))
+                .param("units", new SqlArrayValue("text", (Object[]) units))
+                .param("texts", new SqlArrayValue("text", (Object[]) texts))
+                .param("lows", new SqlArrayValue("text", (Object[]) lows))
+                .param("highs", new SqlArrayValue("text", (Object[]) highs))
+                .param("interpretations", new SqlArrayValue("text", (Object[]) interpretations))
+                .param("sensitivities", new SqlArrayValue("text", (Object[]) sensitivities))
+                .param("details", new SqlArrayValue("text", (Object[]) details))
+                .param("organisations", new SqlArrayValue("bigint", (Object[]) organisations))
+                .param("authors", new SqlArrayValue("bigint", (Object[]) authors))
+                .param("sourceSystems", new SqlArrayValue("text", (Object[]) sourceSystems))
+                .param("sourceIds", new SqlArrayValue("text", (Object[]) sourceIds))
+                .param("recordedBy", recordedBy)
+                .query((rs, row) -> {
+                    ids[rs.getInt(1) - 1] = (Long) rs.getObject(2);
+                    return null;
+                })
+                .list();
+        List<Optional<Long>> result = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Optional<Long> id = Optional.ofNullable(ids[i]);
+            NewEntry e = rows.get(i).checked().entry();
+            id.ifPresent(entryId -> e.attachments().forEach(a -> insertAttachment(entryId, a)));
+            result.add(id);
+        }
+        return result;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private void insertAttachment(long entryId, NewAttachment a) {

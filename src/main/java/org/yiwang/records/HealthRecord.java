@@ -339,13 +339,52 @@ public class HealthRecord {
         return content;
     }
 
+    /**
+     * {@link #recordOrFind} of several items in one transaction, their rows inserted with one statement: each item is
+     * checked as {@link #recordOrFind} checks it, then all are inserted, then each new one is audited (in list order)
+     * and makes its organisation one that treats the resident. A retry's items (sender's id on file) are found, not
+     * stored again. Items must not refer to each other (an Observation to an Encounter of the same list, say): the
+     * ids are learnt only when all are stored.
+     *
+     * @return per item, in order, what was done
+     * @throws EntryBatchException naming the first refused item; the caller's transaction must roll back
+     */
+    public List<Recorded> recordOrFindAll(List<NewEntry> entries, String purpose) {
+        requirePurpose(purpose);
+        Optional<WriteContext> context = WriteContext.current(audit::recordAll);
+        List<EntryStore.Insert> rows = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                rows.add(checked(entries.get(i), context));
+            } catch (EntryInputException | EntryWriteDeniedException e) {
+                throw new EntryBatchException(i, e);
+            }
+        }
+        List<Optional<Long>> inserted = store.insertAll(rows, accountId());
+        List<Recorded> recorded = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                recorded.add(stored(rows.get(i), inserted.get(i), context, purpose, "RECORD_ENTRY"));
+            } catch (EntryConflictException e) {
+                throw new EntryBatchException(i, e);
+            }
+        }
+        return recorded;
+    }
+
     private Recorded add(NewEntry entry, String purpose, String action) {
+        // the lookups of the entries of one transaction (a Bundle) are made once; audit entries are written as one
+        // statement before the commit
+        Optional<WriteContext> context = WriteContext.current(audit::recordAll);
+        EntryStore.Insert row = checked(entry, context);
+        return stored(row, store.insert(row.residentId(), row.checked(), accountId()), context, purpose, action);
+    }
+
+    /** The checks of an item before it is stored: writer, fields, resident, organisation, author, encounter. */
+    private EntryStore.Insert checked(NewEntry entry, Optional<WriteContext> context) {
         requireWritingFor(entry.organisationId());
         EntryValidator.Checked checked = validator.check(entry);
         NewEntry e = checked.entry();
-        // the lookups of the entries of one transaction (a Bundle) are made once; audit entries are written as one
-        // batch before the commit
-        Optional<WriteContext> context = WriteContext.current(audit::recordAll);
         List<EntryProblem> problems = new ArrayList<>();
         Long residentId = context.map(c -> c.resolve(e.residentId(), () -> residents.resolve(e.residentId())))
                 .orElseGet(() -> residents.resolve(e.residentId())).orElse(null);
@@ -374,7 +413,14 @@ public class HealthRecord {
         if (!problems.isEmpty()) {
             throw new EntryInputException(problems);
         }
-        Optional<Long> inserted = store.insert(residentId, checked, accountId());
+        return new EntryStore.Insert(residentId, checked);
+    }
+
+    /** After the insert: the retry's entry found, or the new one treated, audited and announced. */
+    private Recorded stored(EntryStore.Insert row, Optional<Long> inserted, Optional<WriteContext> context,
+                            String purpose, String action) {
+        NewEntry e = row.checked().entry();
+        long residentId = row.residentId();
         if (inserted.isEmpty()) {
             ClinicalEntry existing = store.findBySource(e.organisationId(), e.sourceSystem(), e.sourceId()).orElseThrow();
             if (existing.kind() != e.kind() || !recordIds(context, residentId).contains(existing.residentId())) {
@@ -384,6 +430,11 @@ public class HealthRecord {
             return new Recorded(existing.id(), false);
         }
         long id = inserted.get();
+        if (e.kind() == EntryKind.ENCOUNTER) {
+            // stored just now for this resident, standing: the items of the same transaction that refer to it need
+            // not read it back
+            context.ifPresent(c -> c.encounterValid(id, residentId));
+        }
         if (context.map(c -> c.firstTreating(residentId, e.organisationId())).orElse(true)) {
             relationships.treating(residentId, e.organisationId());
         }

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
 import org.yiwang.mpi.ResidentIdNumber;
 import org.yiwang.platform.security.internal.ApiClients;
+import org.yiwang.testing.InsertStatements;
 
 /** Patient over /fhir as a township clinic's HIS calls it, with HAPI's generic client and its organisation's token. */
 @IntegrationTest
@@ -154,6 +156,63 @@ class FhirPatientIntegrationTests {
                 .contains("FIND_RESIDENT_BY_ID_NUMBER", "VIEW_RESIDENT_DETAILS");
         assertThat(jdbc.sql("select count(*) from platform.audit_event where resident_id = :id and action = 'REGISTER_RESIDENT'")
                 .param("id", Long.parseLong(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void givesACreatedPatientAHouseholdOfItsOwnInsertedByTheResidentsOwnStatement() {
+        LocalDate birthDate = LocalDate.of(1983, 2, 7);
+        Patient patient = patient("钱晓燕", AdministrativeGender.FEMALE, birthDate, uniqueIdNumber(birthDate, false));
+
+        long id;
+        List<InsertStatements.Statement> householdInserts;
+        record Household(long id, String division, String address) {
+        }
+        Household household;
+        try (InsertStatements inserts = InsertStatements.on(jdbc, "mpi.household:id")) {
+            id = client.create().resource(patient).execute().getId().getIdPartAsLong();
+            household = jdbc.sql("""
+                            select h.id, h.division_code, h.address from mpi.resident r
+                            join mpi.household h on h.id = r.household_id where r.id = :id""")
+                    .param("id", id).query((rs, n) -> new Household(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .single();
+            householdInserts = inserts.of("mpi.household", household.id());
+        }
+
+        assertThat(household.division()).isEqualTo(village);
+        assertThat(household.address()).isEqualTo("清水县测试路 1 号");
+        assertThat(householdInserts).hasSize(1);
+        assertThat(householdInserts.getFirst().query()).as("no statement of its own: a sub-statement of the resident's")
+                .contains("insert into mpi.resident").contains("insert into mpi.identity_document");
+    }
+
+    @Test
+    void recordsTheRegistrationsVersionWithTheResidentsOwnStatementAsTheStoredRowsDescribeIt() {
+        LocalDate birthDate = LocalDate.of(1991, 9, 23);
+        Patient patient = patient("孔令辉", AdministrativeGender.MALE, birthDate, uniqueIdNumber(birthDate, true));
+        patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE)
+                .setValue("138" + "%08d".formatted(Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 100_000_000));
+
+        long id;
+        List<InsertStatements.Statement> versionInserts;
+        try (InsertStatements inserts = InsertStatements.on(jdbc, "mpi.resident_version:resident_id")) {
+            id = client.create().resource(patient).execute().getId().getIdPartAsLong();
+            versionInserts = inserts.of("mpi.resident_version", id);
+        }
+        // an update that changes nothing snapshots the stored rows (documents, phones, household) the usual way
+        Patient read = client.read().resource(Patient.class).withId(Long.toString(id)).execute();
+        client.update().resource(read).withId(read.getIdElement().toUnqualifiedVersionless()).execute();
+
+        assertThat(versionInserts).hasSize(1);
+        assertThat(versionInserts.getFirst().query()).as("no statement of its own: a sub-statement of the resident's")
+                .contains("insert into mpi.resident").contains("insert into mpi.identity_document");
+        List<String> snapshots = jdbc.sql("""
+                        select snapshot::text from mpi.resident_version where resident_id = :id order by version""")
+                .param("id", id).query(String.class).list();
+        assertThat(snapshots).hasSize(2);
+        assertThat(snapshots.getFirst()).contains("\"phones\": [{").contains("\"documents\": [{")
+                .isEqualTo(snapshots.get(1));
+        assertThat(jdbc.sql("select change from mpi.resident_version where resident_id = :id order by version")
+                .param("id", id).query(String.class).list()).containsExactly("REGISTERED", "UPDATED");
     }
 
     @Test

@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -60,9 +61,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
+import org.yiwang.platform.audit.AuditVerification;
+import org.yiwang.platform.audit.VerificationReport;
 import org.yiwang.platform.security.internal.ApiClients;
 import org.yiwang.records.CareRelationshipKind;
 import org.yiwang.records.CareRelationships;
+import org.yiwang.testing.InsertStatements;
 
 /**
  * The clinical resources over /fhir as a township clinic's HIS uses them, with HAPI's generic client: create, read,
@@ -87,6 +91,9 @@ class FhirRecordIntegrationTests {
 
     @Autowired
     CareRelationships relationships;
+
+    @Autowired
+    AuditVerification verification;
 
     private String village;
     private long strangerOrganisation;
@@ -417,6 +424,100 @@ class FhirRecordIntegrationTests {
                 .where(Patient.IDENTIFIER.exactly().systemAndCode(FhirSystems.RESIDENT_ID, patient.getIdentifierFirstRep().getValue()))
                 .returnBundle(Bundle.class).execute();
         assertThat(found.getEntry()).as("the Patient of the refused Bundle was not registered either").isEmpty();
+    }
+
+    @Test
+    void storesABundlesObservationsWithOneInsertWithTheirSourcesAndAuthorsAndAuditsEachInBundleOrder() {
+        long author = jdbc.sql("select id from registry.practitioner order by id limit 1").query(Long.class).single();
+        Bundle bundle = visit(patient(), false, null);
+        for (int i = 2; i < 12; i += 2) {
+            ((Observation) bundle.getEntry().get(i).getResource()).addPerformer(new Reference("Practitioner/" + author));
+        }
+
+        Bundle response;
+        long pid;
+        List<InsertStatements.Statement> entryInserts;
+        List<InsertStatements.Statement> auditInserts;
+        try (InsertStatements inserts = InsertStatements.on(jdbc, "records.entry:resident_id",
+                "platform.audit_event:resident_id")) {
+            response = client.transaction().withBundle(bundle).execute();
+            pid = new IdType(response.getEntry().get(0).getResponse().getLocation()).getIdPartAsLong();
+            entryInserts = inserts.of("records.entry", pid);
+            auditInserts = inserts.of("platform.audit_event", pid);
+        }
+
+        assertThat(entryInserts).as("the Encounter, then the ten Observations with one statement")
+                .extracting(InsertStatements.Statement::rows).containsExactly(1, 10);
+        assertThat(auditInserts).as("the registration's, then the eleven entries' with one statement before the commit")
+                .extracting(InsertStatements.Statement::rows).containsExactly(1, 11);
+        List<Long> ids = response.getEntry().subList(1, 12).stream()
+                .map(e -> new IdType(e.getResponse().getLocation()).getIdPartAsLong()).toList();
+        record Stored(long id, String sourceSystem, String sourceId, Long author, Long encounter) {
+        }
+        List<Stored> stored = jdbc.sql("""
+                        select id, source_system, source_id, author_practitioner_id, encounter_id from records.entry
+                        where resident_id = :r order by id""")
+                .param("r", pid)
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Long.class), rs.getObject(5, Long.class)))
+                .list();
+        assertThat(stored).extracting(Stored::id).containsExactlyElementsOf(ids);
+        assertThat(stored).extracting(Stored::sourceId).containsExactlyElementsOf(
+                bundle.getEntry().subList(1, 12).stream().map(Bundle.BundleEntryComponent::getFullUrl).toList());
+        assertThat(stored).extracting(Stored::sourceSystem).containsOnly(TransactionProvider.FULL_URL_SYSTEM);
+        for (int i = 1; i < 11; i++) {
+            assertThat(stored.get(i).author()).as("observation %s", i).isEqualTo(i % 2 == 1 ? author : null);
+            assertThat(stored.get(i).encounter()).isEqualTo(ids.getFirst());
+        }
+        assertThat(jdbc.sql("""
+                        select object_id from platform.audit_event where resident_id = :r and action = 'RECORD_ENTRY'
+                        order by id""").param("r", pid).query(Long.class).list())
+                .as("one audit entry per entry, in the Bundle's order").containsExactlyElementsOf(ids);
+        VerificationReport report = verification.verify();
+        assertThat(report.intact()).as("report %s", report).isTrue();
+    }
+
+    @Test
+    void storesOnceTwoEntriesOfABundleWithOneSenderIdAndRefusesOneNamingAnotherPatientsEntry() {
+        String pu = "urn:uuid:" + UUID.randomUUID();
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl(pu).setResource(patient()).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        String senderId = "LIS-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            Observation o = glucose(pu, null, "2025-06-01T08:1" + i + ":00+08:00", 5.5 + i);
+            o.addIdentifier().setSystem("urn:his:lis").setValue(senderId);
+            bundle.addEntry().setResource(o).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        }
+
+        Bundle response = client.transaction().withBundle(bundle).execute();
+
+        String pid = new IdType(response.getEntry().get(0).getResponse().getLocation()).getIdPart();
+        assertThat(response.getEntry().get(1).getResponse().getStatus()).startsWith("201");
+        assertThat(response.getEntry().get(2).getResponse().getStatus()).as("the first's sender id: found").startsWith("200");
+        assertThat(response.getEntry().get(2).getResponse().getLocation())
+                .isEqualTo(response.getEntry().get(1).getResponse().getLocation());
+        assertThat(entries(pid)).isEqualTo(1);
+
+        String other = "urn:uuid:" + UUID.randomUUID();
+        Bundle twoPatients = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        twoPatients.addEntry().setFullUrl(pu).setResource(patient()).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        twoPatients.addEntry().setFullUrl(other).setResource(patient()).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        String shared = "LIS-" + UUID.randomUUID();
+        // entries 2 and 3 of the first patient, entry 4 of the other one with entry 2's sender id
+        List<String> subjects = List.of(pu, pu, other);
+        List<String> senderIds = List.of(shared, "LIS-" + UUID.randomUUID(), shared);
+        for (int i = 0; i < 3; i++) {
+            Observation o = glucose(subjects.get(i), null, "2025-06-01T08:2" + i + ":00+08:00", 6.1);
+            o.addIdentifier().setSystem("urn:his:lis").setValue(senderIds.get(i));
+            twoPatients.addEntry().setResource(o).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        }
+        long before = jdbc.sql("select count(*) from records.entry").query(Long.class).single();
+
+        assertThatThrownBy(() -> client.transaction().withBundle(twoPatients).execute())
+                .isInstanceOfSatisfying(ResourceVersionConflictException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDiagnostics())
+                        .startsWith("Bundle.entry[4] (Observation)"));
+        assertThat(jdbc.sql("select count(*) from records.entry").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

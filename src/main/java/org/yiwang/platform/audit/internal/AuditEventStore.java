@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,11 +26,8 @@ class AuditEventStore {
             correlation_id""";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
-
-    AuditEventStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    AuditEventStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
     }
 
     long insert(AuditEntry e) {
@@ -63,31 +60,58 @@ class AuditEventStore {
         return key.getKeyAs(Long.class);
     }
 
-    /** Many entries in one JDBC batch (one round trip per 1,000), in list order (so ids and chain follow it). */
+    /** Most entries one statement of {@link #insertAll} carries. */
+    static final int INSERT_CHUNK = 2_000;
+
+    /**
+     * Many entries with one multi-row statement per {@value #INSERT_CHUNK} (arrays unnested server-side, rows taken
+     * in list order, so ids, and with them the chain, follow the list). A JDBC batch would still execute one
+     * statement per row in PostgreSQL.
+     */
     void insertAll(List<AuditEntry> entries) {
-        jdbcTemplate.batchUpdate("""
-                        insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
-                            actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type, object_id,
-                            purpose, subject, detail, client_address, correlation_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, 1_000, (ps, e) -> {
-                    ps.setObject(1, utc(e.occurredAt()));
-                    ps.setString(2, e.category());
-                    ps.setString(3, e.action());
-                    ps.setString(4, e.outcome());
-                    ps.setObject(5, e.actorAccountId(), java.sql.Types.BIGINT);
-                    ps.setString(6, e.actorUsername());
-                    ps.setString(7, e.actorRole());
-                    ps.setString(8, e.actorKind());
-                    ps.setObject(9, e.organisationId(), java.sql.Types.BIGINT);
-                    ps.setObject(10, e.residentId(), java.sql.Types.BIGINT);
-                    ps.setString(11, e.objectType());
-                    ps.setString(12, e.objectId());
-                    ps.setString(13, e.purpose());
-                    ps.setString(14, e.subject());
-                    ps.setString(15, e.detail());
-                    ps.setString(16, e.clientAddress());
-                    ps.setString(17, e.correlationId());
-                });
+        for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
+            List<AuditEntry> chunk = entries.subList(from, Math.min(entries.size(), from + INSERT_CHUNK));
+            jdbc.sql("""
+                            insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
+                                actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type,
+                                object_id, purpose, subject, detail, client_address, correlation_id)
+                            select occurred_at, category, action, outcome, actor_account_id, actor_username, actor_role,
+                                actor_kind, organisation_id, resident_id, object_type, object_id, purpose, subject,
+                                detail, client_address, correlation_id
+                            from unnest(cast(:occurredAt as timestamptz[]), :category, :action, :outcome,
+                                :actorAccountId, :actorUsername, :actorRole, :actorKind, :organisationId, :residentId,
+                                :objectType, :objectId, :purpose, :subject, :detail, :clientAddress, :correlationId)
+                                with ordinality as e(occurred_at, category, action, outcome, actor_account_id,
+                                    actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type,
+                                    object_id, purpose, subject, detail, client_address, correlation_id, position)
+                            order by position""")
+                    .param("occurredAt", texts(chunk, e -> e.occurredAt().toString()))
+                    .param("category", texts(chunk, AuditEntry::category))
+                    .param("action", texts(chunk, AuditEntry::action))
+                    .param("outcome", texts(chunk, AuditEntry::outcome))
+                    .param("actorAccountId", longs(chunk, AuditEntry::actorAccountId))
+                    .param("actorUsername", texts(chunk, AuditEntry::actorUsername))
+                    .param("actorRole", texts(chunk, AuditEntry::actorRole))
+                    .param("actorKind", texts(chunk, AuditEntry::actorKind))
+                    .param("organisationId", longs(chunk, AuditEntry::organisationId))
+                    .param("residentId", longs(chunk, AuditEntry::residentId))
+                    .param("objectType", texts(chunk, AuditEntry::objectType))
+                    .param("objectId", texts(chunk, AuditEntry::objectId))
+                    .param("purpose", texts(chunk, AuditEntry::purpose))
+                    .param("subject", texts(chunk, AuditEntry::subject))
+                    .param("detail", texts(chunk, AuditEntry::detail))
+                    .param("clientAddress", texts(chunk, AuditEntry::clientAddress))
+                    .param("correlationId", texts(chunk, AuditEntry::correlationId))
+                    .update();
+        }
+    }
+
+    private static SqlArrayValue texts(List<AuditEntry> entries, Function<AuditEntry, String> field) {
+        return new SqlArrayValue("text", (Object[]) entries.stream().map(field).toArray(String[]::new));
+    }
+
+    private static SqlArrayValue longs(List<AuditEntry> entries, Function<AuditEntry, Long> field) {
+        return new SqlArrayValue("bigint", (Object[]) entries.stream().map(field).toArray(Long[]::new));
     }
 
     boolean tryLockChain() {

@@ -36,6 +36,7 @@ import org.yiwang.platform.audit.BrokenLink;
 import org.yiwang.platform.audit.VerificationReport;
 import org.yiwang.platform.demo.DemoMode;
 import org.yiwang.platform.security.OrganisationDirectory;
+import org.yiwang.testing.InsertStatements;
 import org.yiwang.testing.WebSession;
 
 /**
@@ -105,6 +106,36 @@ class AuditTrailIntegrationTests {
         assertThat(report.entriesChecked()).isGreaterThanOrEqualTo(3);
         assertThat(report.lastChainSeq()).isGreaterThanOrEqualTo(rows.getLast().chainSeq());
         assertThat(report.algorithm()).isNotBlank();
+    }
+
+    @Test
+    void recordsManyEventsWithOneStatementInListOrderAndTheyChainAndVerify() {
+        long resident = newResidentId();
+        RequestContextHolder.resetRequestAttributes();
+        List<AuditEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            events.add(i % 3 == 0 ? AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-" + i, "TREATMENT")
+                    : AuditEvent.write(resident, "RECORD_ENTRY", "Observation", "obs-" + i, "TREATMENT"));
+        }
+
+        List<InsertStatements.Statement> statements;
+        try (InsertStatements inserts = InsertStatements.on(jdbc, "platform.audit_event:resident_id")) {
+            transactions.executeWithoutResult(status -> trail.recordAll(events));
+            statements = inserts.of("platform.audit_event", resident);
+        }
+        sealer.sealNow();
+
+        assertThat(statements).as("one multi-row insert, not a statement per entry")
+                .extracting(InsertStatements.Statement::rows).containsExactly(25);
+        List<StoredRow> rows = rowsOfResident(resident);
+        assertThat(rows).extracting(StoredRow::objectId)
+                .as("ids follow the list").containsExactlyElementsOf(events.stream().map(AuditEvent::objectId).toList());
+        assertThat(rows).extracting(StoredRow::action).containsExactlyElementsOf(
+                events.stream().map(AuditEvent::action).toList());
+        assertThat(rows).extracting(StoredRow::chainSeq).doesNotContainNull().isSorted();
+        assertThat(rows).allSatisfy(row -> assertThat(row.prevHash()).isEqualTo(entryHashAt(row.chainSeq() - 1)));
+        VerificationReport report = verification.verify();
+        assertThat(report.intact()).as("report %s", report).isTrue();
     }
 
     @Test
