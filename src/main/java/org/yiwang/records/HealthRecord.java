@@ -101,16 +101,6 @@ public class HealthRecord {
         return add(entry, purpose, "RECORD_ENTRY");
     }
 
-    /** {@link #record} of several items in one transaction: all are stored or none. */
-    public List<Long> recordAll(List<NewEntry> entries, String purpose) {
-        requirePurpose(purpose);
-        List<Long> ids = new ArrayList<>(entries.size());
-        for (NewEntry entry : entries) {
-            ids.add(add(entry, purpose, "RECORD_ENTRY").id());
-        }
-        return ids;
-    }
-
     /**
      * Replaces a wrong entry: the old one is voided with {@code reason} and points to the new one.
      *

@@ -78,7 +78,7 @@ class HealthRecordIntegrationTests {
             results.add(Entries.inEncounter(Entries.glucose(resident, clinic, now.minus(Duration.ofDays(2)), "6." + i), visit));
         }
 
-        List<Long> ids = record.recordAll(results, PURPOSE);
+        List<Long> ids = record.recordOrFindAll(results, PURPOSE).stream().map(HealthRecord.Recorded::id).toList();
 
         assertThat(jdbc.sql("""
                         select count(*) from platform.audit_event
@@ -92,7 +92,8 @@ class HealthRecordIntegrationTests {
 
         List<NewEntry> oneBad = List.of(Entries.glucose(otherResident, clinic, now, "5.5"),
                 Entries.inEncounter(Entries.glucose(otherResident, clinic, now, "5.6"), visit));
-        assertThatThrownBy(() -> record.recordAll(oneBad, PURPOSE)).isInstanceOf(EntryInputException.class);
+        assertThatThrownBy(() -> record.recordOrFindAll(oneBad, PURPOSE)).isInstanceOf(EntryBatchException.class)
+                .hasCauseInstanceOf(EntryInputException.class);
         assertThat(jdbc.sql("select count(*) from platform.audit_event where resident_id = :r and action = 'RECORD_ENTRY'")
                 .param("r", otherResident).query(Long.class).single()).as("rolled back with the entries").isZero();
         assertThat(jdbc.sql("select count(*) from records.entry where resident_id = :r")
@@ -106,7 +107,7 @@ class HealthRecordIntegrationTests {
             // pairs at the same instant: the id breaks the tie
             entries.add(Entries.glucose(resident, clinic, now.minus(Duration.ofDays(i / 2)), "5." + i % 10));
         }
-        List<Long> ids = record.recordAll(entries, PURPOSE);
+        List<Long> ids = record.recordOrFindAll(entries, PURPOSE).stream().map(HealthRecord.Recorded::id).toList();
 
         List<Long> seen = new ArrayList<>();
         TimelineQuery query = new TimelineQuery(Set.of(EntryKind.OBSERVATION), null, null, Set.of(), null, 10);
