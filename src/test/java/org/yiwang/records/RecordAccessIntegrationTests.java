@@ -244,7 +244,7 @@ class RecordAccessIntegrationTests {
             entries.add(i % 5 == 0 || i % 5 == 2 ? Entries.diagnosis(resident, hospital, at, "F20.0")
                     : Entries.glucose(resident, hospital, at, "5." + i % 10));
         }
-        record.recordAll(entries, PURPOSE);
+        record.recordOrFindAll(entries, PURPOSE);
         relationships.grant(resident, clinic, CareRelationshipKind.FAMILY_DOCTOR, "contract:s" + resident, null, "签约");
 
         actAs(CLINIC_DOCTOR);

@@ -153,7 +153,7 @@ class PortalRecordIntegrationTests {
         for (int day = 1; day <= 25; day++) {
             readings.add(observation(resident, now.minus(Duration.ofDays(day)), "14749-6", "5." + (day % 10), "mmol/L"));
         }
-        record.recordAll(readings, PURPOSE);
+        record.recordOrFindAll(readings, PURPOSE);
         WebSession web = signedIn(phone);
 
         String first = body(web, "/me/record");

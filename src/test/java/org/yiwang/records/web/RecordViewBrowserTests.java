@@ -69,7 +69,7 @@ class RecordViewBrowserTests {
         entries.add(RecordFixtures.allergy(resident, centre, now.minus(Duration.ofDays(900)), "磺胺类药物", "皮疹"));
         entries.add(RecordFixtures.encounter(resident, hospital, null, now.minus(Duration.ofDays(1)),
                 EntryDetails.EncounterClass.OUTPATIENT, "头晕、口干一周，血糖控制不佳，要求复查并调整用药方案"));
-        record.recordAll(entries, "browser test setup");
+        record.recordOrFindAll(entries, "browser test setup");
     }
 
     private String url(String path) {

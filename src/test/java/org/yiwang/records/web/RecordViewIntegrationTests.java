@@ -161,7 +161,7 @@ class RecordViewIntegrationTests {
             entries.add(RecordFixtures.observation(resident, i % 2 == 0 ? hospital.id() : centre.id(), null,
                     daysAgo(i / 3), "14749-6", "5." + i % 10, "mmol/L"));
         }
-        List<Long> all = record.recordAll(entries, PURPOSE);
+        List<Long> all = record.recordOrFindAll(entries, PURPOSE).stream().map(HealthRecord.Recorded::id).toList();
         add(RecordFixtures.diagnosis(resident, hospital.id(), daysAgo(1), "I10"));
 
         String first = doctor.get("/records/residents/" + resident + "?kind=OBSERVATION").body();
