@@ -92,7 +92,13 @@ class EcgDemoData implements DemoDataContributor {
                 new Demo("519921008-WSY", Sex.MALE, 58, 72, "阵发性心悸，动态心电图30分钟",
                         EcgKind.LONG_TERM, seed -> synthetic(SyntheticEcgSpec.sinus(250, 1800, 70)
                         .withLeads(List.of("II", "V5")).withRrVariability(0.05).withVentricularEctopics(0.03)
-                        .withGaussianNoise(12).withNoiseBurst(600, 640, 200), seed), 50));
+                        .withGaussianNoise(12).withNoiseBurst(600, 640, 200), seed), 50),
+                // a Holter that catches a paroxysm: 15 minutes of sinus rhythm, then 10 of atrial fibrillation
+                new Demo("519921004-WSY", Sex.FEMALE, 62, 78, "反复心悸、胸闷，动态心电图25分钟",
+                        EcgKind.LONG_TERM, seed -> synthetic(SyntheticEcgSpec.sinus(250, 900, 74)
+                        .withLeads(List.of("II", "V5")).withRrVariability(0.04).withGaussianNoise(12), seed)
+                        .followedBy(synthetic(SyntheticEcgSpec.sinus(250, 600, 96).withLeads(List.of("II", "V5"))
+                                .withAtrialFibrillation(0.2).withGaussianNoise(12), seed + 1)), 65));
 
         Instant now = clock.instant();
         DemoPatients patients = new DemoPatients(residents, organisations,

@@ -29,7 +29,7 @@ class EcgDemoDataIntegrationTests {
                         from ecg.recording where idempotency_key like 'demo-%' and reading_centre_id = :county
                         order by idempotency_key""")
                 .param("county", county).query(String.class).list();
-        assertThat(demo).hasSize(8);
+        assertThat(demo).hasSize(9);
         assertThat(jdbc.sql("""
                         select count(*) from ecg.recording where idempotency_key = 'demo-0' and critical
                         and analysis -> 'stElevatedLeads' ?? 'III'""").query(Long.class).single()).isEqualTo(1);
@@ -56,10 +56,12 @@ class EcgDemoDataIntegrationTests {
                 .query(String.class).list();
         // as generated in EcgDemoData: inferior STEMI at 88/min, AF at 148/min, sinus 47/min, sinus 72/min, sinus
         // 76/min with 18 % ventricular premature beats, AF 82/min, sinus 66/min with V3 off, the 30-minute Holter
-        // at 70/min with 3 % ventricular premature beats
+        // at 70/min with 3 % ventricular premature beats, the 25-minute Holter: 15 minutes of sinus rhythm at 74/min,
+        // then 10 of atrial fibrillation at 96/min
         assertThat(read).containsExactly("demo-0 SINUS_RHYTHM true", "demo-1 ATRIAL_FIBRILLATION true",
                 "demo-2 SINUS_BRADYCARDIA false", "demo-3 SINUS_RHYTHM false", "demo-4 SINUS_RHYTHM false PVC",
-                "demo-5 ATRIAL_FIBRILLATION false", "demo-6 SINUS_RHYTHM false", "demo-7 SINUS_RHYTHM false");
+                "demo-5 ATRIAL_FIBRILLATION false", "demo-6 SINUS_RHYTHM false", "demo-7 SINUS_RHYTHM false",
+                "demo-8 SINUS_RHYTHM false");
         // generated at 69.96/min (2,098 beats in 30 min); its ectopics were once missed (read 67.9/min)
         assertThat(jdbc.sql("select (analysis ->> 'heartRateBpm')::float8 from ecg.recording "
                 + "where idempotency_key = 'demo-7'").query(Double.class).single()).isBetween(68.96, 70.96);
@@ -72,6 +74,12 @@ class EcgDemoDataIntegrationTests {
                 + "where idempotency_key = 'demo-7'").query(Integer.class).single()).isLessThanOrEqualTo(10);
         assertThat(jdbc.sql("select (analysis ->> 'ventricularBeats')::int from ecg.recording "
                 + "where idempotency_key = 'demo-4'").query(Integer.class).single()).isPositive();
+        // its paroxysm shows in the Holter summary: 10 of 25 minutes (the segments are 5 minutes long)
+        assertThat(jdbc.sql("""
+                        select (analysis -> 'holter' -> 'rhythmTimes' -> 1 ->> 'rhythm') || ' '
+                        || (analysis -> 'holter' -> 'rhythmTimes' -> 1 ->> 'percent')
+                        from ecg.recording where idempotency_key = 'demo-8'""").query(String.class).single())
+                .isEqualTo("ATRIAL_FIBRILLATION 40.0");
     }
 
     @Autowired

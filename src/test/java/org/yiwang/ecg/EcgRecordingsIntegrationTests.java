@@ -201,20 +201,11 @@ class EcgRecordingsIntegrationTests {
     void aHolterWithAParoxysmOfAtrialFibrillationGivesItsBurdenAndItsFastestMinute() {
         // 10 minutes of sinus rhythm at 70/min, then 5 minutes of atrial fibrillation at about 115/min (2 leads, 250 Hz)
         List<String> leads = List.of("II", "V5");
-        EcgRecording sinus = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 600, 70).withLeads(leads)
-                .withGaussianNoise(10), 21).recording();
-        EcgRecording fibrillation = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 300, 115).withLeads(leads)
-                .withAtrialFibrillation(0.25).withGaussianNoise(10), 22).recording();
-        int[][] samples = new int[2][];
-        for (int lead = 0; lead < 2; lead++) {
-            int[] first = sinus.leadMicrovolts(lead);
-            int[] second = fibrillation.leadMicrovolts(lead);
-            samples[lead] = java.util.Arrays.copyOf(first, first.length + second.length);
-            System.arraycopy(second, 0, samples[lead], first.length, second.length);
-        }
+        EcgRecording holterRecording = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 600, 70).withLeads(leads)
+                .withGaussianNoise(10), 21).followedBy(SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 300, 115)
+                .withLeads(leads).withAtrialFibrillation(0.25).withGaussianNoise(10), 22)).recording();
         fixtures.actAs("ecg-it-township");
-        long id = recordings.store(EcgFixtures.upload(resident, township, EcgKind.LONG_TERM,
-                EcgRecording.of(250, leads, samples), null));
+        long id = recordings.store(EcgFixtures.upload(resident, township, EcgKind.LONG_TERM, holterRecording, null));
 
         fixtures.awaitAnalysed(id);
         EcgPreAnalysis analysis = recordings.find(id).orElseThrow().analysis().orElseThrow();

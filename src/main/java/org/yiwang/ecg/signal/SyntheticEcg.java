@@ -1,6 +1,7 @@
 package org.yiwang.ecg.signal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -96,6 +97,31 @@ public record SyntheticEcg(EcgRecording recording, Beats beats, String beatKinds
         int[] beatArray = beatSamples.stream().mapToInt(Integer::intValue).filter(s -> s < n).toArray();
         return new SyntheticEcg(EcgRecording.wrap(fs, leads, microvolts), Beats.wrap(fs, beatArray),
                 kinds.substring(0, beatArray.length));
+    }
+
+    /**
+     * This ECG and then {@code next} (same sampling rate and leads), as one recording: e.g. sinus rhythm followed by
+     * a paroxysm of atrial fibrillation on a Holter.
+     */
+    public SyntheticEcg followedBy(SyntheticEcg next) {
+        EcgRecording a = recording;
+        EcgRecording b = next.recording;
+        if (a.samplingRateHz() != b.samplingRateHz() || !a.leadNames().equals(b.leadNames())) {
+            throw new IllegalArgumentException("only ECGs of the same sampling rate and leads join");
+        }
+        int[][] samples = new int[a.leadCount()][];
+        for (int lead = 0; lead < samples.length; lead++) {
+            int[] first = a.leadMicrovolts(lead);
+            samples[lead] = Arrays.copyOf(first, first.length + b.sampleCount());
+            System.arraycopy(b.leadMicrovolts(lead), 0, samples[lead], first.length, b.sampleCount());
+        }
+        int[] firstBeats = beats.sampleIndices();
+        int[] allBeats = Arrays.copyOf(firstBeats, firstBeats.length + next.beats.count());
+        for (int i = 0; i < next.beats.count(); i++) {
+            allBeats[firstBeats.length + i] = a.sampleCount() + next.beats.sampleIndex(i);
+        }
+        return new SyntheticEcg(EcgRecording.of(a.samplingRateHz(), a.leadNames(), samples),
+                Beats.of(a.samplingRateHz(), allBeats), beatKinds + next.beatKinds);
     }
 
     /**

@@ -21,6 +21,25 @@ class SyntheticEcgTests {
     }
 
     @Test
+    void anEcgFollowedByAnotherIsOneRecordingWithTheSecondsBeatsShifted() {
+        List<String> leads = List.of("II", "V5");
+        SyntheticEcg sinus = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 20, 70).withLeads(leads), 1);
+        SyntheticEcg fibrillation = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 10, 100).withLeads(leads)
+                .withAtrialFibrillation(0.2), 2);
+
+        SyntheticEcg both = sinus.followedBy(fibrillation);
+
+        assertThat(both.recording().sampleCount()).isEqualTo(7500);
+        assertThat(both.recording().leadMicrovolts(1)[5000 + 123]).isEqualTo(fibrillation.recording().leadMicrovolts(1)[123]);
+        assertThat(both.recording().leadMicrovolts(0)[4999]).isEqualTo(sinus.recording().leadMicrovolts(0)[4999]);
+        assertThat(both.beats().count()).isEqualTo(sinus.beats().count() + fibrillation.beats().count());
+        assertThat(both.beats().sampleIndex(sinus.beats().count())).isEqualTo(5000 + fibrillation.beats().sampleIndex(0));
+        assertThat(both.beatKinds()).isEqualTo(sinus.beatKinds() + fibrillation.beatKinds());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sinus.followedBy(SyntheticEcg.generate(
+                SyntheticEcgSpec.sinus(500, 10, 70).withLeads(leads), 3))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void drawsTwelveLeadsAtTheRequestedRateWithRPeaksAtTheBeats() {
         SyntheticEcg ecg = SyntheticEcg.generate(SyntheticEcgSpec.sinus(500, 60, 60), 1);
         EcgRecording recording = ecg.recording();
