@@ -31,6 +31,11 @@ class VentricularClassTests {
         return wave(ms, 0, 12, 900) + wave(ms, 30, 14, 600) + wave(ms, 250, 50, 250);
     }
 
+    /** The dominant beat distorted by a broad negative deflection (an electrode-motion transient), r ~0.6 with it. */
+    static double distorted(double ms) {
+        return wave(ms, 0, 12, 600) + wave(ms, 50, 30, -700) + wave(ms, 250, 50, 250);
+    }
+
     static double wave(double ms, double centre, double sd, double amplitude) {
         return amplitude * Math.exp(-(ms - centre) * (ms - centre) / (2 * sd * sd));
     }
@@ -47,6 +52,7 @@ class VentricularClassTests {
                 x[i] += switch (kinds[b]) {
                     case 'V' -> ventricular(ms);
                     case 'A' -> aberrant(ms);
+                    case 'D' -> distorted(ms);
                     default -> dominant(ms);
                 };
             }
@@ -119,5 +125,30 @@ class VentricularClassTests {
             }
         }
         assertThat(onTimeAberrant).isGreaterThan(5);
+    }
+
+    @Test
+    void wideShapesAtThePrevailingRateDoNotMakeAClassThatPullsInDominantBeats() {
+        // Regular sinus at 75/min; every sixth beat distorted on time (classed ventricular by width and a low
+        // correlation) and every sixth beat, three later, a ventricular-looking beat on time (r ~0.78): on noise such
+        // on-time shapes are the dominant beat distorted, and a class of them must not take in more beats (nstdb).
+        double[] timesMs = new double[72];
+        char[] kinds = new char[timesMs.length];
+        for (int b = 0; b < timesMs.length; b++) {
+            timesMs[b] = 500 + 800 * b;
+            kinds[b] = b % 6 == 2 ? 'D' : b % 6 == 5 ? 'V' : 'N';
+        }
+        int[] x = lead(timesMs, kinds, 15, 5);
+        BeatType[] types = BeatMorphology.classify(x, sampleIndices(timesMs), FS).types();
+        int distortedVentricular = 0;
+        for (int b = 1; b < types.length - 1; b++) {
+            if (kinds[b] == 'D' && types[b] == BeatType.VENTRICULAR) {
+                distortedVentricular++;
+            }
+            if (kinds[b] == 'V') {
+                assertThat(types[b]).as("on-time beat %d", b).isNotEqualTo(BeatType.VENTRICULAR);
+            }
+        }
+        assertThat(distortedVentricular).as("distorted beats classed ventricular (the class)").isGreaterThan(5);
     }
 }
