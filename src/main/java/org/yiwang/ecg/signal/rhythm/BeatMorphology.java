@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * Classes beats by morphology on one lead: each beat is compared with the dominant (median) beat by
  * correlation and QRS width, and its prematurity with the local RR. Wide beats unlike the dominant one are
- * ventricular; premature beats like it are supraventricular.
+ * ventricular; premature beats like it are supraventricular. A second pass groups the ventricular beats into classes
+ * (one per ectopic shape) and classes ventricular the beats that resemble such a class clearly better than the
+ * dominant beat.
  */
 public final class BeatMorphology {
 
@@ -48,6 +50,20 @@ public final class BeatMorphology {
     static final double ON_TIME_MINIMUM_SHARE = 0.4;
     /** ... and at least this share of the other beats is followed by an on-time beat. */
     static final double EARLY_THEN_ON_TIME_SHARE = 0.8;
+    /** A ventricular beat joins a ventricular class whose mean beat it correlates with at least this well... */
+    static final double VENTRICULAR_CLASS_LIKENESS = 0.9;
+    /** ... of at most this many classes (multiform ectopy; beats of further shapes keep their first-pass class). */
+    static final int MAXIMUM_VENTRICULAR_CLASSES = 8;
+    /** A class takes in other beats when it has at least this many beats... */
+    static final int MINIMUM_VENTRICULAR_CLASS_BEATS = 3;
+    /** ... at least this share of them premature (RR before them below {@link #PREMATURE_RATIO} of the local median)... */
+    static final double VENTRICULAR_CLASS_PREMATURE_SHARE = 0.5;
+    /** A beat whose RR is below this share of the median of the surrounding RR intervals is premature. */
+    static final double PREMATURE_RATIO = 0.85;
+    /** ... and its mean beat correlates below this with the dominant beat... */
+    static final double VENTRICULAR_CLASS_DOMINANT_LIKENESS = 0.8;
+    /** ... and the beat correlates with the class's mean at least this much better than with the dominant beat. */
+    static final double VENTRICULAR_CLASS_MARGIN = 0.05;
 
     private BeatMorphology() {
     }
@@ -136,7 +152,7 @@ public final class BeatMorphology {
             correlations[i] = c;
             double width = qrsWidthMs(windows[i], before, samplingRateHz);
             double prematurity = prematurity(beatSamples, i);
-            boolean premature = prematurity < 0.85;
+            boolean premature = prematurity < PREMATURE_RATIO;
             // Against the median a beat of bigeminy is premature or not depending on which interval the median
             // lands on; against the mean, which its own compensatory pause balances, it always is. (Only where the
             // on-time beats made the template: in group beating the mean is pulled up by the long intervals, and
@@ -163,7 +179,76 @@ public final class BeatMorphology {
                 types[i] = BeatType.NORMAL;
             }
         }
+        reclassifyByVentricularClasses(windows, types, correlations, template, beatSamples);
         return new Classification(types, dominantWidth, correlations);
+    }
+
+    /**
+     * Second pass: beats classed ventricular are grouped into ventricular classes (one per ectopic shape), and a beat
+     * classed dominant or supraventricular that resembles such a class's mean beat clearly more than the dominant
+     * beat is ventricular too, when the class is made of several mostly premature beats unlike the dominant one. On one lead a ventricular beat can correlate 0.9 or more with the dominant beat (a
+     * late-coupled PVC, a run's later beats, mitdb 223 and 203); what gives it away is that it correlates better still
+     * with the beats of its own focus, as a Holter reader's template per class does.
+     */
+    static void reclassifyByVentricularClasses(double[][] windows, BeatType[] types, double[] correlations,
+            double[] dominant, int[] beatSamples) {
+        double[][] sums = new double[MAXIMUM_VENTRICULAR_CLASSES][];
+        int[] members = new int[MAXIMUM_VENTRICULAR_CLASSES];
+        int[] premature = new int[MAXIMUM_VENTRICULAR_CLASSES];
+        int classes = 0;
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] != BeatType.VENTRICULAR || windows[i] == null) {
+                continue;
+            }
+            int best = -1;
+            double bestCorrelation = VENTRICULAR_CLASS_LIKENESS;
+            for (int k = 0; k < classes; k++) {
+                double c = correlation(windows[i], sums[k]);
+                if (c >= bestCorrelation) {
+                    bestCorrelation = c;
+                    best = k;
+                }
+            }
+            if (best < 0 && classes < MAXIMUM_VENTRICULAR_CLASSES) {
+                best = classes++;
+                sums[best] = new double[windows[i].length];
+            }
+            if (best >= 0) {
+                members[best]++;
+                if (prematurity(beatSamples, i) < PREMATURE_RATIO) {
+                    premature[best]++;
+                }
+                for (int k = 0; k < windows[i].length; k++) {
+                    sums[best][k] += windows[i][k];
+                }
+            }
+        }
+        // Only classes of several beats whose mean beat is clearly not the dominant one: in fast atrial fibrillation
+        // rate-related aberrant beats (r 0.8-0.85 with the dominant beat, a few classed ventricular) would otherwise
+        // make a class that pulls in every other aberrant beat (CinC 2017 A02900 then read VT). And only classes
+        // whose beats mostly come early, as an ectopic focus fires: on noise, dominant beats distorted into
+        // "ventricular" ones come on time, and a class of them pulls in more noisy dominant beats (nstdb 118e12 and
+        // 118e06: 261 -> 439 ventricular beats on reference non-ventricular beats without this condition).
+        boolean[] distinct = new boolean[classes];
+        for (int k = 0; k < classes; k++) {
+            distinct[k] = members[k] >= MINIMUM_VENTRICULAR_CLASS_BEATS
+                    && premature[k] >= VENTRICULAR_CLASS_PREMATURE_SHARE * members[k]
+                    && correlation(sums[k], dominant) < VENTRICULAR_CLASS_DOMINANT_LIKENESS;
+        }
+        for (int i = 0; i < types.length; i++) {
+            if ((types[i] != BeatType.NORMAL && types[i] != BeatType.SUPRAVENTRICULAR) || windows[i] == null) {
+                continue;
+            }
+            for (int k = 0; k < classes; k++) {
+                if (distinct[k]) {
+                    double c = correlation(windows[i], sums[k]);
+                    if (c >= VENTRICULAR_CLASS_LIKENESS && c >= correlations[i] + VENTRICULAR_CLASS_MARGIN) {
+                        types[i] = BeatType.VENTRICULAR;
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /**
