@@ -100,13 +100,23 @@ public final class Waveforms {
 
     /** A wide ventricular beat: no P wave, broad QRS, discordant T. */
     public Waveforms ventricularBeat(double rPeakMs) {
+        return ventricularBeat(rPeakMs, 600);
+    }
+
+    /**
+     * A wide ventricular beat whose repolarisation follows the rate: the T wave's timing and width scale with the
+     * square root of the cycle length (as the QT interval does, Bazett), {@link #ventricularBeat(double)} at 600 ms
+     * (100/min); at 430 ms (140/min) the T wave peaks 237 ms after the R peak and ends about 340 ms after it.
+     */
+    public Waveforms ventricularBeat(double rPeakMs, double cycleMs) {
         beatTimesMs.add(rPeakMs);
+        double qtScale = Math.sqrt(cycleMs / 600);
         for (int lead = 0; lead < LEADS.size(); lead++) {
             double[] a = AMPLITUDES[lead];
             double sign = a[2] + a[3] >= 0 ? 1 : -1;
             gaussian(lead, rPeakMs, 22, -sign * 1400);
             gaussian(lead, rPeakMs + 50, 18, sign * 500);
-            gaussian(lead, rPeakMs + 280, 60, sign * 350);
+            gaussian(lead, rPeakMs + 280 * qtScale, 60 * qtScale, sign * 350);
         }
         return this;
     }
@@ -116,10 +126,28 @@ public final class Waveforms {
      * R peak) followed by the wide QRS and discordant T of {@link #ventricularBeat}.
      */
     public Waveforms bundleBranchBlockBeat(double rPeakMs) {
+        return bundleBranchBlockBeat(rPeakMs, 600);
+    }
+
+    /** As {@link #bundleBranchBlockBeat(double)} with the T wave of {@link #ventricularBeat(double, double)}. */
+    public Waveforms bundleBranchBlockBeat(double rPeakMs, double cycleMs) {
         for (int lead = 0; lead < LEADS.size(); lead++) {
             gaussian(lead, rPeakMs + P_CENTRE_MS, P_SIGMA_MS, AMPLITUDES[lead][0]);
         }
-        return ventricularBeat(rPeakMs);
+        return ventricularBeat(rPeakMs, cycleMs);
+    }
+
+    /**
+     * Sinus P waves at their own rate from {@code firstMs}, not conducted (atrioventricular dissociation, as in
+     * ventricular tachycardia): they fall anywhere in the cycle of the beats drawn separately.
+     */
+    public Waveforms dissociatedPWaves(double atrialRateBpm, double firstMs) {
+        for (double t = firstMs; t < durationMs; t += 60_000 / atrialRateBpm) {
+            for (int lead = 0; lead < LEADS.size(); lead++) {
+                gaussian(lead, t, P_SIGMA_MS, AMPLITUDES[lead][0]);
+            }
+        }
+        return this;
     }
 
     public Waveforms normalBeats(double[] times, boolean withP) {

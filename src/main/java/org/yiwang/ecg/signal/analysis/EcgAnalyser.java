@@ -115,6 +115,11 @@ public final class EcgAnalyser {
             }
             stemi = StemiCriteria.assess(d, patient.sex(), patient.ageYears(), thresholds.st());
         }
+        if (dominantQrsMs >= thresholds.rhythm().wideQrsMs()) {
+            // a wide QRS: whether P waves drive the ventricles tells sinus rhythm with bundle branch block from a
+            // ventricular rhythm (measured only then: it fits T and P waves to the median cycle)
+            atrial = atrial.withPWaveAssociation(AtrialActivityAnalyser.pWaveAssociation(lead, beatSamples, types, fs));
+        }
         RhythmAnalysis rhythm = rateOverUsableSignal(RhythmClassifier.classify(beatTimes, types,
                 runEvidence(lead, beatSamples, detection.quality().leads().get(morphologyLead), fs, thresholds),
                 durationMs, dominantQrsMs, atrial, thresholds.rhythm()), rr, thresholds.rhythm());

@@ -8,11 +8,26 @@ package org.yiwang.ecg.signal.rhythm;
  * @param flutterEvidence      0..1, strength of that periodicity (normalised autocorrelation)
  * @param isoelectricMs        typical longest flat (isoelectric) stretch between one beat's QRS and the next one's
  *                             (median over beats and leads), in ms; flutter waves leave none. NaN when not measured
+ * @param pWaveAssociation     0..1, share of beats preceded by a P wave at a constant PR interval that the previous
+ *                             beat's T wave does not explain (atrioventricular association,
+ *                             {@link AtrialActivityAnalyser#pWaveAssociation}); 0 when no such P wave shows, NaN when
+ *                             not measured
  */
 public record AtrialActivity(double pWaveEvidence, double flutterWaveRateBpm, double flutterEvidence,
-        double isoelectricMs) {
+        double isoelectricMs, double pWaveAssociation) {
+
+    /** Atrial activity without the association measure. */
+    public AtrialActivity(double pWaveEvidence, double flutterWaveRateBpm, double flutterEvidence,
+            double isoelectricMs) {
+        this(pWaveEvidence, flutterWaveRateBpm, flutterEvidence, isoelectricMs, Double.NaN);
+    }
+
+    /** The same measures with the atrioventricular association measured. */
+    public AtrialActivity withPWaveAssociation(double association) {
+        return new AtrialActivity(pWaveEvidence, flutterWaveRateBpm, flutterEvidence, isoelectricMs, association);
+    }
 
     public static AtrialActivity unknown() {
-        return new AtrialActivity(Double.NaN, Double.NaN, 0, Double.NaN);
+        return new AtrialActivity(Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
     }
 }

@@ -31,6 +31,16 @@ public final class AtrialActivityAnalyser {
     static final double ISOELECTRIC_RANGE_MICROVOLTS = 30;
     /** Only this much of a long interval between beats is searched for an isoelectric stretch. */
     static final double ISOELECTRIC_LONGEST_INTERVAL_MS = 1500;
+    /** Upper edge of the band in which P waves are sought for atrioventricular association (P waves: 0.5-15 Hz). */
+    static final double P_BAND_HZ = 20;
+    /** A P wave's peak lies at most this long before the beat fiducial (PR interval with a wide QRS's onset). */
+    static final double PR_LONGEST_MS = 280;
+    /** Each beat's P peak lies within this of the median beat's: the PR interval is constant. */
+    static final double PR_TOLERANCE_MS = 20;
+    /** Beats examined for atrioventricular association (a regular tachycardia shows it within a minute). */
+    static final int MAXIMUM_ASSOCIATION_BEATS = 120;
+    /** Cycles whose length differs more than this share from the median are left out of the median cycle. */
+    static final double CYCLE_LENGTH_TOLERANCE = 0.15;
 
     private AtrialActivityAnalyser() {
     }
@@ -50,6 +60,372 @@ public final class AtrialActivityAnalyser {
         double pEvidence = pWaveEvidence(pWaveLead, beatSamples, types, samplingRateHz);
         double[] flutter = flutterWaves(flutterLeads, beatSamples, samplingRateHz);
         return new AtrialActivity(pEvidence, flutter[0], flutter[1], flutter[2]);
+    }
+
+    /**
+     * Atrioventricular association: the share of beats preceded by a P wave at a constant PR interval that the
+     * previous beat's T wave does not explain. {@link #pWaveEvidence} cannot tell this in a regular tachycardia with a
+     * wide QRS: its window before each beat holds the previous beat's T wave, which is as consistent from beat to beat
+     * as a P wave (a monomorphic VT scores as high as sinus tachycardia with bundle branch block), and at 120-150/min
+     * the P wave rides on the T wave's descent, a shoulder rather than a hump of its own.
+     * <p>
+     * The lead is low-passed to {@link #P_BAND_HZ} (mains hum and muscle noise go) and the median cycle is taken over
+     * the cycles of regular length, aligned on the beat that ends them. From the previous QRS offset to this QRS onset
+     * it is fitted (least squares) once with a T wave alone (a smooth hump, steeper on either side as it may be: a
+     * Gaussian of its own width on each side of its peak, on a constant baseline) and once with a P wave as well (a
+     * Gaussian {@link #P_SIGMA_MIN_MS}-{@link #P_SIGMA_MAX_MS} wide peaking at most {@link #PR_LONGEST_MS} before the
+     * fiducial and after the T wave's peak: nearer the QRS it conducts to than the one before, unlike a retrograde P
+     * wave in the ST segment; at most {@link #P_TO_T_WIDTH} of the T wave's width). A P wave shows when its amplitude
+     * reaches {@link #P_MINIMUM_AMPLITUDE_UV} and {@link #P_TO_T_AMPLITUDE} of the T wave's and it explains at least
+     * {@link #P_EXPLAINED_SHARE} of what the T wave alone leaves unexplained. Each beat's own cycle
+     * is then fitted with that T and P shape, the P wave's peak free within {@link #PR_TOLERANCE_MS} of the median
+     * cycle's: the beat is associated when its P wave reaches {@link #P_BEAT_AMPLITUDE_SHARE} of the median cycle's,
+     * with the same polarity, and {@link #P_TO_T_AMPLITUDE} of its own T wave, away from the ends of that range (a
+     * constant PR interval). Dissociated P waves, at
+     * their own rate, fall anywhere in the cycle and leave no P wave on the median cycle: 0.
+     *
+     * @return 0..1; 0 without a P wave on the median cycle; NaN with fewer than three cycles of regular length or no
+     *         room between the QRS offset and the next onset
+     */
+    public static double pWaveAssociation(int[] x, int[] beats, BeatType[] types, double fs) {
+        int count = Math.min(beats.length, MAXIMUM_ASSOCIATION_BEATS);
+        if (count < 4) {
+            return Double.NaN;
+        }
+        int[] rr = new int[count - 1];
+        for (int i = 1; i < count; i++) {
+            rr[i - 1] = beats[i] - beats[i - 1];
+        }
+        Arrays.sort(rr);
+        int cycle = rr[rr.length / 2];
+        if (cycle > ASSOCIATION_LONGEST_CYCLE_MS * fs / 1000) {
+            return Double.NaN;
+        }
+        int end = Math.min(x.length, beats[count - 1] + 1);
+        double[] y = new double[end];
+        for (int i = 0; i < end; i++) {
+            y[i] = x[i];
+        }
+        if (P_BAND_HZ < fs / 2) {
+            Biquad lowPass = Biquad.lowPass(P_BAND_HZ, fs, Math.sqrt(0.5));
+            lowPass.zeroPhase(y);
+            lowPass.zeroPhase(y);
+        }
+        int[] extent = qrsExtent(y, Arrays.copyOf(beats, count), fs);
+        int margin = (int) Math.round(QRS_BLANKING_MARGIN_MS * fs / 1000);
+        int from = extent[1] + margin;
+        int to = cycle - Math.max(extent[0] + margin, (int) Math.round(P_WINDOW_END_MS * fs / 1000));
+        int prLongest = cycle - (int) Math.round(PR_LONGEST_MS * fs / 1000);
+        if (to - Math.max(from, prLongest) < Math.round(4 * P_SIGMA_MIN_MS * fs / 1000)) {
+            return Double.NaN;
+        }
+        double[][] cycles = new double[count][];
+        int usable = 0;
+        for (int i = 1; i < count; i++) {
+            int length = beats[i] - beats[i - 1];
+            if (types != null && (types[i] != BeatType.NORMAL || types[i - 1] != BeatType.NORMAL)
+                    || beats[i] - cycle < 0 || Math.abs(length - cycle) > CYCLE_LENGTH_TOLERANCE * cycle) {
+                continue;
+            }
+            cycles[i] = Arrays.copyOfRange(y, beats[i] - cycle + from, beats[i] - cycle + to + 1);
+            usable++;
+        }
+        if (usable < 3) {
+            return Double.NaN;
+        }
+        double[] full = BeatMorphology.medianTemplate(cycles, to - from + 1);
+        // the fit starts where the QRS's last deflection has died down and the T wave begins: the first turn of the
+        // median cycle after the QRS offset
+        int start = 1;
+        while (start < full.length - 1
+                && Math.signum(full[start] - full[start - 1]) == Math.signum(full[start + 1] - full[start])) {
+            start++;
+        }
+        if (full.length - start < Math.round(4 * P_SIGMA_MIN_MS * fs / 1000)) {
+            return Double.NaN;
+        }
+        double[] template = Arrays.copyOfRange(full, start, full.length);
+        for (int i = 0; i < cycles.length; i++) {
+            if (cycles[i] != null) {
+                cycles[i] = Arrays.copyOfRange(cycles[i], start, cycles[i].length);
+            }
+        }
+        from += start;
+        double ms = fs / 1000;
+        WaveFit tOnly = fitWaves(template, ms, -1, -1, null);
+        if (tOnly == null) {
+            return Double.NaN;
+        }
+        int pFrom = Math.max(tOnly.tPeak + 1, prLongest - from);
+        WaveFit withP = fitWaves(template, ms, pFrom, template.length - 1, tOnly);
+        if (withP == null || Math.abs(withP.pAmplitude) < P_MINIMUM_AMPLITUDE_UV
+                || Math.abs(withP.pAmplitude) < P_TO_T_AMPLITUDE * Math.abs(withP.tAmplitude)
+                || withP.residual > (1 - P_EXPLAINED_SHARE) * tOnly.residual) {
+            return 0;
+        }
+        int tolerance = (int) Math.round(PR_TOLERANCE_MS * ms);
+        int associated = 0;
+        for (double[] c : cycles) {
+            if (c == null) {
+                continue;
+            }
+            WaveFit own = fitWaves(c, ms, withP.pPeak - tolerance, withP.pPeak + tolerance, withP, true);
+            if (own != null && own.pPeak > withP.pPeak - tolerance && own.pPeak < withP.pPeak + tolerance
+                    && own.pAmplitude * Math.signum(withP.pAmplitude) >= P_BEAT_AMPLITUDE_SHARE
+                            * Math.abs(withP.pAmplitude)
+                    && Math.abs(own.pAmplitude) >= P_TO_T_AMPLITUDE * Math.abs(own.tAmplitude)) {
+                associated++;
+            }
+        }
+        return (double) associated / usable;
+    }
+
+    /** A P wave's Gaussian width (sigma) lies between these. */
+    static final double P_SIGMA_MIN_MS = 10;
+    static final double P_SIGMA_MAX_MS = 25;
+    /** Association is measured on tachycardias only: cycles up to this long (100/min). */
+    static final double ASSOCIATION_LONGEST_CYCLE_MS = 600;
+    /** T wave's Gaussian widths (sigma, each side of its peak) tried, and the steps of the fitting grid. */
+    static final double T_SIGMA_MIN_MS = 20;
+    static final double T_SIGMA_MAX_MS = 200;
+    static final int T_SIGMA_STEPS = 24;
+    static final double T_PEAK_STEP_MS = 2;
+    /**
+     * With a P wave, the T wave's peak is searched this far either side of where it lies without one, and its widths
+     * within a factor e^0.4 (1.5) of theirs.
+     */
+    static final double T_PEAK_REFIT_MS = 32;
+    static final double T_SIGMA_REFIT_LOG = 0.4;
+    /** A P wave is at most this share of the T wave's narrower width. */
+    static final double P_TO_T_WIDTH = 0.6;
+    static final int P_SIGMA_STEPS = 4;
+    static final double P_PEAK_STEP_MS = 4;
+    /** Smallest P-wave amplitude on the median cycle. */
+    static final double P_MINIMUM_AMPLITUDE_UV = 20;
+    /**
+     * A P wave is at least this share of the T wave's amplitude: less is what a T wave's departure from the fitted
+     * shape leaves (on synthetic monomorphic VT at 120-150/min, with or without hum, noise or dissociated P waves, the
+     * fitted "P wave" is at most 0.22 of the T wave and then explains at most 62 % of the residual; sinus P waves
+     * with bundle branch block 0.23-0.41, explaining 75-98 %).
+     */
+    static final double P_TO_T_AMPLITUDE = 0.2;
+    /** Share of the residual of a T-wave-only fit that the P wave must explain. */
+    static final double P_EXPLAINED_SHARE = 0.7;
+    /** A beat's own P wave reaches at least this share of the median cycle's amplitude. */
+    static final double P_BEAT_AMPLITUDE_SHARE = 0.5;
+
+    /**
+     * Least-squares fit of baseline + T wave (+ P wave): the T wave's peak, widths, the P wave's peak, width and
+     * amplitude, and the residual sum of squares.
+     */
+    private record WaveFit(int tPeak, double tSigmaLeft, double tSigmaRight, double tAmplitude, int pPeak,
+            double pSigma, double pAmplitude, double residual) {
+    }
+
+    /**
+     * Fits {@code z} with a constant, a T wave (two half-Gaussians meeting at its peak) and, when {@code pFrom >= 0},
+     * a Gaussian P wave peaking in {@code pFrom..pTo} after the T wave's peak and narrower than it. The T wave's peak
+     * (every {@link #T_PEAK_STEP_MS} anywhere in {@code z}, or within {@link #T_PEAK_REFIT_MS} of {@code near}'s) and
+     * widths ({@link #T_SIGMA_MIN_MS}-{@link #T_SIGMA_MAX_MS}, or within a factor of e^{@link #T_SIGMA_REFIT_LOG} of
+     * {@code near}'s) and the P wave's peak (every {@link #P_PEAK_STEP_MS}) and width ({@link #P_SIGMA_MIN_MS}-
+     * {@link #P_SIGMA_MAX_MS}) are searched on a grid. Null when nothing can be fitted.
+     */
+    private static WaveFit fitWaves(double[] z, double ms, int pFrom, int pTo, WaveFit near) {
+        return fitWaves(z, ms, pFrom, pTo, near, false);
+    }
+
+    /**
+     * As {@link #fitWaves(double[], double, int, int, WaveFit)}; with {@code keep}, {@code near}'s T wave and P width
+     * are kept and only the P wave's peak is searched, sample by sample (one beat's cycle against the median's).
+     */
+    private static WaveFit fitWaves(double[] z, double ms, int pFrom, int pTo, WaveFit near, boolean keep) {
+        WaveFit shape = keep ? near : null;
+        int m = z.length;
+        boolean withP = pFrom >= 0;
+        pFrom = Math.max(0, pFrom);
+        pTo = Math.min(m - 1, pTo);
+        if (withP && pTo < pFrom) {
+            return null;
+        }
+        double sumZ = 0;
+        double sumZz = 0;
+        for (double v : z) {
+            sumZ += v;
+            sumZz += v * v;
+        }
+        java.util.Map<Double, double[]> tails = new java.util.HashMap<>();
+        List<double[]> tWaves = new ArrayList<>();
+        List<double[]> tParameters = new ArrayList<>();
+        if (shape != null) {
+            tWaves.add(halfGaussians(m, shape.tPeak, tail(tails, m, shape.tSigmaLeft * ms),
+                    tail(tails, m, shape.tSigmaRight * ms)));
+            tParameters.add(new double[] { shape.tPeak, shape.tSigmaLeft, shape.tSigmaRight });
+        } else {
+            double[] sigmas = geometric(T_SIGMA_MIN_MS, T_SIGMA_MAX_MS, T_SIGMA_STEPS);
+            int step = Math.max(1, (int) Math.round(T_PEAK_STEP_MS * ms));
+            int reach = (int) Math.round(T_PEAK_REFIT_MS * ms);
+            for (int peak = near == null ? 0 : Math.max(0, near.tPeak - reach);
+                    peak < (near == null ? m : Math.min(m, near.tPeak + reach + 1)); peak += step) {
+                for (double left : sigmas) {
+                    for (double right : sigmas) {
+                        if (near != null && (Math.abs(Math.log(left / near.tSigmaLeft)) > T_SIGMA_REFIT_LOG
+                                || Math.abs(Math.log(right / near.tSigmaRight)) > T_SIGMA_REFIT_LOG)) {
+                            continue;
+                        }
+                        tWaves.add(halfGaussians(m, peak, tail(tails, m, left * ms), tail(tails, m, right * ms)));
+                        tParameters.add(new double[] { peak, left, right });
+                    }
+                }
+            }
+        }
+        List<double[]> pWaves = new ArrayList<>();
+        List<double[]> pParameters = new ArrayList<>();
+        if (withP) {
+            double[] sigmas = shape != null ? new double[] { shape.pSigma }
+                    : geometric(P_SIGMA_MIN_MS, P_SIGMA_MAX_MS, P_SIGMA_STEPS);
+            int step = shape != null ? 1 : Math.max(1, (int) Math.round(P_PEAK_STEP_MS * ms));
+            for (double sigma : sigmas) {
+                for (int peak = pFrom; peak <= pTo; peak += step) {
+                    double[] g = tail(tails, m, sigma * ms);
+                    pWaves.add(halfGaussians(m, peak, g, g));
+                    pParameters.add(new double[] { peak, sigma });
+                }
+            }
+        }
+        double[][] pSums = new double[pWaves.size()][];
+        for (int j = 0; j < pWaves.size(); j++) {
+            pSums[j] = sums(pWaves.get(j), z);
+        }
+        WaveFit best = null;
+        double[][] a = new double[3][3];
+        double[] b = new double[3];
+        for (int i = 0; i < tWaves.size(); i++) {
+            double[] t = tWaves.get(i);
+            double[] ts = sums(t, z);
+            double[] tp = tParameters.get(i);
+            a[0][0] = m;
+            a[0][1] = a[1][0] = ts[0];
+            a[1][1] = ts[1];
+            b[0] = sumZ;
+            b[1] = ts[2];
+            if (!withP) {
+                double[] c = solve(a, b, 2);
+                if (c != null) {
+                    double residual = sumZz - c[0] * b[0] - c[1] * b[1];
+                    if (best == null || residual < best.residual) {
+                        best = new WaveFit((int) tp[0], tp[1], tp[2], c[1], -1, Double.NaN, 0, residual);
+                    }
+                }
+                continue;
+            }
+            for (int j = 0; j < pWaves.size(); j++) {
+                double[] p = pWaves.get(j);
+                double[] pp = pParameters.get(j);
+                if (shape == null && (pp[0] <= tp[0] || pp[1] > P_TO_T_WIDTH * Math.min(tp[1], tp[2]))) {
+                    continue; // the T wave comes first and is the wider wave
+                }
+                double cross = 0;
+                for (int k = 0; k < m; k++) {
+                    cross += t[k] * p[k];
+                }
+                a[0][2] = a[2][0] = pSums[j][0];
+                a[1][2] = a[2][1] = cross;
+                a[2][2] = pSums[j][1];
+                b[2] = pSums[j][2];
+                double[] c = solve(a, b, 3);
+                if (c == null) {
+                    continue;
+                }
+                double residual = sumZz - c[0] * b[0] - c[1] * b[1] - c[2] * b[2];
+                if (best == null || residual < best.residual) {
+                    best = new WaveFit((int) tp[0], tp[1], tp[2], c[1], (int) pp[0], pp[1], c[2], residual);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** {sum of w, sum of w squared, sum of w times z}. */
+    private static double[] sums(double[] w, double[] z) {
+        double s = 0;
+        double ss = 0;
+        double sz = 0;
+        for (int k = 0; k < w.length; k++) {
+            s += w[k];
+            ss += w[k] * w[k];
+            sz += w[k] * z[k];
+        }
+        return new double[] { s, ss, sz };
+    }
+
+    /**
+     * A unit hump peaking at {@code peak}: the Gaussian tail {@code before} ({@link #gaussianTail}) before it and
+     * {@code after} after it.
+     */
+    private static double[] halfGaussians(int m, int peak, double[] before, double[] after) {
+        double[] w = new double[m];
+        for (int k = 0; k < m; k++) {
+            w[k] = k < peak ? before[peak - k] : after[k - peak];
+        }
+        return w;
+    }
+
+    private static double[] tail(java.util.Map<Double, double[]> tails, int length, double sigma) {
+        return tails.computeIfAbsent(sigma, key -> gaussianTail(length, key));
+    }
+
+    /** exp(-d^2 / 2 sigma^2) for d = 0..length-1 (one exponential per distance and width, not per sample and shape). */
+    private static double[] gaussianTail(int length, double sigma) {
+        double[] g = new double[Math.max(1, length)];
+        for (int d = 0; d < g.length; d++) {
+            double z = d / sigma;
+            g[d] = Math.exp(-0.5 * z * z);
+        }
+        return g;
+    }
+
+    private static double[] geometric(double from, double to, int count) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = from * Math.pow(to / from, (double) i / (count - 1));
+        }
+        return values;
+    }
+
+    /** Solves the leading {@code size} x {@code size} system by Gaussian elimination with pivoting; null if singular. */
+    private static double[] solve(double[][] a, double[] b, int size) {
+        double[][] m = new double[size][size + 1];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, size);
+            m[i][size] = b[i];
+        }
+        for (int col = 0; col < size; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < size; r++) {
+                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            if (Math.abs(m[pivot][col]) < 1e-9) {
+                return null;
+            }
+            double[] swap = m[col];
+            m[col] = m[pivot];
+            m[pivot] = swap;
+            for (int r = 0; r < size; r++) {
+                if (r != col) {
+                    double f = m[r][col] / m[col][col];
+                    for (int k = col; k <= size; k++) {
+                        m[r][k] -= f * m[col][k];
+                    }
+                }
+            }
+        }
+        double[] x = new double[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = m[i][size] / m[i][i];
+        }
+        return x;
     }
 
     /**

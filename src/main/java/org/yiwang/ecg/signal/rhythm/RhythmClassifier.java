@@ -149,6 +149,10 @@ public final class RhythmClassifier {
                 && ventricular >= thresholds.frequentEctopyFraction() * n;
         double ectopyConfidence = frequentEctopy ? Math.min(0.95, 0.6 + 0.05 * ventricular) : 0;
 
+        boolean wideQrs = !Double.isNaN(dominantQrsMs) && dominantQrsMs >= thresholds.wideQrsMs();
+        // P waves at a constant PR interval before the beats, apart from the previous T wave: the atria drive the
+        // ventricles (sinus rhythm, conducted with a wide QRS when there is bundle branch block).
+        boolean pWavesMarchWithQrs = atrial.pWaveAssociation() >= thresholds.wideTachycardiaPWaveAssociation();
         boolean flutter = atrial.flutterEvidence() >= thresholds.flutterEvidence()
                 && atrial.flutterWaveRateBpm() >= thresholds.flutterAtrialRateMinBpm()
                 && atrial.flutterWaveRateBpm() <= thresholds.flutterAtrialRateMaxBpm()
@@ -157,8 +161,22 @@ public final class RhythmClassifier {
                 // remnants (or interference), not atrial waves running continuously.
                 && !(atrial.isoelectricMs() >= thresholds.flutterIsoelectricMs())
                 // Strongly irregular ventricular response with periodic-looking atrial waves: coarse fibrillation.
-                && !(afProbability >= 0.8);
-        boolean wideComplexTachycardia = !Double.isNaN(dominantQrsMs) && dominantQrsMs >= thresholds.wideQrsMs()
+                && !(afProbability >= 0.8)
+                // A wide QRS and its T wave fill the cycle: the periodicity is theirs, and the P wave standing out
+                // of the T wave's descent before every beat is a sinus P.
+                && !(wideQrs && pWavesMarchWithQrs);
+        // A wide regular tachycardia is ventricular until shown otherwise. What shows otherwise below
+        // wideTachycardiaPWavesClearBelowBpm (150/min) is atrioventricular association: a P wave before every beat at
+        // a constant PR interval, apart from the previous T wave (sinus tachycardia with bundle branch block); P waves
+        // at their own rate (AV dissociation) or none leave it ventricular, and so does every rate from 150/min.
+        // The P-wave evidence of the window before each beat does not show it: the previous T wave fills that window
+        // as consistently as a P wave (a VT at 120/min read sinus tachycardia, sinus tachycardia with bundle branch
+        // block at 120-145/min read VT through the flutter measure). Without the signal to measure association on,
+        // P-wave evidence without a flutter periodicity stands in for it.
+        boolean sinusOrigin = Double.isNaN(atrial.pWaveAssociation())
+                ? atrial.pWaveEvidence() >= SINUS_P_EVIDENCE && !flutter
+                : pWavesMarchWithQrs;
+        boolean wideComplexTachycardia = wideQrs
                 && heartRate >= thresholds.ventricularRunRateBpm()
                 // Ventricular tachycardia is regular; alternating short and long intervals are T waves or noise
                 // taken for beats (or an irregular rhythm conducted with a wide QRS), not VT.
@@ -167,12 +185,7 @@ public final class RhythmClassifier {
                 // The beats must be read on usable signal and look alike from beat to beat (a tachycardia's QRS does
                 // not change shape at random; noise taken for wide beats does).
                 && (evidence == null || consistentOnUsableSignal(evidence, thresholds))
-                // A wide regular tachycardia is ventricular until shown otherwise. P waves before each QRS (sinus
-                // tachycardia with bundle branch block) show otherwise below 150/min; at faster rates the previous T
-                // wave fills the P window. Flutter waves never do: they are judged outside the QRS and T, and a wide
-                // QRS with its T wave at 2:1 flutter rates leaves no room for them (a regular monomorphic VT at
-                // 140-150/min read as flutter, its T waves making a periodicity at twice the rate).
-                && (!(atrial.pWaveEvidence() >= SINUS_P_EVIDENCE) || heartRate >= P_WAVES_CLEAR_BELOW_BPM || flutter);
+                && !(sinusOrigin && heartRate < thresholds.wideTachycardiaPWavesClearBelowBpm());
         if (wideComplexTachycardia && runs.isEmpty()) {
             runs.add(new RhythmAnalysis.VentricularRun(beatTimesMs[0], n, heartRate));
         }
@@ -276,11 +289,6 @@ public final class RhythmClassifier {
 
     static final double SINUS_P_EVIDENCE = 0.5;
     static final int PREVAILING_RATE_INTERVALS = 20;
-    /**
-     * P waves before a wide regular tachycardia's beats are not taken as sinus from this rate on (the previous T wave
-     * fills the P window).
-     */
-    static final double P_WAVES_CLEAR_BELOW_BPM = 150;
     static final double DOMINANT_RR_RATIO = 1.25;
     /** A ventricular beat this early in the sinus cycle is premature. */
     static final double PREMATURE_RATIO = 0.85;

@@ -28,13 +28,19 @@ package org.yiwang.ecg.signal.rhythm;
  * @param flutterIsoelectricMs      an isoelectric stretch at least this long between beats (typically the TP
  *                                  and PR segments of sinus beats) rules flutter out: flutter waves run without a
  *                                  flat baseline (80 ms)
+ * @param wideTachycardiaPWaveAssociation a regular wide-complex tachycardia is sinus (with bundle branch block), not
+ *                                  ventricular, when at least this share of its beats is preceded by a P wave at a
+ *                                  constant PR interval ({@link AtrialActivity#pWaveAssociation()}) (0.7)
+ * @param wideTachycardiaPWavesClearBelowBpm ... and only below this rate: at faster rates a regular wide-complex
+ *                                  tachycardia is ventricular whatever precedes its beats (150)
  * @param afModel                   the AF model
  */
 public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
         double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
         double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
         double ventricularRunCouplingInAf, double wideQrsMs, double flutterAtrialRateMinBpm,
-        double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs, AfModel afModel) {
+        double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs,
+        double wideTachycardiaPWaveAssociation, double wideTachycardiaPWavesClearBelowBpm, AfModel afModel) {
 
     public RhythmThresholds {
         if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {
@@ -44,20 +50,35 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
                 || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || !(flutterIsoelectricMs > 0)
                 || !(ventricularRunSimilarity >= -1 && ventricularRunSimilarity <= 1) || !(ventricularRunMarginMs >= 0)
                 || !(ventricularRunCouplingInAf > 0)
+                || !(wideTachycardiaPWaveAssociation > 0 && wideTachycardiaPWaveAssociation <= 1)
+                || !(wideTachycardiaPWavesClearBelowBpm > 0)
                 || afModel == null) {
             throw new IllegalArgumentException("invalid rhythm thresholds");
         }
     }
 
+    /** With the default wide-complex tachycardia limits (P-wave association 0.7, below 150/min). */
+    public RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
+            double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
+            double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
+            double ventricularRunCouplingInAf, double wideQrsMs, double flutterAtrialRateMinBpm,
+            double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs, AfModel afModel) {
+        this(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction, frequentEctopyMinimumBeats,
+                ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity, ventricularRunMarginMs,
+                ventricularRunCouplingInAf, wideQrsMs, flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm,
+                flutterEvidence, flutterIsoelectricMs, 0.7, 150, afModel);
+    }
+
     public static RhythmThresholds defaults() {
         return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 0.8, 1000, 0.9, 120, 240, 380, 0.3, 80,
-                AfModel.defaults());
+                0.7, 150, AfModel.defaults());
     }
 
     public RhythmThresholds withAfModel(AfModel model) {
         return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
                 frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
                 ventricularRunMarginMs, ventricularRunCouplingInAf, wideQrsMs,
-                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs, model);
+                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
+                wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, model);
     }
 }
