@@ -23,37 +23,32 @@ class ResidentWriter {
     private static final String PHONES = "mpi.resident_phone";
 
     /** The state of resident {@code r} as the JSON snapshot of a version: demographics, documents and phones masked. */
-    static final String SNAPSHOT = """
-            jsonb_build_object(
-                'name', r.name, 'pinyin', r.pinyin, 'sex', r.sex, 'birthDate', r.birth_date,
-                'ethnicity', r.ethnicity, 'divisionCode', r.division_code, 'address', r.address,
-                'guardianResidentId', r.guardian_resident_id, 'householdId', r.household_id,
-                'healthRecordNumber', r.health_record_number,
-                'documents', coalesce((select jsonb_agg(jsonb_build_object('id', d.id, 'type', d.type,
-                        'masked', d.number_masked, 'issuingCountry', d.issuing_country,
-                        'primary', d.is_primary) order by d.id)
-                    from mpi.identity_document d where d.resident_id = r.id and d.voided_at is null), '[]'::jsonb),
-                'phones', coalesce((select jsonb_agg(jsonb_build_object('id', p.id,
-                        'masked', p.phone_masked, 'primary', p.is_primary) order by p.id)
-                    from mpi.resident_phone p where p.resident_id = r.id and p.voided_at is null), '[]'::jsonb))""";
+    static final String SNAPSHOT = snapshot(
+            DOCUMENTS + " d where d.resident_id = r.id and d.voided_at is null",
+            PHONES + " p where p.resident_id = r.id and p.voided_at is null");
 
     /**
      * {@link #SNAPSHOT} of a resident being inserted by one statement: {@code r}, {@code documents} and {@code phones}
      * are the statement's own {@code insert … returning} (the statement does not see its own rows in the tables).
      */
-    private static final String SNAPSHOT_OF_NEW = """
-            jsonb_build_object(
-                'name', r.name, 'pinyin', r.pinyin, 'sex', r.sex, 'birthDate', r.birth_date,
-                'ethnicity', r.ethnicity, 'divisionCode', r.division_code, 'address', r.address,
-                'guardianResidentId', r.guardian_resident_id, 'householdId', r.household_id,
-                'healthRecordNumber', r.health_record_number,
-                'documents', coalesce((select jsonb_agg(jsonb_build_object('id', d.id, 'type', d.type,
-                        'masked', d.number_masked, 'issuingCountry', d.issuing_country,
-                        'primary', d.is_primary) order by d.id)
-                    from documents d), '[]'::jsonb),
-                'phones', coalesce((select jsonb_agg(jsonb_build_object('id', p.id,
-                        'masked', p.phone_masked, 'primary', p.is_primary) order by p.id)
-                    from phones p), '[]'::jsonb))""";
+    private static final String SNAPSHOT_OF_NEW = snapshot("documents d", "phones p");
+
+    /** The snapshot expression with its documents ({@code d}) and phones ({@code p}) read from the given sources. */
+    private static String snapshot(String documents, String phones) {
+        return """
+                jsonb_build_object(
+                    'name', r.name, 'pinyin', r.pinyin, 'sex', r.sex, 'birthDate', r.birth_date,
+                    'ethnicity', r.ethnicity, 'divisionCode', r.division_code, 'address', r.address,
+                    'guardianResidentId', r.guardian_resident_id, 'householdId', r.household_id,
+                    'healthRecordNumber', r.health_record_number,
+                    'documents', coalesce((select jsonb_agg(jsonb_build_object('id', d.id, 'type', d.type,
+                            'masked', d.number_masked, 'issuingCountry', d.issuing_country,
+                            'primary', d.is_primary) order by d.id)
+                        from %s), '[]'::jsonb),
+                    'phones', coalesce((select jsonb_agg(jsonb_build_object('id', p.id,
+                            'masked', p.phone_masked, 'primary', p.is_primary) order by p.id)
+                        from %s), '[]'::jsonb))""".formatted(documents, phones);
+    }
 
     private final JdbcClient jdbc;
     private final FieldEncryption encryption;
