@@ -51,8 +51,11 @@ public final class Browsers {
         return new Session(playwright, browser);
     }
 
-    /** Where screenshots go (under the build directory, never into the working tree), so a person can look at what the tests saw. */
+    /**
+     * Where screenshots go, so a person can look at what the tests saw: target/browser-screenshots, never the working
+     * tree (browser tests run under failsafe, whose working directory is the build directory).
+     */
     public static Path screenshot(String name) {
-        return Path.of("target", "browser-screenshots", name + ".png");
+        return Path.of("browser-screenshots", name + ".png");
     }
 }
