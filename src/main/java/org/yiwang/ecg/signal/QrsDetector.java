@@ -40,6 +40,20 @@ public final class QrsDetector {
     /** ... and its R and S extremes lie this close together (one narrow complex). */
     static final double ADJACENT_EXTREMES_MS = 80;
 
+    /**
+     * An early candidate that is not steep in the last beat's clearest lead can still be an (R-on-T) premature beat
+     * when it is steep in another lead where that beat's QRS was at least this share of its steepest lead's...
+     */
+    static final double RON_T_CLEAR_LEAD_SHARE = 0.5;
+    /**
+     * ... and there at least this many times steeper than the preceding beat's T wave at the same delay after its R
+     * peak (searched within {@link #T_WAVE_REFERENCE_REACH_MS} either side: T waves shift a little with the RR)...
+     */
+    static final double RON_T_UNLIKE_T_RATIO = 3.0;
+    static final double T_WAVE_REFERENCE_REACH_MS = 100;
+    /** ... and, in the last beat's clearest lead, at least this many times steeper than that T wave there. */
+    static final double RON_T_UNLIKE_T_RATIO_CLEAREST_LEAD = 1.5;
+
     private final Settings settings;
 
     public QrsDetector(Settings settings) {
@@ -148,6 +162,9 @@ public final class QrsDetector {
         float typicalSlope = 0;
         int lastLead = 0;
         float lastLeadSlope = 0;
+        float[] lastSlopes = new float[leads]; // the last beat's slope in each lead
+        int previousBeat = Integer.MIN_VALUE / 2; // the beat before the last one
+        int tReach = samples(T_WAVE_REFERENCE_REACH_MS, fs);
         int firstUnclaimed = 0; // index of the first candidate after the last beat
 
         for (int c = 0; c < candidateCount; c++) {
@@ -163,7 +180,8 @@ public final class QrsDetector {
                             && (best < 0 || combined[p] > combined[candidates[best]])) {
                         float s = slopeAt(features, weight, block, p);
                         boolean tWave = p - lastBeat < tWaveWindow
-                                && isTWave(features, lastLead, lastLeadSlope, p, s, typicalSlope);
+                                && isTWave(features, lastLead, lastLeadSlope, lastSlopes, lastBeat, previousBeat,
+                                        tReach, p, s, typicalSlope);
                         if (!tWave) {
                             best = k;
                         }
@@ -177,10 +195,12 @@ public final class QrsDetector {
                     }
                     beats[beatCount++] = p;
                     meanRr = updateRr(recentRr, rrCount++, p - lastBeat, meanRr);
+                    previousBeat = lastBeat;
                     lastBeat = p;
                     lastSlope = slopeAt(features, weight, block, p);
                     lastLead = dominantLead(features, weight, block, p);
                     lastLeadSlope = leadSlope(features, lastLead, p);
+                    leadSlopes(features, p, lastSlopes);
                     firstUnclaimed = best + 1;
                 }
             }
@@ -194,6 +214,7 @@ public final class QrsDetector {
                         lastSlope = s;
                         lastLead = dominantLead(features, weight, block, at);
                         lastLeadSlope = leadSlope(features, lastLead, at);
+                        leadSlopes(features, at, lastSlopes);
                         firstUnclaimed = c + 1;
                     }
                 }
@@ -201,13 +222,15 @@ public final class QrsDetector {
             }
             if (value > threshold(signalLevel, noiseLevel)) {
                 float s = slopeAt(features, weight, block, at);
-                if (at - lastBeat < tWaveWindow && isTWave(features, lastLead, lastLeadSlope, at, s, typicalSlope)) {
+                if (at - lastBeat < tWaveWindow && isTWave(features, lastLead, lastLeadSlope, lastSlopes, lastBeat,
+                        previousBeat, tReach, at, s, typicalSlope)) {
                     if (s > settings.replaceSlopeRatio() * lastSlope) {
                         beats[beatCount - 1] = at;
                         lastBeat = at;
                         lastSlope = s;
                         lastLead = dominantLead(features, weight, block, at);
                         lastLeadSlope = leadSlope(features, lastLead, at);
+                        leadSlopes(features, at, lastSlopes);
                         firstUnclaimed = c + 1;
                     } else {
                         noiseLevel = 0.125f * value + 0.875f * noiseLevel;
@@ -223,10 +246,12 @@ public final class QrsDetector {
                 if (lastBeat > 0 && quality.anyLeadUsableThroughout(lastBeat, at)) {
                     meanRr = updateRr(recentRr, rrCount++, at - lastBeat, meanRr);
                 }
+                previousBeat = lastBeat;
                 lastBeat = at;
                 lastSlope = s;
                 lastLead = dominantLead(features, weight, block, at);
                 lastLeadSlope = leadSlope(features, lastLead, at);
+                leadSlopes(features, at, lastSlopes);
                 firstUnclaimed = c + 1;
             } else {
                 noiseLevel = 0.125f * value + 0.875f * noiseLevel;
@@ -330,13 +355,61 @@ public final class QrsDetector {
     }
 
     /**
-     * A T wave (or other slow wave) soon after a beat: much less steep than that beat in the lead where the beat was
-     * clearest, or than the typical beat over all leads.
+     * A T wave (or other slow wave) soon after a beat: much less steep than the typical beat over all leads, or than
+     * that beat in the lead where it was clearest, unless (an early, R-on-T, premature beat whose QRS happens to be
+     * small in that lead) it is unlike the T wave of the beat before at the same delay after its R peak: steeper than
+     * that T wave in the clearest lead, and steep in another lead where the last beat was clear and much steeper
+     * there than that T wave (a T wave repeats its predecessor's, an ectopic QRS does not).
      */
-    private boolean isTWave(LeadFeatures[] features, int lastLead, float lastLeadSlope, int at, float combinedSlope,
-            float typicalSlope) {
+    private boolean isTWave(LeadFeatures[] features, int lastLead, float lastLeadSlope, float[] lastSlopes,
+            int lastBeat, int previousBeat, int tReach, int at, float combinedSlope, float typicalSlope) {
         double ratio = settings.tWaveSlopeRatio();
-        return leadSlope(features, lastLead, at) < ratio * lastLeadSlope || combinedSlope < ratio * typicalSlope;
+        if (combinedSlope < ratio * typicalSlope) {
+            return true;
+        }
+        if (leadSlope(features, lastLead, at) >= ratio * lastLeadSlope) {
+            return false;
+        }
+        int delay = at - lastBeat;
+        int reference = previousBeat + delay; // where the beat before had its T wave at this delay
+        if (previousBeat < 0 || reference + tReach >= lastBeat - tReach) {
+            return true;
+        }
+        int from = reference - tReach;
+        int to = reference + tReach;
+        if (leadSlope(features, lastLead, at)
+                < RON_T_UNLIKE_T_RATIO_CLEAREST_LEAD * maxSlope(features[lastLead], from, to)) {
+            return true;
+        }
+        float clearest = 0;
+        for (float v : lastSlopes) {
+            clearest = Math.max(clearest, v);
+        }
+        for (int lead = 0; lead < features.length; lead++) {
+            if (lead == lastLead || lastSlopes[lead] < RON_T_CLEAR_LEAD_SHARE * clearest) {
+                continue;
+            }
+            float slope = leadSlope(features, lead, at);
+            if (slope >= ratio * lastSlopes[lead]
+                    && slope >= RON_T_UNLIKE_T_RATIO * maxSlope(features[lead], from, to)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void leadSlopes(LeadFeatures[] features, int at, float[] into) {
+        for (int lead = 0; lead < features.length; lead++) {
+            into[lead] = leadSlope(features, lead, at);
+        }
+    }
+
+    private static float maxSlope(LeadFeatures f, int from, int to) {
+        int max = 0;
+        for (int i = Math.max(0, from); i <= Math.min(f.absSlope.length - 1, to); i++) {
+            max = Math.max(max, f.absSlope[i]);
+        }
+        return max;
     }
 
     private static int dominantLead(LeadFeatures[] features, float[][] weight, int block, int at) {

@@ -125,6 +125,46 @@ public record SyntheticEcg(EcgRecording recording, Beats beats, String beatKinds
     }
 
     /**
+     * The same ECG with a premature ventricular beat {@code couplingMs} after beat {@code index} (the generator's
+     * ventricular complex and its T wave, scaled as the beat it follows). At 250-360 ms after a sinus beat it falls on
+     * that beat's T wave (R on T). The sinus node keeps its timing: the next beat is drawn where it was (an
+     * interpolated beat when it comes late enough, as at normal rates).
+     */
+    public SyntheticEcg withVentricularBeatAfter(int index, double couplingMs) {
+        int[] beatSamples = beats.sampleIndices();
+        if (index < 0 || index >= beatSamples.length) {
+            throw new IllegalArgumentException("no beat " + index);
+        }
+        double fs = recording.samplingRateHz();
+        int sample = beatSamples[index] + (int) Math.round(couplingMs * fs / 1000);
+        if (index + 1 < beatSamples.length && sample >= beatSamples[index + 1]) {
+            throw new IllegalArgumentException("coupling " + couplingMs + " ms reaches the next beat");
+        }
+        int leadCount = recording.leadCount();
+        int n = recording.sampleCount();
+        double[][] signal = new double[leadCount][n];
+        double[][] axes = new double[leadCount][];
+        for (int l = 0; l < leadCount; l++) {
+            axes[l] = axis(recording.leadName(l));
+        }
+        addBeat(signal, axes, fs, sample, VENTRICULAR, VENTRICULAR_T, 330 * Math.sqrt(Math.max(0.3, couplingMs / 1000)),
+                1, true);
+        int[][] microvolts = new int[leadCount][];
+        for (int l = 0; l < leadCount; l++) {
+            microvolts[l] = recording.leadMicrovolts(l);
+            for (int i = 0; i < n; i++) {
+                microvolts[l][i] += (int) Math.round(signal[l][i]);
+            }
+        }
+        int[] withBeat = new int[beatSamples.length + 1];
+        System.arraycopy(beatSamples, 0, withBeat, 0, index + 1);
+        withBeat[index + 1] = sample;
+        System.arraycopy(beatSamples, index + 1, withBeat, index + 2, beatSamples.length - index - 1);
+        return new SyntheticEcg(EcgRecording.wrap(fs, recording.leadNames(), microvolts), Beats.wrap(fs, withBeat),
+                beatKinds.substring(0, index + 1) + 'V' + beatKinds.substring(index + 1));
+    }
+
+    /**
      * The same ECG with the ST segment of every supraventricular beat shifted in the named leads (positive =
      * elevation), as an injury current does: from the J point (40 ms after R) to the T wave, with 30 ms raised-cosine
      * edges. Used to draw acute infarction patterns (e.g. II, III, aVF up and I, aVL down for an inferior STEMI).

@@ -1,8 +1,11 @@
 package org.yiwang.ecg.signal;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,5 +184,78 @@ class QrsDetectorTests {
             // 800 ms = 240 samples; flipping between R and S would make these 240 ± 9
             assertThat(detected[i] - detected[i - 1]).as("RR %d in samples", i).isBetween(239, 241);
         }
+    }
+
+    private static final List<String> TWELVE_LEADS = List.of("I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3",
+            "V4", "V5", "V6");
+
+    /**
+     * R on T: a premature ventricular beat 300 ms after sinus beats 5 and 12, on the preceding T wave. On 12 leads
+     * the sinus beats are clearest in V4, where this ectopic QRS is small (a third of the sinus slope there); it was
+     * taken for a T wave. It is steep in other leads and unlike the preceding beat's T wave at the same delay.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void detectsAnRonTPrematureVentricularBeatCoupledAt300Ms(int seed) {
+        for (double rate : new double[] {60, 90}) {
+            SyntheticEcg ecg = SyntheticEcg.generate(SyntheticEcgSpec.sinus(500, 20, rate).withLeads(TWELVE_LEADS)
+                    .withGaussianNoise(10), seed).withVentricularBeatAfter(5, 300).withVentricularBeatAfter(12, 300);
+
+            BeatComparison result = score(ecg, detector.detect(ecg.recording()).beats());
+
+            assertThat(ecg.beatKinds().chars().filter(k -> k == 'V').count()).isEqualTo(2);
+            assertThat(result.falseNegatives()).as("beats missed at %.0f/min", rate).isZero();
+            assertThat(result.falsePositives()).as("false beats at %.0f/min", rate).isZero();
+        }
+    }
+
+    /**
+     * 12 leads, narrow QRS and tall peaked T waves (hyperkalaemia-like: up to 1.6-1.9 mV, tallest in V2-V4, Gaussian
+     * sigma 18-30 ms) at short RR (110-150/min, RR jitter ±4 %): the T wave falls 210-260 ms after the R peak,
+     * inside the T-wave window, and repeats its predecessor's, so it is no beat. The narrowest (130/min, sigma 18 ms;
+     * 140/min, sigma 25 ms at 1.2 times the height) are steep enough in leads other than the clearest one to pass as
+     * R-on-T beats if the comparison with the preceding T wave were left out.
+     */
+    @ParameterizedTest
+    @CsvSource({"110, 30, 1", "130, 30, 1", "150, 30, 1", "130, 18, 1", "140, 25, 1.2"})
+    void doesNotCountTallTWavesAtShortRrAsBeats(double rate, double tSigmaMs, double tScale) {
+        double fs = 500;
+        double[] tallT = {500, 700, 300, -600, 200, 500, 400, 1600, 1500, 1200, 900, 600};
+        Random random = new Random(Math.round(rate));
+        int n = (int) (30 * fs);
+        double[][] x = new double[12][n];
+        int[] beats = new int[80];
+        int count = 0;
+        double rrMs = 60_000 / rate;
+        for (double r = 400; r < 30_000 - 600; r += rrMs * (1 + 0.04 * (2 * random.nextDouble() - 1))) {
+            beats[count++] = (int) Math.round(r * fs / 1000);
+            double tDelay = 260 * Math.sqrt(rrMs / 500); // QT follows the rate
+            for (int lead = 0; lead < 12; lead++) {
+                double[] a = Waveforms.AMPLITUDES[lead];
+                for (int i = Math.max(0, (int) ((r - 250) * fs / 1000)); i < Math.min(n, (r + 450) * fs / 1000); i++) {
+                    double ms = i * 1000 / fs - r;
+                    x[lead][i] += a[0] * gauss(ms + 150, 18) + a[1] * gauss(ms + 28, 7) + a[2] * gauss(ms, 9)
+                            + a[3] * gauss(ms - 28, 7) + tScale * tallT[lead] * gauss(ms - tDelay, tSigmaMs);
+                }
+            }
+        }
+        int[][] microvolts = new int[12][n];
+        for (int lead = 0; lead < 12; lead++) {
+            for (int i = 0; i < n; i++) {
+                microvolts[lead][i] = (int) Math.round(x[lead][i] + 10 * random.nextGaussian());
+            }
+        }
+        EcgRecording recording = EcgRecording.of(fs, TWELVE_LEADS, microvolts);
+
+        int[] detected = detector.detect(recording).beats().sampleIndices();
+
+        BeatComparison result = BeatComparison.compare(Arrays.copyOf(beats, count), detected, 25, 0,
+                List.of());
+        assertThat(result.falsePositives()).as("T waves counted as beats").isZero();
+        assertThat(result.falseNegatives()).isZero();
+    }
+
+    private static double gauss(double ms, double sigma) {
+        return Math.exp(-ms * ms / (2 * sigma * sigma));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class SyntheticEcgTests {
@@ -189,5 +190,29 @@ class SyntheticEcgTests {
             max = Math.max(max, x[i]);
         }
         return max - min;
+    }
+
+    @Test
+    void aVentricularBeatAfterABeatLandsAtTheCouplingIntervalAndLeavesTheSinusBeatsWhereTheyWere() {
+        SyntheticEcg sinus = SyntheticEcg.generate(SyntheticEcgSpec.sinus(500, 20, 75).withLeads(List.of("II", "V4")),
+                4);
+
+        SyntheticEcg ecg = sinus.withVentricularBeatAfter(5, 300);
+
+        int[] before = sinus.beats().sampleIndices();
+        int[] after = ecg.beats().sampleIndices();
+        assertThat(after).hasSize(before.length + 1);
+        assertThat(after[6]).isEqualTo(before[5] + 150);
+        assertThat(ecg.beatKinds()).isEqualTo(sinus.beatKinds().substring(0, 6) + "V" + sinus.beatKinds().substring(6));
+        assertThat(after[7]).isEqualTo(before[6]);
+        // the ectopic QRS is added to the signal: lead II moves by more than 500 µV within 40 ms of it
+        int[] ii = ecg.recording().leadMicrovolts(0);
+        int[] iiBefore = sinus.recording().leadMicrovolts(0);
+        int largest = 0;
+        for (int i = after[6] - 20; i <= after[6] + 20; i++) {
+            largest = Math.max(largest, Math.abs(ii[i] - iiBefore[i]));
+        }
+        assertThat(largest).isGreaterThan(500);
+        assertThatThrownBy(() -> sinus.withVentricularBeatAfter(5, 2000)).isInstanceOf(IllegalArgumentException.class);
     }
 }
