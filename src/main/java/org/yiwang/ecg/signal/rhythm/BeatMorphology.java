@@ -11,12 +11,23 @@ import java.util.Arrays;
  */
 public final class BeatMorphology {
 
-    /** Result: a class per beat, the dominant beat's QRS width and each beat's correlation with it. */
-    public record Classification(BeatType[] types, double dominantQrsMs, double[] correlations) {
+    /**
+     * Result: a class per beat, the dominant beat's QRS width, each beat's correlation with it, and for each beat
+     * classed ventricular the ventricular class (shape) it belongs to when that class has at least
+     * {@link #MINIMUM_VENTRICULAR_CLASS_BEATS} beats, else -1: a shape the recording repeats.
+     */
+    public record Classification(BeatType[] types, double dominantQrsMs, double[] correlations,
+            int[] ventricularClasses) {
 
         public Classification {
             types = types.clone();
             correlations = correlations.clone();
+            ventricularClasses = ventricularClasses.clone();
+        }
+
+        @Override
+        public int[] ventricularClasses() {
+            return ventricularClasses.clone();
         }
 
         @Override
@@ -123,7 +134,9 @@ public final class BeatMorphology {
         if (template == null) {
             Arrays.fill(types, BeatType.UNKNOWN);
             Arrays.fill(correlations, Double.NaN);
-            return new Classification(types, Double.NaN, correlations);
+            int[] none = new int[n];
+            Arrays.fill(none, -1);
+            return new Classification(types, Double.NaN, correlations, none);
         }
         double templateWidth = qrsWidthMs(template, before, samplingRateHz);
         // the dominant QRS width reported (used by the wide-complex-tachycardia rule) stays that of all unhurried
@@ -179,8 +192,8 @@ public final class BeatMorphology {
                 types[i] = BeatType.NORMAL;
             }
         }
-        reclassifyByVentricularClasses(windows, types, correlations, template, beatSamples);
-        return new Classification(types, dominantWidth, correlations);
+        int[] ventricularClasses = reclassifyByVentricularClasses(windows, types, correlations, template, beatSamples);
+        return new Classification(types, dominantWidth, correlations, ventricularClasses);
     }
 
     /**
@@ -189,9 +202,14 @@ public final class BeatMorphology {
      * beat is ventricular too, when the class is made of several mostly premature beats unlike the dominant one. On one lead a ventricular beat can correlate 0.9 or more with the dominant beat (a
      * late-coupled PVC, a run's later beats, mitdb 223 and 203); what gives it away is that it correlates better still
      * with the beats of its own focus, as a Holter reader's template per class does.
+     *
+     * @return per beat, the ventricular class of at least {@link #MINIMUM_VENTRICULAR_CLASS_BEATS} beats it belongs to
+     *         (a beat classed ventricular in the first pass, or taken in by a class here), else -1
      */
-    static void reclassifyByVentricularClasses(double[][] windows, BeatType[] types, double[] correlations,
+    static int[] reclassifyByVentricularClasses(double[][] windows, BeatType[] types, double[] correlations,
             double[] dominant, int[] beatSamples) {
+        int[] classOf = new int[types.length];
+        Arrays.fill(classOf, -1);
         double[][] sums = new double[MAXIMUM_VENTRICULAR_CLASSES][];
         int[] members = new int[MAXIMUM_VENTRICULAR_CLASSES];
         int[] premature = new int[MAXIMUM_VENTRICULAR_CLASSES];
@@ -214,6 +232,7 @@ public final class BeatMorphology {
                 sums[best] = new double[windows[i].length];
             }
             if (best >= 0) {
+                classOf[i] = best;
                 members[best]++;
                 if (prematurity(beatSamples, i) < PREMATURE_RATIO) {
                     premature[best]++;
@@ -244,11 +263,18 @@ public final class BeatMorphology {
                     double c = correlation(windows[i], sums[k]);
                     if (c >= VENTRICULAR_CLASS_LIKENESS && c >= correlations[i] + VENTRICULAR_CLASS_MARGIN) {
                         types[i] = BeatType.VENTRICULAR;
+                        classOf[i] = k;
                         break;
                     }
                 }
             }
         }
+        for (int i = 0; i < types.length; i++) {
+            if (classOf[i] >= 0 && members[classOf[i]] < MINIMUM_VENTRICULAR_CLASS_BEATS) {
+                classOf[i] = -1;
+            }
+        }
+        return classOf;
     }
 
     /**
@@ -258,6 +284,19 @@ public final class BeatMorphology {
      * and ventricular, do not.
      */
     public static double[] consecutiveCorrelations(int[] samplesMicrovolts, int[] beatSamples, double samplingRateHz) {
+        return correlationsWithEarlierBeat(samplesMicrovolts, beatSamples, samplingRateHz, 1);
+    }
+
+    /**
+     * As {@link #consecutiveCorrelations} against the beat {@code lag} beats before (NaN for the first {@code lag}
+     * beats). With lag 2: in a bidirectional or alternating ventricular tachycardia every beat repeats the shape of
+     * the beat two before it (A-B-A-B), which noise does not.
+     */
+    public static double[] correlationsWithEarlierBeat(int[] samplesMicrovolts, int[] beatSamples,
+            double samplingRateHz, int lag) {
+        if (lag < 1) {
+            throw new IllegalArgumentException("lag must be at least 1");
+        }
         int n = beatSamples.length;
         int before = (int) Math.round(WINDOW_BEFORE_MS * samplingRateHz / 1000);
         int after = (int) Math.round(WINDOW_AFTER_MS * samplingRateHz / 1000);
@@ -265,24 +304,25 @@ public final class BeatMorphology {
         int shiftLimit = (int) Math.round(0.04 * samplingRateHz);
         double[] result = new double[n];
         Arrays.fill(result, Double.NaN);
-        double[] previous = n == 0 ? null : window(samplesMicrovolts, beatSamples[0] - before, length);
-        for (int i = 1; i < n; i++) {
+        double[][] recent = new double[lag + 1][];
+        for (int i = 0; i < n; i++) {
             double[] current = window(samplesMicrovolts, beatSamples[i] - before, length);
-            if (previous != null && current != null) {
-                double previousEnergy = 0;
-                for (double v : previous) {
-                    previousEnergy += v * v;
+            double[] earlier = i < lag ? null : recent[(i - lag) % (lag + 1)];
+            if (earlier != null && current != null) {
+                double earlierEnergy = 0;
+                for (double v : earlier) {
+                    earlierEnergy += v * v;
                 }
-                double best = correlation(current, previous);
+                double best = correlation(current, earlier);
                 for (int shift = -shiftLimit; shift <= shiftLimit; shift++) {
                     int from = beatSamples[i] - before + shift;
                     if (shift != 0 && from >= 0 && from + length <= samplesMicrovolts.length) {
-                        best = Math.max(best, correlationAt(samplesMicrovolts, from, previous, previousEnergy));
+                        best = Math.max(best, correlationAt(samplesMicrovolts, from, earlier, earlierEnergy));
                     }
                 }
                 result[i] = best;
             }
-            previous = current;
+            recent[i % (lag + 1)] = current;
         }
         return result;
     }

@@ -29,22 +29,43 @@ public final class RhythmClassifier {
      *
      * @param similarityToPrevious correlation of each beat with the beat before it on the morphology lead
      *                             ({@link BeatMorphology#consecutiveCorrelations}); NaN where unknown
+     * @param similarityToSecondPrevious correlation of each beat with the beat two before it
+     *                             ({@link BeatMorphology#correlationsWithEarlierBeat} with lag 2); NaN where unknown
      * @param usableAround         whether the morphology lead is usable from
      *                             {@link RhythmThresholds#ventricularRunMarginMs()} before the beat to as long after it
      */
-    public record BeatEvidence(double[] similarityToPrevious, boolean[] usableAround) {
+    public record BeatEvidence(double[] similarityToPrevious, double[] similarityToSecondPrevious,
+            boolean[] usableAround) {
 
         public BeatEvidence {
-            if (similarityToPrevious.length != usableAround.length) {
+            if (similarityToPrevious.length != usableAround.length
+                    || similarityToSecondPrevious.length != usableAround.length) {
                 throw new IllegalArgumentException("beat evidence arrays differ in length");
             }
             similarityToPrevious = similarityToPrevious.clone();
+            similarityToSecondPrevious = similarityToSecondPrevious.clone();
             usableAround = usableAround.clone();
+        }
+
+        /** Likeness to the previous beat only (nothing known of alternation). */
+        public BeatEvidence(double[] similarityToPrevious, boolean[] usableAround) {
+            this(similarityToPrevious, nan(similarityToPrevious.length), usableAround);
+        }
+
+        private static double[] nan(int n) {
+            double[] a = new double[n];
+            java.util.Arrays.fill(a, Double.NaN);
+            return a;
         }
 
         @Override
         public double[] similarityToPrevious() {
             return similarityToPrevious.clone();
+        }
+
+        @Override
+        public double[] similarityToSecondPrevious() {
+            return similarityToSecondPrevious.clone();
         }
 
         @Override
@@ -64,9 +85,9 @@ public final class RhythmClassifier {
         if (types != null && types.length != n) {
             throw new IllegalArgumentException("beat times and types differ in length: " + n + " vs " + types.length);
         }
-        if (evidence != null && evidence.similarityToPrevious.length != n) {
+        if (evidence != null && evidence.usableAround.length != n) {
             throw new IllegalArgumentException("beat times and evidence differ in length: " + n + " vs "
-                    + evidence.similarityToPrevious.length);
+                    + evidence.usableAround.length);
         }
         RrIrregularity irregularity = RrIrregularity.of(beatTimesMs, types);
         List<RhythmAnalysis.Pause> pauses = new ArrayList<>();
@@ -115,7 +136,8 @@ public final class RhythmClassifier {
                 // ends the run and may start the next one.
                 boolean candidate = v && (evidence == null || evidence.usableAround[i]);
                 boolean continues = candidate && runStart >= 0
-                        && (evidence == null || evidence.similarityToPrevious[i] >= thresholds.ventricularRunSimilarity());
+                        && (evidence == null || evidence.similarityToPrevious[i] >= thresholds.ventricularRunSimilarity()
+                                || alternates(evidence, types, i, runStart, thresholds));
                 if (runStart >= 0 && !continues) {
                     // Beats classed ventricular right before or after the run that do not belong to it (unlike its
                     // beats, or in unusable signal) make a stretch of changing shapes: noise, not one focus firing.
@@ -221,6 +243,33 @@ public final class RhythmClassifier {
         }
         return new RhythmAnalysis(n, heartRate, min, max, label, round(confidence), afProbability, irregularity, pauses,
                 ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
+    }
+
+    /**
+     * Whether ventricular beat {@code i}, unlike the run's previous beat, still belongs to the run begun at
+     * {@code runStart} because the run alternates between two ventricular shapes (bidirectional ventricular
+     * tachycardia, A-B-A-B): beat {@code i} takes part in two consecutive repeats of a shape two beats back, e.g. it
+     * resembles the beat two before it and the next beat resembles the one two before that. One repeat alone (A-B-A,
+     * three beats) is not enough: on short noisy single-lead recordings (CinC 2017) a first and third detection
+     * resemble each other by chance often enough to call dozens of false runs. Noise does not keep repeating a shape.
+     */
+    static boolean alternates(BeatEvidence evidence, BeatType[] types, int i, int runStart,
+            RhythmThresholds thresholds) {
+        if (thresholds.ventricularRunShapes() < 2) {
+            return false;
+        }
+        boolean here = repeatsSecondPrevious(evidence, types, i, runStart, thresholds);
+        boolean next = repeatsSecondPrevious(evidence, types, i + 1, runStart, thresholds);
+        return here && next
+                || here && repeatsSecondPrevious(evidence, types, i - 1, runStart, thresholds)
+                || next && repeatsSecondPrevious(evidence, types, i + 2, runStart, thresholds);
+    }
+
+    /** Beat {@code j} is a usable ventricular beat resembling the beat two before it, both in the run. */
+    private static boolean repeatsSecondPrevious(BeatEvidence evidence, BeatType[] types, int j, int runStart,
+            RhythmThresholds thresholds) {
+        return j - 2 >= runStart && j < types.length && types[j] == BeatType.VENTRICULAR && evidence.usableAround[j]
+                && evidence.similarityToSecondPrevious[j] >= thresholds.ventricularRunSimilarity();
     }
 
     /**
