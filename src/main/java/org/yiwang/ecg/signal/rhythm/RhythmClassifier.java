@@ -248,21 +248,33 @@ public final class RhythmClassifier {
     /**
      * Whether ventricular beat {@code i}, unlike the run's previous beat, still belongs to the run begun at
      * {@code runStart} because the run alternates between two ventricular shapes (bidirectional ventricular
-     * tachycardia, A-B-A-B): beat {@code i} takes part in two consecutive repeats of a shape two beats back, e.g. it
-     * resembles the beat two before it and the next beat resembles the one two before that. One repeat alone (A-B-A,
-     * three beats) is not enough: on short noisy single-lead recordings (CinC 2017) a first and third detection
-     * resemble each other by chance often enough to call dozens of false runs. Noise does not keep repeating a shape.
+     * tachycardia, A-B-A-B): beat {@code i} lies in a stretch of beats each resembling the beat two before it, and that
+     * stretch is sustained, at least twice {@link RhythmThresholds#ventricularRunBeats()} beats (A-B-A-B-A-B). A short
+     * alternation is not enough: at the start of short noisy single-lead recordings (CinC 2017 A02464, A03031,
+     * A04770) QRS complexes and T waves or transients detected in turn make 4-5 beats of A-B-A-B by chance. Noise
+     * does not keep repeating a shape.
      */
     static boolean alternates(BeatEvidence evidence, BeatType[] types, int i, int runStart,
             RhythmThresholds thresholds) {
         if (thresholds.ventricularRunShapes() < 2) {
             return false;
         }
-        boolean here = repeatsSecondPrevious(evidence, types, i, runStart, thresholds);
-        boolean next = repeatsSecondPrevious(evidence, types, i + 1, runStart, thresholds);
-        return here && next
-                || here && repeatsSecondPrevious(evidence, types, i - 1, runStart, thresholds)
-                || next && repeatsSecondPrevious(evidence, types, i + 2, runStart, thresholds);
+        // the stretch of consecutive repeats j (beat j like beat j - 2) whose beats j - 2 .. j include beat i
+        for (int first = i; first <= i + 2; first++) {
+            if (repeatsSecondPrevious(evidence, types, first, runStart, thresholds)) {
+                int lo = first;
+                while (repeatsSecondPrevious(evidence, types, lo - 1, runStart, thresholds)) {
+                    lo--;
+                }
+                int hi = first;
+                while (repeatsSecondPrevious(evidence, types, hi + 1, runStart, thresholds)) {
+                    hi++;
+                }
+                // beats lo - 2 .. hi alternate
+                return hi - lo + 3 >= 2 * thresholds.ventricularRunBeats();
+            }
+        }
+        return false;
     }
 
     /** Beat {@code j} is a usable ventricular beat resembling the beat two before it, both in the run. */

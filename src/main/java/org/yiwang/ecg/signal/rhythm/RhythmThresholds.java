@@ -22,9 +22,9 @@ package org.yiwang.ecg.signal.rhythm;
  *                                  prevailing rate are aberrant conduction, a ventricular focus fires prematurely
  *                                  (0.9)
  * @param ventricularRunShapes      ventricular shapes a run may alternate between (2: bidirectional VT, A-B-A-B, each
- *                                  repeat at {@code ventricularRunSimilarity} with the beat two before; noise does not
- *                                  keep repeating a shape). 1 (the default) keeps the one-focus rule alone: with 2,
- *                                  CinC 2017 VT findings rose 1 -> 3 and no further mitdb run was found (2026-11-24)
+ *                                  beat like the one two before at {@code ventricularRunSimilarity}, sustained over at
+ *                                  least twice {@code ventricularRunBeats} beats: noise does not keep repeating a
+ *                                  shape); 1 keeps the one-focus rule alone (2)
  * @param wideQrsMs                 QRS at least this wide counts as wide (120 ms)
  * @param flutterAtrialRateMinBpm   lowest atrial rate of flutter waves (240)
  * @param flutterAtrialRateMaxBpm   highest atrial rate of flutter waves (380)
@@ -88,7 +88,7 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
     }
 
     public static RhythmThresholds defaults() {
-        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 0.8, 1000, 0.9, 1, 120, 240, 380, 0.3, 80,
+        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 0.8, 1000, 0.9, 2, 120, 240, 380, 0.3, 80,
                 0.7, 150, AfModel.defaults());
     }
 

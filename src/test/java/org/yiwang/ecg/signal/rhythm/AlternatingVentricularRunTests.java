@@ -50,8 +50,8 @@ class AlternatingVentricularRunTests {
         return analyse(runKinds, runRrMs, seed, TWO_SHAPES);
     }
 
-    /** The defaults with runs of two alternating shapes allowed (off by default: see RhythmThresholds). */
-    static final RhythmThresholds TWO_SHAPES = withShapes(2);
+    /** The defaults: runs of two alternating shapes allowed. */
+    static final RhythmThresholds TWO_SHAPES = RhythmThresholds.defaults();
 
     static RhythmThresholds withShapes(int shapes) {
         RhythmThresholds d = RhythmThresholds.defaults();
@@ -119,10 +119,10 @@ class AlternatingVentricularRunTests {
 
     @Test
     void bidirectionalVentricularTachycardiaAlternatingTwoShapesIsVentricularTachycardia() {
-        // ID: issue 5, mitdb 223: eight beats at 160/min alternating between two ventricular shapes (r about -0.9
+        // issue 5, mitdb 223: eight beats at 160/min alternating between two ventricular shapes (r about -0.9
         // from beat to beat): the one-focus rule alone (each beat like the one before) found no run
-        // with two shapes allowed (configuration; the default keeps one focus: see RhythmThresholds)
-        assertThat(analyse("ABABABAB", 375, 1, RhythmThresholds.defaults()).ventricularRuns()).isEmpty();
+        // the one-focus rule alone (each beat like the one before) finds no run
+        assertThat(analyse("ABABABAB", 375, 1, withShapes(1)).ventricularRuns()).isEmpty();
         for (long seed = 1; seed <= 3; seed++) {
             RhythmAnalysis r = analyse("ABABABAB", 375, seed);
             assertThat(r.ventricularRuns()).as("seed %d", seed).hasSize(1);
@@ -130,15 +130,19 @@ class AlternatingVentricularRunTests {
             assertThat(r.ventricularRuns().getFirst().rateBpm()).isGreaterThan(155);
             assertThat(r.ventricularBeats()).isGreaterThanOrEqualTo(8);
         }
-        // one repeat (A-B-A) is not enough: first and third detections on noise resemble each other by chance
+        // a short alternation is not enough (CinC 2017 A02464, A03031, A04770: QRS complexes and T waves or transients
+        // detected in turn at the start of a noisy strip make 4-5 beats of A-B-A-B): twice the run minimum is
         assertThat(analyse("ABA", 375, 4).ventricularRuns()).isEmpty();
+        assertThat(analyse("ABABA", 375, 4).ventricularRuns()).isEmpty();
+        assertThat(analyse("ABABAB", 375, 4).ventricularRuns()).extracting(RhythmAnalysis.VentricularRun::beats)
+                .containsExactly(6);
     }
 
     @Test
     void theNumberOfAlternatingShapesComesFromConfiguration() {
         RhythmThresholds d = TWO_SHAPES;
-        RhythmThresholds oneFocus = RhythmThresholds.defaults();
-        assertThat(oneFocus.ventricularRunShapes()).isEqualTo(1);
+        assertThat(d.ventricularRunShapes()).isEqualTo(2);
+        RhythmThresholds oneFocus = withShapes(1);
         RhythmVentricularRunTests.Sequence s = new RhythmVentricularRunTests.Sequence().sinus(10, 800);
         for (int i = 0; i < 6; i++) {
             s.beat(i == 0 ? 450 : 375, BeatType.VENTRICULAR, i == 0 ? 0.1 : -0.9);
