@@ -154,7 +154,8 @@ public final class EcgAnalyser {
     }
 
     /**
-     * Per beat, after artefacts left: its correlation with the previous beat on the morphology lead, and whether
+     * Per beat, after artefacts left: its correlation with the previous beat and the one before that on the
+     * morphology lead, and whether
      * that lead is usable from {@code ventricularRunMarginMs} before it to as long after it (a ventricular run is
      * not read from beats at the edge of a withheld stretch, just as a pause is not read across one).
      */
@@ -166,7 +167,17 @@ public final class EcgAnalyser {
             usable[i] = quality.usableThroughout(Math.max(0, beatSamples[i] - margin),
                     Math.min(quality.sampleCount() - 1, beatSamples[i] + margin));
         }
-        return new RhythmClassifier.BeatEvidence(BeatMorphology.consecutiveCorrelations(lead, beatSamples, fs), usable);
+        return new RhythmClassifier.BeatEvidence(BeatMorphology.consecutiveCorrelations(lead, beatSamples, fs),
+                thresholds.rhythm().ventricularRunShapes() >= 2
+                        ? BeatMorphology.correlationsWithEarlierBeat(lead, beatSamples, fs, 2)
+                        : nan(beatSamples.length),
+                usable);
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     static List<Finding> findings(RhythmAnalysis rhythm, Optional<Delineation> delineation, StemiAssessment stemi,

@@ -258,6 +258,19 @@ public final class BeatMorphology {
      * and ventricular, do not.
      */
     public static double[] consecutiveCorrelations(int[] samplesMicrovolts, int[] beatSamples, double samplingRateHz) {
+        return correlationsWithEarlierBeat(samplesMicrovolts, beatSamples, samplingRateHz, 1);
+    }
+
+    /**
+     * As {@link #consecutiveCorrelations} against the beat {@code lag} beats before (NaN for the first {@code lag}
+     * beats). With lag 2: in a bidirectional or alternating ventricular tachycardia every beat repeats the shape of
+     * the beat two before it (A-B-A-B), which noise does not.
+     */
+    public static double[] correlationsWithEarlierBeat(int[] samplesMicrovolts, int[] beatSamples,
+            double samplingRateHz, int lag) {
+        if (lag < 1) {
+            throw new IllegalArgumentException("lag must be at least 1");
+        }
         int n = beatSamples.length;
         int before = (int) Math.round(WINDOW_BEFORE_MS * samplingRateHz / 1000);
         int after = (int) Math.round(WINDOW_AFTER_MS * samplingRateHz / 1000);
@@ -265,24 +278,25 @@ public final class BeatMorphology {
         int shiftLimit = (int) Math.round(0.04 * samplingRateHz);
         double[] result = new double[n];
         Arrays.fill(result, Double.NaN);
-        double[] previous = n == 0 ? null : window(samplesMicrovolts, beatSamples[0] - before, length);
-        for (int i = 1; i < n; i++) {
+        double[][] recent = new double[lag + 1][];
+        for (int i = 0; i < n; i++) {
             double[] current = window(samplesMicrovolts, beatSamples[i] - before, length);
-            if (previous != null && current != null) {
-                double previousEnergy = 0;
-                for (double v : previous) {
-                    previousEnergy += v * v;
+            double[] earlier = i < lag ? null : recent[(i - lag) % (lag + 1)];
+            if (earlier != null && current != null) {
+                double earlierEnergy = 0;
+                for (double v : earlier) {
+                    earlierEnergy += v * v;
                 }
-                double best = correlation(current, previous);
+                double best = correlation(current, earlier);
                 for (int shift = -shiftLimit; shift <= shiftLimit; shift++) {
                     int from = beatSamples[i] - before + shift;
                     if (shift != 0 && from >= 0 && from + length <= samplesMicrovolts.length) {
-                        best = Math.max(best, correlationAt(samplesMicrovolts, from, previous, previousEnergy));
+                        best = Math.max(best, correlationAt(samplesMicrovolts, from, earlier, earlierEnergy));
                     }
                 }
                 result[i] = best;
             }
-            previous = current;
+            recent[i % (lag + 1)] = current;
         }
         return result;
     }

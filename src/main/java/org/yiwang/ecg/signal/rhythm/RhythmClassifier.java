@@ -29,22 +29,43 @@ public final class RhythmClassifier {
      *
      * @param similarityToPrevious correlation of each beat with the beat before it on the morphology lead
      *                             ({@link BeatMorphology#consecutiveCorrelations}); NaN where unknown
+     * @param similarityToSecondPrevious correlation of each beat with the beat two before it
+     *                             ({@link BeatMorphology#correlationsWithEarlierBeat} with lag 2); NaN where unknown
      * @param usableAround         whether the morphology lead is usable from
      *                             {@link RhythmThresholds#ventricularRunMarginMs()} before the beat to as long after it
      */
-    public record BeatEvidence(double[] similarityToPrevious, boolean[] usableAround) {
+    public record BeatEvidence(double[] similarityToPrevious, double[] similarityToSecondPrevious,
+            boolean[] usableAround) {
 
         public BeatEvidence {
-            if (similarityToPrevious.length != usableAround.length) {
+            if (similarityToPrevious.length != usableAround.length
+                    || similarityToSecondPrevious.length != usableAround.length) {
                 throw new IllegalArgumentException("beat evidence arrays differ in length");
             }
             similarityToPrevious = similarityToPrevious.clone();
+            similarityToSecondPrevious = similarityToSecondPrevious.clone();
             usableAround = usableAround.clone();
+        }
+
+        /** Likeness to the previous beat only (nothing known of alternation). */
+        public BeatEvidence(double[] similarityToPrevious, boolean[] usableAround) {
+            this(similarityToPrevious, nan(similarityToPrevious.length), usableAround);
+        }
+
+        private static double[] nan(int n) {
+            double[] a = new double[n];
+            java.util.Arrays.fill(a, Double.NaN);
+            return a;
         }
 
         @Override
         public double[] similarityToPrevious() {
             return similarityToPrevious.clone();
+        }
+
+        @Override
+        public double[] similarityToSecondPrevious() {
+            return similarityToSecondPrevious.clone();
         }
 
         @Override
@@ -64,9 +85,9 @@ public final class RhythmClassifier {
         if (types != null && types.length != n) {
             throw new IllegalArgumentException("beat times and types differ in length: " + n + " vs " + types.length);
         }
-        if (evidence != null && evidence.similarityToPrevious.length != n) {
+        if (evidence != null && evidence.usableAround.length != n) {
             throw new IllegalArgumentException("beat times and evidence differ in length: " + n + " vs "
-                    + evidence.similarityToPrevious.length);
+                    + evidence.usableAround.length);
         }
         RrIrregularity irregularity = RrIrregularity.of(beatTimesMs, types);
         List<RhythmAnalysis.Pause> pauses = new ArrayList<>();
@@ -115,7 +136,8 @@ public final class RhythmClassifier {
                 // ends the run and may start the next one.
                 boolean candidate = v && (evidence == null || evidence.usableAround[i]);
                 boolean continues = candidate && runStart >= 0
-                        && (evidence == null || evidence.similarityToPrevious[i] >= thresholds.ventricularRunSimilarity());
+                        && (evidence == null || evidence.similarityToPrevious[i] >= thresholds.ventricularRunSimilarity()
+                                || alternates(evidence, types, i, runStart, thresholds));
                 if (runStart >= 0 && !continues) {
                     // Beats classed ventricular right before or after the run that do not belong to it (unlike its
                     // beats, or in unusable signal) make a stretch of changing shapes: noise, not one focus firing.
@@ -221,6 +243,45 @@ public final class RhythmClassifier {
         }
         return new RhythmAnalysis(n, heartRate, min, max, label, round(confidence), afProbability, irregularity, pauses,
                 ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
+    }
+
+    /**
+     * Whether ventricular beat {@code i}, unlike the run's previous beat, still belongs to the run begun at
+     * {@code runStart} because the run alternates between two ventricular shapes (bidirectional ventricular
+     * tachycardia, A-B-A-B): beat {@code i} lies in a stretch of beats each resembling the beat two before it, and that
+     * stretch is sustained, at least twice {@link RhythmThresholds#ventricularRunBeats()} beats (A-B-A-B-A-B). A short
+     * alternation is not enough: at the start of short noisy single-lead recordings (CinC 2017 A02464, A03031,
+     * A04770) QRS complexes and T waves or transients detected in turn make 4-5 beats of A-B-A-B by chance. Noise
+     * does not keep repeating a shape.
+     */
+    static boolean alternates(BeatEvidence evidence, BeatType[] types, int i, int runStart,
+            RhythmThresholds thresholds) {
+        if (thresholds.ventricularRunShapes() < 2) {
+            return false;
+        }
+        // the stretch of consecutive repeats j (beat j like beat j - 2) whose beats j - 2 .. j include beat i
+        for (int first = i; first <= i + 2; first++) {
+            if (repeatsSecondPrevious(evidence, types, first, runStart, thresholds)) {
+                int lo = first;
+                while (repeatsSecondPrevious(evidence, types, lo - 1, runStart, thresholds)) {
+                    lo--;
+                }
+                int hi = first;
+                while (repeatsSecondPrevious(evidence, types, hi + 1, runStart, thresholds)) {
+                    hi++;
+                }
+                // beats lo - 2 .. hi alternate
+                return hi - lo + 3 >= 2 * thresholds.ventricularRunBeats();
+            }
+        }
+        return false;
+    }
+
+    /** Beat {@code j} is a usable ventricular beat resembling the beat two before it, both in the run. */
+    private static boolean repeatsSecondPrevious(BeatEvidence evidence, BeatType[] types, int j, int runStart,
+            RhythmThresholds thresholds) {
+        return j - 2 >= runStart && j < types.length && types[j] == BeatType.VENTRICULAR && evidence.usableAround[j]
+                && evidence.similarityToSecondPrevious[j] >= thresholds.ventricularRunSimilarity();
     }
 
     /**

@@ -21,6 +21,10 @@ package org.yiwang.ecg.signal.rhythm;
  *                                  this share of the median of the intervals before it: wide beats at the
  *                                  prevailing rate are aberrant conduction, a ventricular focus fires prematurely
  *                                  (0.9)
+ * @param ventricularRunShapes      ventricular shapes a run may alternate between (2: bidirectional VT, A-B-A-B, each
+ *                                  beat like the one two before at {@code ventricularRunSimilarity}, sustained over at
+ *                                  least twice {@code ventricularRunBeats} beats: noise does not keep repeating a
+ *                                  shape); 1 keeps the one-focus rule alone (2)
  * @param wideQrsMs                 QRS at least this wide counts as wide (120 ms)
  * @param flutterAtrialRateMinBpm   lowest atrial rate of flutter waves (240)
  * @param flutterAtrialRateMaxBpm   highest atrial rate of flutter waves (380)
@@ -38,7 +42,7 @@ package org.yiwang.ecg.signal.rhythm;
 public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
         double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
         double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
-        double ventricularRunCouplingInAf, double wideQrsMs, double flutterAtrialRateMinBpm,
+        double ventricularRunCouplingInAf, int ventricularRunShapes, double wideQrsMs, double flutterAtrialRateMinBpm,
         double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs,
         double wideTachycardiaPWaveAssociation, double wideTachycardiaPWavesClearBelowBpm, AfModel afModel) {
 
@@ -49,12 +53,26 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
         if (!(pauseMs > 0) || !(afProbability > 0 && afProbability < 1) || ventricularRunBeats < 2
                 || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || !(flutterIsoelectricMs > 0)
                 || !(ventricularRunSimilarity >= -1 && ventricularRunSimilarity <= 1) || !(ventricularRunMarginMs >= 0)
-                || !(ventricularRunCouplingInAf > 0)
+                || !(ventricularRunCouplingInAf > 0) || ventricularRunShapes < 1 || ventricularRunShapes > 2
                 || !(wideTachycardiaPWaveAssociation > 0 && wideTachycardiaPWaveAssociation <= 1)
                 || !(wideTachycardiaPWavesClearBelowBpm > 0)
                 || afModel == null) {
             throw new IllegalArgumentException("invalid rhythm thresholds");
         }
+    }
+
+    /** With the one-focus run rule alone (no alternating shapes). */
+    public RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
+            double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
+            double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
+            double ventricularRunCouplingInAf, double wideQrsMs, double flutterAtrialRateMinBpm,
+            double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs,
+            double wideTachycardiaPWaveAssociation, double wideTachycardiaPWavesClearBelowBpm, AfModel afModel) {
+        this(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction, frequentEctopyMinimumBeats,
+                ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity, ventricularRunMarginMs,
+                ventricularRunCouplingInAf, 1, wideQrsMs, flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm,
+                flutterEvidence, flutterIsoelectricMs, wideTachycardiaPWaveAssociation,
+                wideTachycardiaPWavesClearBelowBpm, afModel);
     }
 
     /** With the default wide-complex tachycardia limits (P-wave association 0.7, below 150/min). */
@@ -70,14 +88,14 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
     }
 
     public static RhythmThresholds defaults() {
-        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 0.8, 1000, 0.9, 120, 240, 380, 0.3, 80,
+        return new RhythmThresholds(60, 100, 2000, 0.5, 0.10, 2, 3, 100, 0.8, 1000, 0.9, 2, 120, 240, 380, 0.3, 80,
                 0.7, 150, AfModel.defaults());
     }
 
     public RhythmThresholds withAfModel(AfModel model) {
         return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
                 frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
-                ventricularRunMarginMs, ventricularRunCouplingInAf, wideQrsMs,
+                ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs,
                 flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
                 wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, model);
     }
