@@ -102,15 +102,7 @@ public final class AtrialActivityAnalyser {
             return Double.NaN;
         }
         int end = Math.min(x.length, beats[count - 1] + 1);
-        double[] y = new double[end];
-        for (int i = 0; i < end; i++) {
-            y[i] = x[i];
-        }
-        if (P_BAND_HZ < fs / 2) {
-            Biquad lowPass = Biquad.lowPass(P_BAND_HZ, fs, Math.sqrt(0.5));
-            lowPass.zeroPhase(y);
-            lowPass.zeroPhase(y);
-        }
+        double[] y = lowPassed(x, end, P_BAND_HZ, fs);
         int[] extent = qrsExtent(y, Arrays.copyOf(beats, count), fs);
         int margin = (int) Math.round(QRS_BLANKING_MARGIN_MS * fs / 1000);
         int from = extent[1] + margin;
@@ -505,7 +497,7 @@ public final class AtrialActivityAnalyser {
         double[] isoelectric = new double[leads.length];
         int measured = 0;
         for (int[] x : leads) {
-            double[] y = flutterBand(x, n, fs);
+            double[] y = lowPassed(x, n, FLUTTER_BAND_HZ, fs);
             int[] extent = qrsExtent(y, beats, fs);
             double flat = isoelectricMs(y, beats, extent, fs);
             if (!Double.isNaN(flat)) {
@@ -542,14 +534,14 @@ public final class AtrialActivityAnalyser {
         return new double[] { 60 * fs / bestLag, strength, typicalFlat };
     }
 
-    /** The first {@code n} samples of one lead, low-passed (zero phase) to the flutter band. */
-    static double[] flutterBand(int[] x, int n, double fs) {
+    /** The first {@code n} samples of one lead, low-passed (zero phase, twice) below {@code cutoffHz}. */
+    static double[] lowPassed(int[] x, int n, double cutoffHz, double fs) {
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             y[i] = x[i];
         }
-        if (FLUTTER_BAND_HZ < fs / 2) {
-            Biquad lowPass = Biquad.lowPass(FLUTTER_BAND_HZ, fs, Math.sqrt(0.5));
+        if (cutoffHz < fs / 2) {
+            Biquad lowPass = Biquad.lowPass(cutoffHz, fs, Math.sqrt(0.5));
             lowPass.zeroPhase(y);
             lowPass.zeroPhase(y);
         }
