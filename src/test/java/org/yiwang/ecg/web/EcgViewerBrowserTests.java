@@ -91,6 +91,15 @@ class EcgViewerBrowserTests {
         }
     }
 
+    /** The id of a demo ECG once its background pre-analysis after start-up is done. */
+    private long analysedDemo(String idempotencyKey) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "select count(*) from ecg.recording where idempotency_key = :key and status = 'RECEIVED'")
+                .param("key", idempotencyKey).query(Long.class).single() == 0);
+        return jdbc.sql("select id from ecg.recording where idempotency_key = :key").param("key", idempotencyKey)
+                .query(Long.class).single();
+    }
+
     private Page open(Page page, long recordingId, String language) {
         String base = "http://127.0.0.1:" + port;
         Chromium.signIn(page, base, "ecg-viewer-doctor", language);
@@ -328,11 +337,8 @@ class EcgViewerBrowserTests {
 
     @Test
     void theDemoCentresReaderSeesTheCriticalStemiAndPagesTheHalfHourRecording() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> jdbc.sql(
-                "select count(*) from ecg.recording where idempotency_key like 'demo-%' and status = 'RECEIVED'")
-                .query(Long.class).single() == 0);
-        long stemi = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-0'").query(Long.class).single();
-        long holter = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-7'").query(Long.class).single();
+        long stemi = analysedDemo("demo-0");
+        long holter = analysedDemo("demo-7");
         String base = "http://127.0.0.1:" + port;
         Page page = Chromium.signIn(chromium.page(1280, 1000), base, "ecgreader", "zh-CN");
 
@@ -356,10 +362,7 @@ class EcgViewerBrowserTests {
 
     @Test
     void theHoltersSummaryTakesTheViewerToItsFastestMinute() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> jdbc.sql(
-                "select count(*) from ecg.recording where idempotency_key = 'demo-7' and status = 'RECEIVED'")
-                .query(Long.class).single() == 0);
-        long holter = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-7'").query(Long.class).single();
+        long holter = analysedDemo("demo-7");
         String base = "http://127.0.0.1:" + port;
         Page page = Chromium.signIn(chromium.page(1280, 1000), base, "ecgreader", "zh-CN");
 
