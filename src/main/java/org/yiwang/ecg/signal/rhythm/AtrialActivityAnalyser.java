@@ -301,7 +301,7 @@ public final class AtrialActivityAnalyser {
             b[0] = sumZ;
             b[1] = ts[2];
             if (!withP) {
-                double[] c = solve(a, b, 2);
+                double[] c = LinearSystems.solve(a, b, 2);
                 if (c != null) {
                     double residual = sumZz - c[0] * b[0] - c[1] * b[1];
                     if (best == null || residual < best.residual) {
@@ -324,7 +324,7 @@ public final class AtrialActivityAnalyser {
                 a[1][2] = a[2][1] = cross;
                 a[2][2] = pSums[j][1];
                 b[2] = pSums[j][2];
-                double[] c = solve(a, b, 3);
+                double[] c = LinearSystems.solve(a, b, 3);
                 if (c == null) {
                     continue;
                 }
@@ -382,42 +382,6 @@ public final class AtrialActivityAnalyser {
             values[i] = from * Math.pow(to / from, (double) i / (count - 1));
         }
         return values;
-    }
-
-    /** Solves the leading {@code size} x {@code size} system by Gaussian elimination with pivoting; null if singular. */
-    private static double[] solve(double[][] a, double[] b, int size) {
-        double[][] m = new double[size][size + 1];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, size);
-            m[i][size] = b[i];
-        }
-        for (int col = 0; col < size; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < size; r++) {
-                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            if (Math.abs(m[pivot][col]) < 1e-9) {
-                return null;
-            }
-            double[] swap = m[col];
-            m[col] = m[pivot];
-            m[pivot] = swap;
-            for (int r = 0; r < size; r++) {
-                if (r != col) {
-                    double f = m[r][col] / m[col][col];
-                    for (int k = col; k <= size; k++) {
-                        m[r][k] -= f * m[col][k];
-                    }
-                }
-            }
-        }
-        double[] x = new double[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = m[i][size] / m[i][i];
-        }
-        return x;
     }
 
     /**

@@ -85,7 +85,11 @@ public record LogisticRegression(double[] means, double[] scales, double[] weigh
                 gradient[j] -= l2 * beta[j];
                 hessian[j][j] += l2;
             }
-            double[] step = solve(hessian, gradient);
+            // the L2 penalty keeps the Hessian positive definite; a singular one would leave nothing to learn
+            double[] step = LinearSystems.solve(hessian, gradient, gradient.length);
+            if (step == null) {
+                break;
+            }
             double change = 0;
             for (int j = 0; j < d; j++) {
                 beta[j] += step[j];
@@ -127,47 +131,5 @@ public record LogisticRegression(double[] means, double[] scales, double[] weigh
     public String toString() {
         return "LogisticRegression[means=" + Arrays.toString(means) + ", scales=" + Arrays.toString(scales)
                 + ", weights=" + Arrays.toString(weights) + ", intercept=" + intercept + "]";
-    }
-
-    /** Gaussian elimination with partial pivoting; a singular direction gets no step. */
-    private static double[] solve(double[][] matrix, double[] vector) {
-        int n = vector.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = Arrays.copyOf(matrix[i], n + 1);
-            a[i][n] = vector[i];
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < n; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            double[] swap = a[col];
-            a[col] = a[pivot];
-            a[pivot] = swap;
-            if (Math.abs(a[col][col]) < 1e-12) {
-                continue;
-            }
-            for (int row = col + 1; row < n; row++) {
-                double factor = a[row][col] / a[col][col];
-                for (int k = col; k <= n; k++) {
-                    a[row][k] -= factor * a[col][k];
-                }
-            }
-        }
-        double[] solution = new double[n];
-        for (int row = n - 1; row >= 0; row--) {
-            if (Math.abs(a[row][row]) < 1e-12) {
-                continue;
-            }
-            double sum = a[row][n];
-            for (int k = row + 1; k < n; k++) {
-                sum -= a[row][k] * solution[k];
-            }
-            solution[row] = sum / a[row][row];
-        }
-        return solution;
     }
 }
