@@ -80,6 +80,13 @@ class EcgDemoDataIntegrationTests {
                         || (analysis -> 'holter' -> 'rhythmTimes' -> 1 ->> 'percent')
                         from ecg.recording where idempotency_key = 'demo-8'""").query(String.class).single())
                 .isEqualTo("ATRIAL_FIBRILLATION 40.0");
+        // premature atrial beats are not counted in fibrillation: the AF ECGs and the Holter's paroxysm have none
+        assertThat(jdbc.sql("""
+                        select idempotency_key || ' ' || (analysis ->> 'supraventricularBeats') from ecg.recording
+                        where idempotency_key in ('demo-1', 'demo-5') order by idempotency_key""")
+                .query(String.class).list()).containsExactly("demo-1 0", "demo-5 0");
+        assertThat(jdbc.sql("select (analysis ->> 'supraventricularBeats')::int from ecg.recording "
+                + "where idempotency_key = 'demo-8'").query(Integer.class).single()).isLessThanOrEqualTo(10);
     }
 
     @Autowired

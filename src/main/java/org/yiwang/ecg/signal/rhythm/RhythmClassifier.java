@@ -241,8 +241,10 @@ public final class RhythmClassifier {
                 confidence = regular * pFactor;
             }
         }
+        // in fibrillation or flutter there is no sinus cycle for a beat to come early in: no premature atrial beats
+        boolean atrialArrhythmia = label == RhythmLabel.ATRIAL_FIBRILLATION || label == RhythmLabel.ATRIAL_FLUTTER;
         return new RhythmAnalysis(n, heartRate, min, max, label, round(confidence), afProbability, irregularity, pauses,
-                ventricular, supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
+                ventricular, atrialArrhythmia ? 0 : supraventricular, runs, frequentEctopy, ectopyConfidence, atrial);
     }
 
     /**
