@@ -17,6 +17,7 @@ import org.yiwang.ecg.signal.delineation.Delineation;
 import org.yiwang.ecg.signal.delineation.Delineator;
 import org.yiwang.ecg.signal.delineation.StemiAssessment;
 import org.yiwang.ecg.signal.delineation.StemiCriteria;
+import org.yiwang.ecg.signal.rhythm.AfEpisodes;
 import org.yiwang.ecg.signal.rhythm.AtrialActivity;
 import org.yiwang.ecg.signal.rhythm.AtrialActivityAnalyser;
 import org.yiwang.ecg.signal.rhythm.BeatMorphology;
@@ -128,6 +129,25 @@ public final class EcgAnalyser {
         return new EcgReport(fs, durationMs, detection.quality(), beats, Arrays.asList(types),
                 recording.leadName(morphologyLead), rr, rhythm, delineation, stemi, findings, !reasons.isEmpty(),
                 reasons);
+    }
+
+    /**
+     * An analysed recording's beats as a long recording's AF episodes are found on them ({@link AfEpisodes#segment}):
+     * RR irregularity over the intervals in usable signal and P-wave evidence on the report's morphology lead where
+     * that lead is usable.
+     */
+    public static AfEpisodes.Segment afSegment(EcgRecording recording, EcgReport report, RhythmThresholds thresholds) {
+        int[] beats = report.beats().sampleIndices();
+        int lead = recording.leadNames().indexOf(report.morphologyLead());
+        LeadQuality leadQuality = report.quality().leads().get(lead);
+        boolean[] usable = new boolean[Math.max(0, beats.length - 1)];
+        boolean[] pUsable = new boolean[usable.length];
+        for (int k = 0; k < usable.length; k++) {
+            usable[k] = report.quality().anyLeadUsableThroughout(beats[k], beats[k + 1]);
+            pUsable[k] = leadQuality.usableThroughout(beats[k], beats[k + 1]);
+        }
+        return AfEpisodes.segment(beats, report.beatTypes().toArray(BeatType[]::new), usable,
+                recording.leadMicrovolts(lead), pUsable, report.samplingRateHz(), thresholds);
     }
 
     /**

@@ -37,6 +37,11 @@ package org.yiwang.ecg.signal.rhythm;
  *                                  constant PR interval ({@link AtrialActivity#pWaveAssociation()}) (0.7)
  * @param wideTachycardiaPWavesClearBelowBpm ... and only below this rate: at faster rates a regular wide-complex
  *                                  tachycardia is ventricular whatever precedes its beats (150)
+ * @param afEpisodeWindowIntervals  RR intervals in the sliding window whose AF probability labels the interval at its
+ *                                  centre, when a long recording's AF episodes are found beat by beat (30: about the
+ *                                  length of the 10-60 s records the AF model was fitted on)
+ * @param afEpisodeMinimumMs        shorter stretches of AF-labelled intervals are not AF episodes (30 s, the common
+ *                                  clinical convention)
  * @param afModel                   the AF model
  */
 public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
@@ -44,7 +49,12 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
         double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
         double ventricularRunCouplingInAf, int ventricularRunShapes, double wideQrsMs, double flutterAtrialRateMinBpm,
         double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs,
-        double wideTachycardiaPWaveAssociation, double wideTachycardiaPWavesClearBelowBpm, AfModel afModel) {
+        double wideTachycardiaPWaveAssociation, double wideTachycardiaPWavesClearBelowBpm, int afEpisodeWindowIntervals,
+        double afEpisodeMinimumMs, AfModel afModel) {
+
+    /** Defaults of the AF episode search (see the parameters). */
+    static final int AF_EPISODE_WINDOW_INTERVALS = 30;
+    static final double AF_EPISODE_MINIMUM_MS = 30_000;
 
     public RhythmThresholds {
         if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {
@@ -56,9 +66,25 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
                 || !(ventricularRunCouplingInAf > 0) || ventricularRunShapes < 1 || ventricularRunShapes > 2
                 || !(wideTachycardiaPWaveAssociation > 0 && wideTachycardiaPWaveAssociation <= 1)
                 || !(wideTachycardiaPWavesClearBelowBpm > 0)
+                || afEpisodeWindowIntervals < RrIrregularity.MINIMUM_INTERVALS || !(afEpisodeMinimumMs > 0)
                 || afModel == null) {
             throw new IllegalArgumentException("invalid rhythm thresholds");
         }
+    }
+
+    /** With the default AF episode search (windows of 30 intervals, episodes of at least 30 s). */
+    public RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
+            double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
+            double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
+            double ventricularRunCouplingInAf, int ventricularRunShapes, double wideQrsMs,
+            double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm, double flutterEvidence,
+            double flutterIsoelectricMs, double wideTachycardiaPWaveAssociation,
+            double wideTachycardiaPWavesClearBelowBpm, AfModel afModel) {
+        this(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction, frequentEctopyMinimumBeats,
+                ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity, ventricularRunMarginMs,
+                ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs, flutterAtrialRateMinBpm,
+                flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs, wideTachycardiaPWaveAssociation,
+                wideTachycardiaPWavesClearBelowBpm, AF_EPISODE_WINDOW_INTERVALS, AF_EPISODE_MINIMUM_MS, afModel);
     }
 
     /** With the one-focus run rule alone (no alternating shapes). */
@@ -97,6 +123,17 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
                 frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
                 ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs,
                 flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
-                wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, model);
+                wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, afEpisodeWindowIntervals,
+                afEpisodeMinimumMs, model);
+    }
+
+    /** The same limits with another AF episode search. */
+    public RhythmThresholds withAfEpisodes(int windowIntervals, double minimumMs) {
+        return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
+                frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
+                ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs,
+                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
+                wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, windowIntervals, minimumMs,
+                afModel);
     }
 }
