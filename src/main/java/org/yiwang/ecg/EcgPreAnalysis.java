@@ -71,21 +71,65 @@ public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, 
 
     /**
      * What a Holter reader looks at first besides the beat counts: how long each rhythm lasted (the burden of
-     * paroxysmal atrial fibrillation), the slowest and fastest minute, and the pauses.
+     * paroxysmal atrial fibrillation), its atrial fibrillation episodes, the slowest and fastest minute, the rate trend
+     * and the pauses.
      *
-     * @param rhythmTimes   time in each rhythm, longest first; each analysed segment counts with its own rhythm, so
-     *                      the resolution is the segment's length
+     * @param rhythmTimes   time in each rhythm, longest first: atrial fibrillation's from its episodes, the rest from
+     *                      the rhythm of each analysed segment (the segment's time outside the episodes)
      * @param slowestMinute the whole minute from the start with the lowest mean rate over usable signal, null when no
      *                      minute had enough usable signal
      * @param fastestMinute the one with the highest, null likewise
      * @param pauses        RR intervals of at least the pause limit over usable signal
      * @param longestPause  the longest of them, null when there was none
+     * @param af            the atrial fibrillation episodes found beat by beat; null in analyses stored before they were
+     * @param rateTrend     the minute rates per hour (per 10 minutes in recordings under two hours), in time order;
+     *                      null in analyses stored before it was kept
      */
     public record HolterSummary(List<RhythmTime> rhythmTimes, MinuteRate slowestMinute, MinuteRate fastestMinute,
-            int pauses, Pause longestPause) {
+            int pauses, Pause longestPause, AfEpisodes af, List<RatePeriod> rateTrend) {
 
         public HolterSummary {
             rhythmTimes = List.copyOf(rhythmTimes);
+            rateTrend = rateTrend == null ? null : List.copyOf(rateTrend);
+        }
+
+        /**
+         * @param count   episodes found
+         * @param seconds time in them
+         * @param percent share of the analysed time (the AF burden), one decimal
+         * @param longest the longest episodes (at most the configured number), in time order
+         */
+        public record AfEpisodes(int count, double seconds, double percent, List<AfEpisode> longest) {
+
+            public AfEpisodes {
+                longest = List.copyOf(longest);
+            }
+
+            /** Whether episodes were left out of {@link #longest()}. */
+            public boolean capped() {
+                return count > longest.size();
+            }
+        }
+
+        /**
+         * @param atSeconds   its first beat, from the start of the recording
+         * @param seconds     its duration
+         * @param meanRateBpm mean ventricular rate in it
+         * @param maxRateBpm  fastest over a window of its beats
+         */
+        public record AfEpisode(double atSeconds, double seconds, double meanRateBpm, double maxRateBpm) {
+
+            /** Its last beat, from the start of the recording. */
+            public double endSeconds() {
+                return atSeconds + seconds;
+            }
+        }
+
+        /**
+         * @param atSeconds start of the period from the start of the recording
+         * @param seconds   its length
+         */
+        public record RatePeriod(long atSeconds, long seconds, double minBpm, double meanBpm, double maxBpm) {
         }
 
         /** @param percent share of the analysed time, one decimal */

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param critical                limits of the pre-analysis's critical values (危急值); see {@link Critical}
  * @param reading                 the reading centre's worklist, signatures and the return to the clinic; see
  *                                {@link Reading}
+ * @param holter                  the Holter summary's atrial fibrillation episodes; see {@link Holter}
  */
 @ConfigurationProperties("yiwang.ecg")
 public record EcgProperties(
@@ -27,7 +28,8 @@ public record EcgProperties(
         @DefaultValue("5m") Duration clockSkew,
         @DefaultValue("30d") Duration readingRelationship,
         @DefaultValue Critical critical,
-        @DefaultValue Reading reading) {
+        @DefaultValue Reading reading,
+        @DefaultValue Holter holter) {
 
     public EcgProperties {
         if (blockSeconds < 1 || maxWindowSeconds < blockSeconds || analysisSegmentSeconds < 10 || analysisThreads < 1) {
@@ -47,6 +49,26 @@ public record EcgProperties(
             @DefaultValue("2000") double pauseMs,
             @DefaultValue("500") double prolongedQtcMs,
             @DefaultValue("0.8") double usableLeadFraction) {
+    }
+
+    /**
+     * A long recording's atrial fibrillation episodes, found beat by beat (RhythmThresholds).
+     *
+     * @param afEpisodeWindowIntervals RR intervals in the sliding window the AF model reads each interval's rhythm on
+     * @param afEpisodeMinimumSeconds  shorter stretches of fibrillation are not episodes (30 s, the clinical convention)
+     * @param afEpisodesShown          the longest this many episodes are kept and shown, with the count of all, so a
+     *                                 day-long recording's summary stays bounded
+     */
+    public record Holter(
+            @DefaultValue("30") int afEpisodeWindowIntervals,
+            @DefaultValue("30") double afEpisodeMinimumSeconds,
+            @DefaultValue("20") int afEpisodesShown) {
+
+        public Holter {
+            if (afEpisodesShown < 1 || afEpisodesShown > 200) {
+                throw new IllegalArgumentException("yiwang.ecg.holter: af-episodes-shown 1..200");
+            }
+        }
     }
 
     /**

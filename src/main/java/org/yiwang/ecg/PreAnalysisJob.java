@@ -29,6 +29,9 @@ import org.yiwang.ecg.signal.analysis.EcgAnalyser;
 import org.yiwang.ecg.signal.analysis.EcgReport;
 import org.yiwang.ecg.signal.analysis.Finding;
 import org.yiwang.ecg.signal.analysis.PatientContext;
+import org.yiwang.ecg.signal.rhythm.AfEpisodes;
+import org.yiwang.ecg.signal.rhythm.RhythmLabel;
+import org.yiwang.ecg.signal.rhythm.RhythmThresholds;
 import org.yiwang.ecg.signal.delineation.StemiCriteria;
 import org.yiwang.mpi.Residents;
 import org.yiwang.mpi.ResidentSummary;
@@ -59,7 +62,9 @@ class PreAnalysisJob {
         this.clock = clock;
         EcgProperties.Critical c = properties.critical();
         AnalysisThresholds d = AnalysisThresholds.defaults();
-        this.thresholds = new AnalysisThresholds(d.detector(), d.rhythm(), d.st(), c.extremeBradycardiaBpm(),
+        EcgProperties.Holter h = properties.holter();
+        this.thresholds = new AnalysisThresholds(d.detector(), d.rhythm().withAfEpisodes(h.afEpisodeWindowIntervals(),
+                h.afEpisodeMinimumSeconds() * 1000), d.st(), c.extremeBradycardiaBpm(),
                 c.extremeTachycardiaBpm(), c.afRapidResponseBpm(), c.pauseMs(), c.prolongedQtcMs(),
                 c.usableLeadFraction());
     }
@@ -109,11 +114,14 @@ class PreAnalysisJob {
                 ranges.add(new long[] {from, to});
             }
         }
-        Merged merged = new Merged(r.samplingRateHz());
+        boolean holter = r.sampleCount() / r.samplingRateHz() >= HOLTER_SUMMARY_FROM_SECONDS;
+        Merged merged = new Merged(r.samplingRateHz(), thresholds.rhythm(), properties.holter().afEpisodesShown());
         for (long[] range : ranges) {
             EcgRecording part = EcgRecording.of(r.samplingRateHz(), r.leadNames(),
                     store.samples(recordingId, layout, range[0], range[1]));
-            merged.add(EcgAnalyser.analyse(part, patient, thresholds), range[0]);
+            EcgReport report = EcgAnalyser.analyse(part, patient, thresholds);
+            // a long recording's AF episodes are read beat by beat while the segment's signal is at hand
+            merged.add(report, range[0], holter ? EcgAnalyser.afSegment(part, report, thresholds.rhythm()) : null);
         }
         EcgPreAnalysis analysis = merged.result(ranges.size());
         if (!store.saveAnalysis(recordingId, analysis, merged.beats(), clock.instant())) {
@@ -141,11 +149,21 @@ class PreAnalysisJob {
     /** A Holter's minute rates: a minute counts when its usable RR intervals span at least half of it. */
     static final double MINUTE_MS = 60_000;
     static final double MINUTE_COVERED_FRACTION = 0.5;
+    /** The rate trend gives the minute rates per hour from two hours of recording, per 10 minutes below. */
+    static final double HOURLY_TREND_FROM_SECONDS = 7200;
+    static final long HOUR_SECONDS = 3600;
+    static final long SHORT_TREND_PERIOD_SECONDS = 600;
 
     /** Segment reports folded into one pre-analysis. */
     private static final class Merged {
 
         private final double samplingRateHz;
+        private final RhythmThresholds rhythmThresholds;
+        private final int afEpisodesShown;
+        private final AfEpisodes.Sequence afSequence = new AfEpisodes.Sequence();
+        /** each segment's rhythm: its label, start and duration in seconds */
+        private final List<SegmentRhythm> segmentRhythms = new ArrayList<>();
+        private final List<MinuteRates.Window> minuteRates = new ArrayList<>();
         private final List<int[]> beatParts = new ArrayList<>();
         private final Map<String, EcgPreAnalysis.Finding> findings = new LinkedHashMap<>();
         private final Map<String, Double> rhythmSeconds = new LinkedHashMap<>();
@@ -158,16 +176,20 @@ class PreAnalysisJob {
         private double rateTimesSeconds;
         private double rateSeconds;
         private double durationSeconds;
-        private MinuteRates.Window slowestMinute;
-        private MinuteRates.Window fastestMinute;
         private int pauses;
         private EcgPreAnalysis.HolterSummary.Pause longestPause;
 
-        Merged(double samplingRateHz) {
+        Merged(double samplingRateHz, RhythmThresholds rhythmThresholds, int afEpisodesShown) {
             this.samplingRateHz = samplingRateHz;
+            this.rhythmThresholds = rhythmThresholds;
+            this.afEpisodesShown = afEpisodesShown;
         }
 
-        void add(EcgReport report, long offsetSamples) {
+        private record SegmentRhythm(String label, double atSeconds, double seconds) {
+        }
+
+        /** @param af the segment's beats for the AF episode search, null when the recording is too short for one */
+        void add(EcgReport report, long offsetSamples, AfEpisodes.Segment af) {
             if (first == null) {
                 first = report;
             }
@@ -190,13 +212,10 @@ class PreAnalysisJob {
             // minutes counted from each segment's start: minutes of the recording when segments are whole minutes long
             MinuteRates minutes = MinuteRates.of(report.beats(), report.quality(), MINUTE_MS, MINUTE_COVERED_FRACTION);
             for (MinuteRates.Window w : minutes.windows()) {
-                MinuteRates.Window minute = new MinuteRates.Window(w.startMs() + at * 1000, w.rateBpm());
-                if (slowestMinute == null || minute.rateBpm() < slowestMinute.rateBpm()) {
-                    slowestMinute = minute;
-                }
-                if (fastestMinute == null || minute.rateBpm() > fastestMinute.rateBpm()) {
-                    fastestMinute = minute;
-                }
+                minuteRates.add(new MinuteRates.Window(w.startMs() + at * 1000, w.rateBpm()));
+            }
+            if (af != null) {
+                afSequence.add(at * 1000, af);
             }
             for (RrStatistics.Pause p : report.rr().pauses()) {
                 pauses++;
@@ -214,6 +233,7 @@ class PreAnalysisJob {
                                 : earlier);
             }
             rhythmSeconds.merge(report.rhythm().label().name(), seconds, Double::sum);
+            segmentRhythms.add(new SegmentRhythm(report.rhythm().label().name(), at, seconds));
             for (LeadQuality lead : report.quality().leads()) {
                 leadUsable.computeIfAbsent(lead.leadName(), l -> new double[2]);
                 double[] sums = leadUsable.get(lead.leadName());
@@ -262,13 +282,79 @@ class PreAnalysisJob {
         }
 
         private EcgPreAnalysis.HolterSummary holterSummary() {
-            List<EcgPreAnalysis.HolterSummary.RhythmTime> times = rhythmSeconds.entrySet().stream()
+            List<AfEpisodes.Episode> episodes = afSequence.episodes(rhythmThresholds);
+            double afSeconds = episodes.stream().mapToDouble(AfEpisodes.Episode::durationMs).sum() / 1000;
+            List<EcgPreAnalysis.HolterSummary.RhythmTime> times = rhythmTimes(episodes, afSeconds).entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                     .map(e -> new EcgPreAnalysis.HolterSummary.RhythmTime(e.getKey(), Math.round(e.getValue() * 10) / 10.0,
-                            Math.round(1000 * e.getValue() / durationSeconds) / 10.0))
+                            percentOfAnalysed(e.getValue())))
                     .toList();
-            return new EcgPreAnalysis.HolterSummary(times, minute(slowestMinute), minute(fastestMinute), pauses,
-                    longestPause);
+            List<EcgPreAnalysis.HolterSummary.AfEpisode> longest = episodes.stream()
+                    .sorted(Comparator.comparingDouble(AfEpisodes.Episode::durationMs).reversed())
+                    .limit(afEpisodesShown)
+                    .sorted(Comparator.comparingDouble(AfEpisodes.Episode::startMs))
+                    .map(e -> new EcgPreAnalysis.HolterSummary.AfEpisode(Math.round(e.startMs() / 100) / 10.0,
+                            Math.round(e.durationMs() / 100) / 10.0, Math.round(e.meanRateBpm() * 10) / 10.0,
+                            Math.round(e.maxRateBpm() * 10) / 10.0))
+                    .toList();
+            MinuteRates minutes = new MinuteRates(minuteRates);
+            long period = durationSeconds >= HOURLY_TREND_FROM_SECONDS ? HOUR_SECONDS : SHORT_TREND_PERIOD_SECONDS;
+            List<EcgPreAnalysis.HolterSummary.RatePeriod> trend = minutes.periods(period * 1000.0).stream()
+                    .map(p -> new EcgPreAnalysis.HolterSummary.RatePeriod(Math.round(p.startMs() / 1000), period,
+                            Math.round(p.minBpm() * 10) / 10.0, Math.round(p.meanBpm() * 10) / 10.0,
+                            Math.round(p.maxBpm() * 10) / 10.0))
+                    .toList();
+            return new EcgPreAnalysis.HolterSummary(times, minute(minutes.slowest().orElse(null)),
+                    minute(minutes.fastest().orElse(null)), pauses, longestPause,
+                    new EcgPreAnalysis.HolterSummary.AfEpisodes(episodes.size(), Math.round(afSeconds * 10) / 10.0,
+                            percentOfAnalysed(afSeconds), longest),
+                    trend);
+        }
+
+        private double percentOfAnalysed(double seconds) {
+            return Math.round(1000 * seconds / durationSeconds) / 10.0;
+        }
+
+        /**
+         * Seconds per rhythm: atrial fibrillation's from its episodes; each segment's time outside them with the
+         * segment's rhythm, or, in a segment read as fibrillation as a whole, with the rhythm of the nearest segment
+         * that was not (the stretch the beat-by-beat search did not confirm lies at the paroxysm's edge).
+         */
+        private Map<String, Double> rhythmTimes(List<AfEpisodes.Episode> episodes, double afSeconds) {
+            String af = RhythmLabel.ATRIAL_FIBRILLATION.name();
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            if (afSeconds > 0) {
+                seconds.put(af, afSeconds);
+            }
+            int e = 0;
+            for (int i = 0; i < segmentRhythms.size(); i++) {
+                SegmentRhythm s = segmentRhythms.get(i);
+                double from = s.atSeconds();
+                double to = s.atSeconds() + s.seconds();
+                while (e < episodes.size() && episodes.get(e).endMs() / 1000 <= from) {
+                    e++;
+                }
+                double inAf = 0;
+                for (int k = e; k < episodes.size() && episodes.get(k).startMs() / 1000 < to; k++) {
+                    inAf += Math.min(to, episodes.get(k).endMs() / 1000) - Math.max(from, episodes.get(k).startMs() / 1000);
+                }
+                double outside = Math.max(0, s.seconds() - inAf);
+                if (outside > 0) {
+                    seconds.merge(s.label().equals(af) ? nearestOtherRhythm(i, af) : s.label(), outside, Double::sum);
+                }
+            }
+            return seconds;
+        }
+
+        private String nearestOtherRhythm(int segment, String af) {
+            for (int d = 1; d < segmentRhythms.size(); d++) {
+                for (int i : new int[] {segment - d, segment + d}) {
+                    if (i >= 0 && i < segmentRhythms.size() && !segmentRhythms.get(i).label().equals(af)) {
+                        return segmentRhythms.get(i).label();
+                    }
+                }
+            }
+            return RhythmLabel.UNDETERMINED.name();
         }
 
         private static EcgPreAnalysis.HolterSummary.MinuteRate minute(MinuteRates.Window w) {

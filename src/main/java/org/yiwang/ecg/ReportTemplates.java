@@ -76,8 +76,7 @@ public class ReportTemplates {
                 && !keys.contains("FREQUENT_VENTRICULAR_ECTOPY")) {
             keys.add(VENTRICULAR_PREMATURE_BEATS);
         }
-        if (analysis.holter() != null && analysis.holter().rhythmTimes().size() > 1 && analysis.holter().rhythmTimes()
-                .stream().anyMatch(t -> t.rhythm().equals("ATRIAL_FIBRILLATION"))) {
+        if (paroxysmalAtrialFibrillation(analysis.holter())) {
             // fibrillation for part of the recording: paroxysmal, not (persistent) atrial fibrillation
             keys.remove("ATRIAL_FIBRILLATION");
             keys.add(PAROXYSMAL_ATRIAL_FIBRILLATION);
@@ -89,6 +88,24 @@ public class ReportTemplates {
             }
         }
         return out;
+    }
+
+    /** Atrial fibrillation for less than this share of a Holter's analysed time is paroxysmal. */
+    static final double PAROXYSMAL_BELOW_PERCENT = 95;
+
+    /**
+     * Whether a long recording was in atrial fibrillation for part of its time: by its AF episodes (found beat by
+     * beat) when it has them, else, in analyses stored before them, by its segments' rhythms.
+     */
+    static boolean paroxysmalAtrialFibrillation(EcgPreAnalysis.HolterSummary holter) {
+        if (holter == null) {
+            return false;
+        }
+        if (holter.af() != null) {
+            return holter.af().count() > 0 && holter.af().percent() < PAROXYSMAL_BELOW_PERCENT;
+        }
+        return holter.rhythmTimes().size() > 1
+                && holter.rhythmTimes().stream().anyMatch(t -> t.rhythm().equals("ATRIAL_FIBRILLATION"));
     }
 
     static List<ReportStatement> read(Resource resource) {

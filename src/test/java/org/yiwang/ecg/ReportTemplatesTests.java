@@ -18,8 +18,36 @@ class ReportTemplatesTests {
                 List.of(), List.of(), holter == null ? 1 : 6, ventricularBeats, 0, holter);
     }
 
+    /** A Holter summary stored before the AF episodes were kept. */
     static EcgPreAnalysis.HolterSummary holter(EcgPreAnalysis.HolterSummary.RhythmTime... times) {
-        return new EcgPreAnalysis.HolterSummary(List.of(times), null, null, 0, null);
+        return new EcgPreAnalysis.HolterSummary(List.of(times), null, null, 0, null, null, null);
+    }
+
+    /** A 30-minute Holter summary with one AF episode of the given length. */
+    static EcgPreAnalysis.HolterSummary holterWithEpisode(double afSeconds) {
+        double percent = Math.round(1000 * afSeconds / 1800) / 10.0;
+        return new EcgPreAnalysis.HolterSummary(List.of(), null, null, 0, null,
+                new EcgPreAnalysis.HolterSummary.AfEpisodes(1, afSeconds, percent,
+                        List.of(new EcgPreAnalysis.HolterSummary.AfEpisode(100, afSeconds, 110, 130))),
+                List.of());
+    }
+
+    @Test
+    void anAtrialFibrillationEpisodeNoSegmentWasReadInSuggestsParoxysmalAtrialFibrillation() {
+        // 90 s of fibrillation inside a 5-minute segment read as sinus rhythm as a whole
+        EcgPreAnalysis paroxysm = analysis("SINUS_RHYTHM", List.of("SINUS_RHYTHM"), 0, holterWithEpisode(90));
+
+        assertThat(TEMPLATES.suggestedFor(paroxysm)).extracting(ReportStatement::code)
+                .containsExactly("SINUS_RHYTHM", "PAROXYSMAL_AF");
+    }
+
+    @Test
+    void anEpisodeLastingTheWholeHolterIsAtrialFibrillationNotParoxysmal() {
+        EcgPreAnalysis persistent = analysis("ATRIAL_FIBRILLATION", List.of("ATRIAL_FIBRILLATION"), 0,
+                holterWithEpisode(1795));
+
+        assertThat(TEMPLATES.suggestedFor(persistent)).extracting(ReportStatement::code)
+                .containsExactly("ATRIAL_FIBRILLATION");
     }
 
     @Test

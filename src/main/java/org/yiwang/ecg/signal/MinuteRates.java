@@ -41,7 +41,7 @@ public record MinuteRates(List<Window> windows) {
         for (int i = 1; i < beats.count(); i++) {
             int start = beats.sampleIndex(i - 1);
             int end = beats.sampleIndex(i);
-            int startWindow = (int) Math.floor(start * 1000 / fs / windowMs);
+            int startWindow = (int) Math.floor(start * 1000.0 / fs / windowMs); // long recordings: past int range in ms
             if (startWindow != window) {
                 add(windows, window, sumMs, intervals, windowMs, minimumCoveredFraction);
                 window = startWindow;
@@ -62,6 +62,53 @@ public record MinuteRates(List<Window> windows) {
         if (window >= 0 && intervals > 0 && sumMs >= minimumCoveredFraction * windowMs) {
             windows.add(new Window(window * windowMs, 60_000.0 * intervals / sumMs));
         }
+    }
+
+    /**
+     * The minute rates summed up per consecutive period (an hour of a day-long Holter): the slowest, mean and fastest
+     * of the windows starting in it. Periods without a window are left out.
+     *
+     * @param startMs start of the period from the start of the recording
+     * @param minBpm  slowest window rate in it
+     * @param meanBpm mean of its window rates
+     * @param maxBpm  fastest
+     * @param windows windows in it
+     */
+    public record Period(double startMs, double minBpm, double meanBpm, double maxBpm, int windows) {
+    }
+
+    /** The windows per period of {@code periodMs}, in time order. */
+    public List<Period> periods(double periodMs) {
+        if (!(periodMs > 0)) {
+            throw new IllegalArgumentException("need periodMs > 0");
+        }
+        List<Period> periods = new ArrayList<>();
+        long period = -1;
+        double min = 0;
+        double max = 0;
+        double sum = 0;
+        int count = 0;
+        for (Window w : windows) {
+            long p = (long) Math.floor(w.startMs() / periodMs);
+            if (p != period) {
+                if (count > 0) {
+                    periods.add(new Period(period * periodMs, min, sum / count, max, count));
+                }
+                period = p;
+                min = Double.MAX_VALUE;
+                max = 0;
+                sum = 0;
+                count = 0;
+            }
+            min = Math.min(min, w.rateBpm());
+            max = Math.max(max, w.rateBpm());
+            sum += w.rateBpm();
+            count++;
+        }
+        if (count > 0) {
+            periods.add(new Period(period * periodMs, min, sum / count, max, count));
+        }
+        return periods;
     }
 
     public Optional<Window> slowest() {

@@ -70,4 +70,30 @@ class MinuteRatesTests {
         assertThat(MinuteRates.of(of(List.of(100)), null, 60_000, 0.5).slowest()).isEmpty();
         assertThat(MinuteRates.of(of(List.of()), null, 60_000, 0.5).windows()).isEmpty();
     }
+
+    @Test
+    void givesTheHourlyRateTrendOfAHolter() {
+        // hour 0 at 60/min, then 80/min; hour 1 at 100/min for 20 minutes, then at 70/min; hour 2 missing (lead off)
+        List<Integer> b = beats(new ArrayList<>(), 0, 1_800_000, 1000);
+        beats(b, 1_800_000, 3_600_000, 750);
+        beats(b, 3_600_000, 4_800_000, 600);
+        beats(b, 4_800_000, 7_200_000, 60_000 / 70.0);
+        beats(b, 10_800_000, 11_400_000, 1000);
+        SignalQuality quality = new SignalQuality(List.of(new LeadQuality("II", (int) (11_400 * FS),
+                List.of(new QualitySegment((int) (7_200 * FS), (int) (10_800 * FS), QualityIssue.LEAD_OFF)))));
+        MinuteRates rates = MinuteRates.of(of(b), quality, 60_000, 0.5);
+
+        List<MinuteRates.Period> hours = rates.periods(3_600_000);
+
+        assertThat(hours).extracting(MinuteRates.Period::startMs).containsExactly(0.0, 3_600_000.0, 10_800_000.0);
+        assertThat(hours.get(0).minBpm()).isCloseTo(60, within(0.1));
+        assertThat(hours.get(0).maxBpm()).isCloseTo(80, within(0.1));
+        assertThat(hours.get(0).meanBpm()).isCloseTo(70, within(0.5));
+        assertThat(hours.get(0).windows()).isEqualTo(60);
+        assertThat(hours.get(1).minBpm()).isCloseTo(70, within(0.1));
+        assertThat(hours.get(1).maxBpm()).isCloseTo(100, within(0.1));
+        assertThat(hours.get(1).meanBpm()).isCloseTo((20 * 100 + 40 * 70) / 60.0, within(0.5));
+        // the hour after the gap holds only its 10 minutes
+        assertThat(hours.get(2).windows()).isEqualTo(10);
+    }
 }

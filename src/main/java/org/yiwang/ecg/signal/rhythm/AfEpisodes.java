@@ -83,7 +83,7 @@ public final class AfEpisodes {
         }
         double[] times = new double[n];
         for (int i = 0; i < n; i++) {
-            times[i] = beatSamples[i] * 1000 / samplingRateHz;
+            times[i] = beatSamples[i] * 1000.0 / samplingRateHz;
         }
         boolean[] usable = new boolean[intervals];
         for (int k = 0; k < intervals; k++) {

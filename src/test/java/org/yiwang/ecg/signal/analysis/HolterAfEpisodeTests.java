@@ -26,7 +26,7 @@ class HolterAfEpisodeTests {
         for (int from = 0; from < recording.sampleCount(); from += segment) {
             EcgRecording part = recording.slice(from, Math.min(recording.sampleCount(), from + segment));
             EcgReport report = EcgAnalyser.analyse(part, DEFAULTS);
-            sequence.add(from * 1000 / recording.samplingRateHz(),
+            sequence.add(from * 1000.0 / recording.samplingRateHz(),
                     EcgAnalyser.afSegment(part, report, DEFAULTS.rhythm()));
         }
         return sequence.episodes(DEFAULTS.rhythm());
