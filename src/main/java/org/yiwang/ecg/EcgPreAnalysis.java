@@ -119,9 +119,14 @@ public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, 
          */
         public record AfEpisode(double atSeconds, double seconds, double meanRateBpm, double maxRateBpm) {
 
-            /** Its last beat, from the start of the recording. */
-            public double endSeconds() {
-                return atSeconds + seconds;
+            /** The whole second of its first beat (where the viewer goes). */
+            public long startSecond() {
+                return (long) Math.floor(atSeconds);
+            }
+
+            /** The whole second of its last beat. */
+            public long endSecond() {
+                return (long) Math.floor(atSeconds + seconds);
             }
         }
 

@@ -217,9 +217,22 @@ class EcgRecordingsIntegrationTests {
         EcgPreAnalysis.HolterSummary holter = analysis.holter();
         assertThat(holter.rhythmTimes()).extracting(EcgPreAnalysis.HolterSummary.RhythmTime::rhythm)
                 .containsExactly("SINUS_RHYTHM", "ATRIAL_FIBRILLATION");
-        assertThat(holter.rhythmTimes()).extracting(EcgPreAnalysis.HolterSummary.RhythmTime::percent)
-                .containsExactly(66.7, 33.3);
+        // AF's time from its episode, found beat by beat: one of about 5 minutes from about 600 s
+        assertThat(holter.af().count()).isEqualTo(1);
+        EcgPreAnalysis.HolterSummary.AfEpisode episode = holter.af().longest().getFirst();
+        assertThat(episode.atSeconds()).isBetween(595.0, 605.0);
+        assertThat(episode.seconds()).isBetween(290.0, 305.0);
+        assertThat(episode.meanRateBpm()).isBetween(105.0, 125.0);
+        assertThat(holter.af().percent()).isBetween(32.3, 34.3);
+        assertThat(holter.rhythmTimes().get(1).percent()).isEqualTo(holter.af().percent());
+        assertThat(holter.rhythmTimes().get(0).percent() + holter.rhythmTimes().get(1).percent())
+                .isCloseTo(100, org.assertj.core.api.Assertions.within(0.11));
         assertThat(holter.rhythmTimes().get(1).remainingMinutes()).isEqualTo(5);
+        // 15 minutes: the minute rates per 10 minutes
+        assertThat(holter.rateTrend()).extracting(EcgPreAnalysis.HolterSummary.RatePeriod::atSeconds)
+                .containsExactly(0L, 600L);
+        assertThat(holter.rateTrend().get(0).meanBpm()).isBetween(67.0, 73.0);
+        assertThat(holter.rateTrend().get(1).maxBpm()).isBetween(105.0, 125.0);
         assertThat(holter.slowestMinute().rateBpm()).isBetween(67.0, 73.0);
         assertThat(holter.slowestMinute().atSeconds()).isLessThan(600);
         assertThat(holter.fastestMinute().rateBpm()).isBetween(105.0, 125.0);

@@ -18,6 +18,11 @@ public class Durations {
         return h > 0 ? "%d:%02d:%02d".formatted(h, m, s) : "%d:%02d".formatted(m, s);
     }
 
+    /** A number of seconds as {@link #format}: a Holter's AF episodes. */
+    public String seconds(double seconds) {
+        return format(Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
     /** {@code median / p90}. */
     public String pair(Duration median, Duration p90) {
         return format(median) + " / " + format(p90);

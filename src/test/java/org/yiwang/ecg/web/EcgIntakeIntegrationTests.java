@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yiwang.IntegrationTest;
 import org.yiwang.ecg.EcgFixtures;
+import org.yiwang.ecg.EcgKind;
 import org.yiwang.ecg.EcgRecordings;
 import org.yiwang.ecg.EcgSignalWindow;
 import org.yiwang.ecg.EcgUploads;
@@ -39,6 +40,7 @@ import org.yiwang.ecg.signal.SyntheticEcg;
 import org.yiwang.ecg.signal.SyntheticEcgSpec;
 import org.yiwang.platform.crypto.FieldEncryption;
 import org.yiwang.platform.security.AccountAdministration;
+import org.yiwang.platform.security.Role;
 import org.yiwang.platform.security.internal.ApiClients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,6 +88,40 @@ class EcgIntakeIntegrationTests {
         token = apiClients.issue(fixtures.townshipCentre(), "城关镇卫生院 心电网关", "test").token();
         otherToken = apiClients.issue(fixtures.otherTownshipCentre(), "青石镇卫生院 心电网关", "test").token();
         resident = fixtures.freshResident();
+    }
+
+    @Test
+    void aHoltersJsonGivesItsAtrialFibrillationEpisodesAndRateTrend() {
+        // 150 s of sinus rhythm at 70/min, then 90 s of atrial fibrillation at 110/min (2 leads, 250 Hz)
+        List<String> leads = List.of("II", "V5");
+        EcgRecording holter = SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 150, 70).withLeads(leads)
+                .withGaussianNoise(10), 31).followedBy(SyntheticEcg.generate(SyntheticEcgSpec.sinus(250, 90, 110)
+                .withLeads(leads).withAtrialFibrillation(0.2).withGaussianNoise(10), 32)).recording();
+        fixtures.staff("ecg-intake-holter", fixtures.townshipCentre(), Role.DOCTOR);
+        fixtures.actAs("ecg-intake-holter");
+        long id = recordings.store(EcgFixtures.upload(resident, fixtures.townshipCentre(), EcgKind.LONG_TERM, holter,
+                null));
+        EcgFixtures.actAsSystem();
+        fixtures.awaitAnalysed(id);
+
+        HttpResponse<String> status = get(token, "/api/ecg/recordings/" + id);
+        assertThat(status.statusCode()).isEqualTo(200);
+        JsonNode summary = JSON.readTree(status.body()).get("preAnalysis").get("holter");
+        JsonNode af = summary.get("af");
+        assertThat(af.get("count").asInt()).isEqualTo(1);
+        assertThat(af.get("percent").asDouble()).isBetween(35.0, 40.0);
+        JsonNode episode = af.get("longest").get(0);
+        assertThat(episode.get("atSeconds").asDouble()).isBetween(145.0, 155.0);
+        assertThat(episode.get("seconds").asDouble()).isBetween(85.0, 95.0);
+        assertThat(episode.get("meanRateBpm").asDouble()).isBetween(100.0, 120.0);
+        assertThat(episode.get("maxRateBpm").asDouble()).isGreaterThanOrEqualTo(episode.get("meanRateBpm").asDouble());
+        // four minutes: one period of 10 minutes, its slowest minute at about 70/min and its fastest at about 110/min
+        JsonNode trend = summary.get("rateTrend");
+        assertThat(trend).hasSize(1);
+        assertThat(trend.get(0).get("atSeconds").asLong()).isZero();
+        assertThat(trend.get(0).get("seconds").asLong()).isEqualTo(600);
+        assertThat(trend.get(0).get("minBpm").asDouble()).isBetween(66.0, 74.0);
+        assertThat(trend.get(0).get("maxBpm").asDouble()).isBetween(95.0, 120.0);
     }
 
     /** A 12-lead WFDB record at 500 Hz (format 16: 12 kB a second) written by the project's writer. */

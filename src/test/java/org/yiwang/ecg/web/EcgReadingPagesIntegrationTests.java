@@ -116,6 +116,35 @@ class EcgReadingPagesIntegrationTests {
     }
 
     @Test
+    void theDemoHoltersPagesListItsAtrialFibrillationEpisodeAndItsRateTrend() {
+        long holter = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-8'").query(Long.class)
+                .single();
+        WebSession reader = new WebSession(port);
+        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
+        // 15 minutes of sinus rhythm at 74/min, then 10 of atrial fibrillation at 96/min: one episode of about 10
+        // minutes from about 15:00 (40 % of the recording), and 25 minutes of rates per 10 minutes
+        for (String path : List.of("/ecg/recordings/" + holter, "/ecg/reading/" + holter)) {
+            HttpResponse<String> page = reader.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("data-testid=\"holter-af-episodes\"")
+                    .containsPattern("1 次，共 (9:[45]\\d|10:[01]\\d)，房颤负荷 (39\\.\\d|40\\.\\d)%")
+                    .containsPattern("data-testid=\"holter-af-episode-start\" data-ecg-goto=\"(89\\d|90\\d)\"")
+                    .containsPattern("<td>9\\d / 1\\d\\d</td>")
+                    .contains("每 10 分钟心率")
+                    .containsPattern("心房颤动 (39\\.\\d|40\\.\\d)%");
+            assertThat(page.body().split("data-testid=\"holter-trend-period\"", -1)).as(path).hasSize(4);
+        }
+        assertThat(reader.get("/ecg/recordings/" + holter + "?lang=en").body())
+                .contains("AF episodes").containsPattern("1, (9:[45]\\d|10:[01]\\d) in all, AF burden")
+                .contains("Heart rate per 10 minutes").contains("Ventricular rate mean/max (bpm)");
+        // the 30-minute sinus Holter has none
+        long sinus = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-7'").query(Long.class)
+                .single();
+        assertThat(reader.get("/ecg/recordings/" + sinus).body())
+                .containsPattern("data-testid=\"holter-af-episodes\">无<");
+    }
+
+    @Test
     void theLiveWorklistAnswersNoContentUntilSomethingChanges() {
         WebSession reader = new WebSession(port);
         reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);

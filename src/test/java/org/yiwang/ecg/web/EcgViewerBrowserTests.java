@@ -376,4 +376,23 @@ class EcgViewerBrowserTests {
         assertThat(page.locator("[data-testid=ecg-position]")).hasText(java.util.regex.Pattern.compile("^" + from + "–"));
         Chromium.screenshot(page, "ecg-recording-1280-demo-holter-fastest-minute-zh");
     }
+
+    @Test
+    void theHoltersAtrialFibrillationEpisodeTakesTheViewerToItsOnset() {
+        long holter = analysedDemo("demo-8");
+        String base = "http://127.0.0.1:" + port;
+        Page page = Chromium.signIn(chromium.page(1280, 1400), base, "ecgreader", "zh-CN");
+
+        page.navigate(base + "/ecg/recordings/" + holter);
+        assertThat(page.locator(VIEWER)).hasAttribute("data-state", "ready");
+        // 15 minutes of sinus rhythm, then 10 of atrial fibrillation: one episode from about 15:00
+        assertThat(page.locator("[data-testid=holter-af-episode-list] tbody tr")).hasCount(1);
+        assertThat(page.locator("[data-testid=holter-trend-period]")).hasCount(3);
+        int seconds = Integer.parseInt(page.locator("[data-testid=holter-af-episode-start]").getAttribute("data-ecg-goto"));
+        org.assertj.core.api.Assertions.assertThat(seconds).isBetween(890, 910);
+        page.click("[data-testid=holter-af-episode-start]");
+        String from = String.format("%02d:%02d", seconds / 60, seconds % 60);
+        assertThat(page.locator("[data-testid=ecg-position]")).hasText(java.util.regex.Pattern.compile("^" + from + "–"));
+        Chromium.screenshot(page, "ecg-recording-1280-demo-holter-af-episodes-zh");
+    }
 }
