@@ -115,6 +115,15 @@ class EcgIntakeIntegrationTests {
         assertThat(episode.get("seconds").asDouble()).isBetween(85.0, 95.0);
         assertThat(episode.get("meanRateBpm").asDouble()).isBetween(100.0, 120.0);
         assertThat(episode.get("maxRateBpm").asDouble()).isGreaterThanOrEqualTo(episode.get("meanRateBpm").asDouble());
+        // the one segment's rhythm times: AF's from the episode, the rest of the segment with the segment's rhythm
+        double rhythmPercent = 0;
+        for (JsonNode time : summary.get("rhythmTimes")) {
+            rhythmPercent += time.get("percent").asDouble();
+            if (time.get("rhythm").asString().equals("ATRIAL_FIBRILLATION")) {
+                assertThat(time.get("percent").asDouble()).isEqualTo(af.get("percent").asDouble());
+            }
+        }
+        assertThat(rhythmPercent).isBetween(99.9, 100.1);
         // four minutes: one period of 10 minutes, its slowest minute at about 70/min and its fastest at about 110/min
         JsonNode trend = summary.get("rateTrend");
         assertThat(trend).hasSize(1);
