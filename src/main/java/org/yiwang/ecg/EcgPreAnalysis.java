@@ -86,7 +86,7 @@ public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, 
      *                      null in analyses stored before it was kept
      */
     public record HolterSummary(List<RhythmTime> rhythmTimes, MinuteRate slowestMinute, MinuteRate fastestMinute,
-            int pauses, Pause longestPause, AfEpisodes af, List<RatePeriod> rateTrend) {
+            int pauses, Pause longestPause, AfBurden af, List<RatePeriod> rateTrend) {
 
         public HolterSummary {
             rhythmTimes = List.copyOf(rhythmTimes);
@@ -99,9 +99,9 @@ public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, 
          * @param percent share of the analysed time (the AF burden), one decimal
          * @param longest the longest episodes (at most the configured number), in time order
          */
-        public record AfEpisodes(int count, double seconds, double percent, List<AfEpisode> longest) {
+        public record AfBurden(int count, double seconds, double percent, List<AfEpisode> longest) {
 
-            public AfEpisodes {
+            public AfBurden {
                 longest = List.copyOf(longest);
             }
 

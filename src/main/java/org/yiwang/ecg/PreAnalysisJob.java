@@ -29,10 +29,10 @@ import org.yiwang.ecg.signal.analysis.EcgAnalyser;
 import org.yiwang.ecg.signal.analysis.EcgReport;
 import org.yiwang.ecg.signal.analysis.Finding;
 import org.yiwang.ecg.signal.analysis.PatientContext;
+import org.yiwang.ecg.signal.delineation.StemiCriteria;
 import org.yiwang.ecg.signal.rhythm.AfEpisodes;
 import org.yiwang.ecg.signal.rhythm.RhythmLabel;
 import org.yiwang.ecg.signal.rhythm.RhythmThresholds;
-import org.yiwang.ecg.signal.delineation.StemiCriteria;
 import org.yiwang.mpi.Residents;
 import org.yiwang.mpi.ResidentSummary;
 
@@ -306,7 +306,7 @@ class PreAnalysisJob {
                     .toList();
             return new EcgPreAnalysis.HolterSummary(times, minute(minutes.slowest().orElse(null)),
                     minute(minutes.fastest().orElse(null)), pauses, longestPause,
-                    new EcgPreAnalysis.HolterSummary.AfEpisodes(episodes.size(), Math.round(afSeconds * 10) / 10.0,
+                    new EcgPreAnalysis.HolterSummary.AfBurden(episodes.size(), Math.round(afSeconds * 10) / 10.0,
                             percentOfAnalysed(afSeconds), longest),
                     trend);
         }

@@ -27,7 +27,7 @@ class ReportTemplatesTests {
     static EcgPreAnalysis.HolterSummary holterWithEpisode(double afSeconds) {
         double percent = Math.round(1000 * afSeconds / 1800) / 10.0;
         return new EcgPreAnalysis.HolterSummary(List.of(), null, null, 0, null,
-                new EcgPreAnalysis.HolterSummary.AfEpisodes(1, afSeconds, percent,
+                new EcgPreAnalysis.HolterSummary.AfBurden(1, afSeconds, percent,
                         List.of(new EcgPreAnalysis.HolterSummary.AfEpisode(100, afSeconds, 110, 130))),
                 List.of());
     }
