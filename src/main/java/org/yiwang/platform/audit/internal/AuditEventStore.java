@@ -8,8 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
@@ -30,15 +28,16 @@ class AuditEventStore {
         this.jdbc = jdbc;
     }
 
+    /** Writes the entry (a trigger puts it in the sealer's queue, platform.audit_unsealed). */
     long insert(AuditEntry e) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
                             actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type, object_id,
                             purpose, subject, detail, client_address, correlation_id)
                         values (:occurredAt, :category, :action, :outcome, :actorAccountId, :actorUsername, :actorRole,
                             :actorKind, :organisationId, :residentId, :objectType, :objectId, :purpose, :subject, :detail,
-                            :clientAddress, :correlationId)""")
+                            :clientAddress, :correlationId)
+                        returning id""")
                 .param("occurredAt", utc(e.occurredAt()))
                 .param("category", e.category())
                 .param("action", e.action())
@@ -56,8 +55,8 @@ class AuditEventStore {
                 .param("detail", e.detail())
                 .param("clientAddress", e.clientAddress())
                 .param("correlationId", e.correlationId())
-                .update(key, "id");
-        return key.getKeyAs(Long.class);
+                .query(Long.class)
+                .single();
     }
 
     /** Most entries one statement of {@link #insertAll} carries. */
@@ -132,21 +131,26 @@ class AuditEventStore {
                 .single();
     }
 
+    /** The oldest entries in the sealer's queue (committed, not chained yet), in id order. */
     List<AuditEntry> unsealed(int limit) {
-        return jdbc.sql("select " + ENTRY_COLUMNS + " from platform.audit_event where chain_seq is null order by id limit :limit")
+        return jdbc.sql("select " + ENTRY_COLUMNS + """
+                         from platform.audit_event
+                        where id in (select event_id from platform.audit_unsealed order by event_id limit :limit)
+                        order by id""")
                 .param("limit", limit)
                 .query((rs, n) -> entry(rs))
                 .list();
     }
 
     long countUnsealed() {
-        return jdbc.sql("select count(*) from platform.audit_event where chain_seq is null").query(Long.class).single();
+        return jdbc.sql("select count(*) from platform.audit_unsealed").query(Long.class).single();
     }
 
     /** Keyset page of sealed entries after a chain position, in chain order. */
     List<ChainedEntry> chainPage(long afterSeq, int limit) {
         return jdbc.sql("select " + ENTRY_COLUMNS + """
-                        , chain_seq, prev_hash, entry_hash from platform.audit_event
+                        , chain_seq, prev_hash, entry_hash
+                        from platform.audit_seal s join platform.audit_event e on e.id = s.event_id
                         where chain_seq > :after order by chain_seq limit :limit""")
                 .param("after", afterSeq)
                 .param("limit", limit)
@@ -158,7 +162,8 @@ class AuditEventStore {
     /** Links only (no fields), for the purge. */
     List<ChainLink> links(long afterSeq, int limit) {
         return jdbc.sql("""
-                        select id, chain_seq, occurred_at, prev_hash, entry_hash from platform.audit_event
+                        select id, chain_seq, occurred_at, prev_hash, entry_hash
+                        from platform.audit_seal s join platform.audit_event e on e.id = s.event_id
                         where chain_seq > :after order by chain_seq limit :limit""")
                 .param("after", afterSeq)
                 .param("limit", limit)
@@ -168,15 +173,17 @@ class AuditEventStore {
     }
 
     /**
-     * Writes a batch of chain links in one statement (arrays unnested server-side): one round trip per
-     * batch instead of one per entry, so sealing keeps ahead of thousands of audited reads a second.
+     * Writes a batch of chain links and takes their entries out of the queue, in one statement (arrays unnested
+     * server-side): one round trip per batch instead of one per entry, so sealing keeps ahead of thousands of
+     * audited reads a second. An entry sealed twice breaks the link table's key and rolls the batch back.
      */
     void seal(List<ChainedEntry> sealed, Instant sealedAt) {
         int updated = jdbc.sql("""
-                update platform.audit_event e
-                set chain_seq = link.seq, prev_hash = link.prev, entry_hash = link.hash, sealed_at = :sealedAt
-                from unnest(:ids, :seqs, :prevs, :hashes) as link(id, seq, prev, hash)
-                where e.id = link.id and e.chain_seq is null""")
+                with link as (
+                    insert into platform.audit_seal (event_id, chain_seq, prev_hash, entry_hash, sealed_at)
+                    select id, seq, prev, hash, :sealedAt from unnest(:ids, :seqs, :prevs, :hashes) as l(id, seq, prev, hash)
+                    returning event_id)
+                delete from platform.audit_unsealed u using link where u.event_id = link.event_id""")
                 .param("ids", new SqlArrayValue("bigint", sealed.stream().map(s -> s.entry().id()).toArray(Long[]::new)))
                 .param("seqs", new SqlArrayValue("bigint", sealed.stream().map(ChainedEntry::chainSeq).toArray(Long[]::new)))
                 .param("prevs", new SqlArrayValue("bytea", (Object[]) sealed.stream().map(ChainedEntry::prevHash).toArray(byte[][]::new)))
@@ -204,12 +211,21 @@ class AuditEventStore {
                 .update();
     }
 
-    /** Deletes entries behind the anchor; the append-only trigger lets only this transaction-local purge through. */
+    /**
+     * Deletes entries behind the anchor, then their links; the append-only triggers let only this transaction-local
+     * purge through.
+     */
     int deleteThrough(long afterSeq, long throughSeq) {
         jdbc.sql("select set_config('yiwang.audit_purge', 'on', true)").query((rs, n) -> 1).single();
-        return jdbc.sql("delete from platform.audit_event where chain_seq > :after and chain_seq <= :through")
+        int deleted = jdbc.sql("""
+                        delete from platform.audit_event e using platform.audit_seal s
+                        where s.event_id = e.id and s.chain_seq > :after and s.chain_seq <= :through""")
                 .param("after", afterSeq).param("through", throughSeq)
                 .update();
+        jdbc.sql("delete from platform.audit_seal where chain_seq > :after and chain_seq <= :through")
+                .param("after", afterSeq).param("through", throughSeq)
+                .update();
+        return deleted;
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -180,7 +180,7 @@ class AuditTrailIntegrationTests {
             BrokenLink broken = report.firstBreak();
             assertThat(broken.reason()).isEqualTo(BrokenLink.Reason.SEQUENCE_GAP);
             assertThat(broken.chainSeq()).isEqualTo(middle.chainSeq());
-            assertThat(broken.auditEventId()).isEqualTo(jdbc.sql("select id from platform.audit_event where chain_seq = :s")
+            assertThat(broken.auditEventId()).isEqualTo(jdbc.sql("select event_id from platform.audit_seal where chain_seq = :s")
                     .param("s", middle.chainSeq() + 1).query(Long.class).single());
         } finally {
             tamper("insert into platform.audit_event overriding system value select * from " + backup,
@@ -199,8 +199,12 @@ class AuditTrailIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("update platform.audit_event set detail = 'x' where id = :id")
                 .param("id", row.id()).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("update platform.audit_event set chain_seq = chain_seq + 1000000 where id = :id")
+        assertThatThrownBy(() -> jdbc.sql("update platform.audit_seal set chain_seq = chain_seq + 1000000 where event_id = :id")
                 .param("id", row.id()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from platform.audit_seal where event_id = :id").param("id", row.id()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate platform.audit_seal").update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from platform.audit_event where id = :id").param("id", row.id()).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
@@ -211,13 +215,19 @@ class AuditTrailIntegrationTests {
             jdbc.sql("select set_config('yiwang.audit_purge', 'on', true)").query((rs, n) -> 1).single();
             jdbc.sql("delete from platform.audit_event where id = :id").param("id", row.id()).update();
         })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        // An unsealed entry may receive its seal, but nothing else may change with it.
+        // An entry waiting for the sealer cannot be changed either, nor leave the sealer's queue unsealed.
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
             trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-2", "TREATMENT"));
-            jdbc.sql("""
-                    update platform.audit_event set purpose = 'OTHER', chain_seq = -1, prev_hash = '\\x00', entry_hash = '\\x00',
-                        sealed_at = now() where resident_id = :r and chain_seq is null""").param("r", resident).update();
+            jdbc.sql("update platform.audit_event set purpose = 'OTHER' where resident_id = :r and object_id = 'obs-2'")
+                    .param("r", resident).update();
         })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-3", "TREATMENT"));
+            jdbc.sql("""
+                    delete from platform.audit_unsealed where event_id in
+                        (select id from platform.audit_event where resident_id = :r and object_id = 'obs-3')""")
+                    .param("r", resident).update();
+        })).isInstanceOf(DataAccessException.class).hasMessageContaining("only when sealed");
 
         assertThat(rowsOfResident(resident)).containsExactly(row);
     }
@@ -388,7 +398,8 @@ class AuditTrailIntegrationTests {
         return jdbc.sql("""
                         select id, occurred_at, action, object_id, actor_username, client_address, correlation_id,
                                chain_seq, prev_hash, entry_hash
-                        from platform.audit_event where resident_id = :r order by id""")
+                        from platform.audit_event left join platform.audit_seal on event_id = id
+                        where resident_id = :r order by id""")
                 .param("r", resident)
                 .query((rs, n) -> new StoredRow(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("action"), rs.getString("object_id"), rs.getString("actor_username"),
@@ -401,7 +412,7 @@ class AuditTrailIntegrationTests {
         if (chainSeq == 0) {
             return AuditChain.genesisHash();
         }
-        return jdbc.sql("select entry_hash from platform.audit_event where chain_seq = :s").param("s", chainSeq)
+        return jdbc.sql("select entry_hash from platform.audit_seal where chain_seq = :s").param("s", chainSeq)
                 .query((rs, n) -> rs.getBytes(1)).optional()
                 // Behind a purge, the predecessor is the anchor.
                 .orElseGet(() -> jdbc.sql("select purged_through_hash from platform.audit_chain_anchor")
