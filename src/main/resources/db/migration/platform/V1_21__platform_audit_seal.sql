@@ -18,23 +18,6 @@ create table platform.audit_unsealed (
     event_id bigint primary key
 );
 
--- Every entry joins the queue however it is written (one statement-level trigger per insert statement).
-create function platform.audit_event_enqueue() returns trigger
-    language plpgsql as
-$$
-begin
-    -- an entry restored with its old id (by someone bypassing the guard) is chained already
-    insert into platform.audit_unsealed (event_id)
-    select id from inserted where not exists (select 1 from platform.audit_seal where event_id = inserted.id);
-    return null;
-end;
-$$;
-
-create trigger audit_event_enqueue
-    after insert on platform.audit_event
-    referencing new table as inserted
-    for each statement execute function platform.audit_event_enqueue();
-
 insert into platform.audit_seal (event_id, chain_seq, prev_hash, entry_hash, sealed_at)
 select id, chain_seq, prev_hash, entry_hash, sealed_at from platform.audit_event where chain_seq is not null;
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -28,16 +29,18 @@ class AuditEventStore {
         this.jdbc = jdbc;
     }
 
-    /** Writes the entry (a trigger puts it in the sealer's queue, platform.audit_unsealed). */
+    /** Writes the entry and puts it in the sealer's queue (platform.audit_unsealed), with one statement. */
     long insert(AuditEntry e) {
         return jdbc.sql("""
-                        insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
-                            actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type, object_id,
-                            purpose, subject, detail, client_address, correlation_id)
-                        values (:occurredAt, :category, :action, :outcome, :actorAccountId, :actorUsername, :actorRole,
-                            :actorKind, :organisationId, :residentId, :objectType, :objectId, :purpose, :subject, :detail,
-                            :clientAddress, :correlationId)
-                        returning id""")
+                        with e as (
+                            insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
+                                actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type,
+                                object_id, purpose, subject, detail, client_address, correlation_id)
+                            values (:occurredAt, :category, :action, :outcome, :actorAccountId, :actorUsername,
+                                :actorRole, :actorKind, :organisationId, :residentId, :objectType, :objectId, :purpose,
+                                :subject, :detail, :clientAddress, :correlationId)
+                            returning id)
+                        insert into platform.audit_unsealed (event_id) select id from e returning event_id""")
                 .param("occurredAt", utc(e.occurredAt()))
                 .param("category", e.category())
                 .param("action", e.action())
@@ -71,6 +74,7 @@ class AuditEventStore {
         for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
             List<AuditEntry> chunk = entries.subList(from, Math.min(entries.size(), from + INSERT_CHUNK));
             jdbc.sql("""
+                            with e as (
                             insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
                                 actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type,
                                 object_id, purpose, subject, detail, client_address, correlation_id)
@@ -83,7 +87,9 @@ class AuditEventStore {
                                 with ordinality as e(occurred_at, category, action, outcome, actor_account_id,
                                     actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type,
                                     object_id, purpose, subject, detail, client_address, correlation_id, position)
-                            order by position""")
+                            order by position
+                            returning id)
+                            insert into platform.audit_unsealed (event_id) select id from e""")
                     .param("occurredAt", texts(chunk, e -> e.occurredAt().toString()))
                     .param("category", texts(chunk, AuditEntry::category))
                     .param("action", texts(chunk, AuditEntry::action))
@@ -140,6 +146,20 @@ class AuditEventStore {
                 .param("limit", limit)
                 .query((rs, n) -> entry(rs))
                 .list();
+    }
+
+    /**
+     * The first entry that is neither sealed nor in the sealer's queue: only an insert around {@link #insert} makes
+     * one. One pass over the trail, like the verification that asks.
+     */
+    Optional<Long> firstUnchained() {
+        return jdbc.sql("""
+                        select e.id from platform.audit_event e
+                        where not exists (select 1 from platform.audit_seal s where s.event_id = e.id)
+                          and not exists (select 1 from platform.audit_unsealed u where u.event_id = e.id)
+                        order by e.id limit 1""")
+                .query(Long.class)
+                .optional();
     }
 
     long countUnsealed() {

@@ -190,6 +190,47 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void sealingChainsAnEntryWithoutRewritingItsRowAndEmptiesTheQueue() {
+        long resident = newResidentId();
+        trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-1", "TREATMENT"));
+        long id = rowsOfResident(resident).getFirst().id();
+        String versionBefore = jdbc.sql("select xmin::text from platform.audit_event where id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(jdbc.sql("select count(*) from platform.audit_unsealed where event_id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(1);
+
+        sealer.sealNow();
+
+        // the row version (xmin) is the insert's: sealing wrote the link beside the entry, not into it
+        assertThat(jdbc.sql("select xmin::text from platform.audit_event where id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo(versionBefore);
+        assertThat(rowsOfResident(resident).getFirst().chainSeq()).isNotNull();
+        assertThat(jdbc.sql("select count(*) from platform.audit_unsealed where event_id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void verificationFindsAnEntryWrittenAroundTheTrailThatTheSealerWouldNeverChain() {
+        long resident = newResidentId();
+        trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-1", "TREATMENT"));
+        sealer.sealNow();
+        long forged = jdbc.sql("""
+                        insert into platform.audit_event (occurred_at, category, action, outcome, resident_id, purpose)
+                        values (now(), 'HEALTH_DATA_READ', 'VIEW_RECORD', 'SUCCESS', :r, 'TREATMENT') returning id""")
+                .param("r", resident).query(Long.class).single();
+        try {
+            sealer.sealNow();
+            VerificationReport report = verification.verify();
+
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstBreak()).isEqualTo(new BrokenLink(0, forged, BrokenLink.Reason.UNCHAINED));
+        } finally {
+            tamper("delete from platform.audit_event where id = " + forged);
+        }
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
     void theDatabaseRefusesToUpdateOrDeleteAuditEntries() {
         long resident = newResidentId();
         trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-1", "TREATMENT"));
@@ -331,10 +372,13 @@ class AuditTrailIntegrationTests {
     void adminPageFiltersByUserAndShowsRoleNamesAndFailedLogins() throws Exception {
         String username = "doctor.audit" + newResidentId();
         jdbc.sql("""
+                        with e as (
                         insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
                             actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type, object_id, purpose)
                         values (now(), 'HEALTH_DATA_READ', 'VIEW_RECORD', 'SUCCESS', 1, :u, 'DOCTOR', 'STAFF', 987654321,
-                            12345, 'Observation', 'obs-7', 'TREATMENT')""")
+                            12345, 'Observation', 'obs-7', 'TREATMENT')
+                            returning id)
+                        insert into platform.audit_unsealed (event_id) select id from e""")
                 .param("u", username).update();
         trail.record(AuditEvent.security("LOGIN", AuditEvent.Outcome.FAILURE, username, "bad password"));
 
