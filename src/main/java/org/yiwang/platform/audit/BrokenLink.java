@@ -3,7 +3,7 @@ package org.yiwang.platform.audit;
 /**
  * Where the audit chain first fails verification.
  *
- * @param chainSeq the chain position that fails (for a gap: the missing position)
+ * @param chainSeq the chain position that fails (for a gap: the missing position; 0 for an unchained entry)
  * @param auditEventId the stored entry found there, or null when none is (a cut-off tail, a bad anchor)
  * @param reason what is wrong
  */
@@ -19,6 +19,8 @@ public record BrokenLink(long chainSeq, Long auditEventId, Reason reason) {
         /** The chain ends before the last sealed position: entries at the end were deleted. */
         TRUNCATED,
         /** The retention anchor or the recorded chain head is not authentic. */
-        ANCHOR_MISMATCH
+        ANCHOR_MISMATCH,
+        /** An entry is neither in the chain nor waiting for the sealer: it was written around the trail. */
+        UNCHAINED
     }
 }

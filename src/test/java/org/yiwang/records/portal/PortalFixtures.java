@@ -65,11 +65,14 @@ final class PortalFixtures {
     void access(long residentId, String occurredAtUtc, String action, String role, Long organisationId,
             String purpose) {
         jdbc.sql("""
+                        with e as (
                         insert into platform.audit_event (occurred_at, category, action, outcome, actor_username,
                                                           actor_role, actor_kind, organisation_id, resident_id,
                                                           object_type, object_id, purpose)
                         values (cast(:at as timestamptz), 'HEALTH_DATA_READ', :action, 'SUCCESS', 'portal-test-doctor',
-                                :role, 'STAFF', :organisation, :resident, 'Resident', :resident, :purpose)""")
+                                :role, 'STAFF', :organisation, :resident, 'Resident', :resident, :purpose)
+                            returning id)
+                        insert into platform.audit_unsealed (event_id) select id from e""")
                 .param("at", occurredAtUtc)
                 .param("action", action)
                 .param("role", role)

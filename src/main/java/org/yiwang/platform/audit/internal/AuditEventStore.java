@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
@@ -30,15 +29,18 @@ class AuditEventStore {
         this.jdbc = jdbc;
     }
 
+    /** Writes the entry and puts it in the sealer's queue (platform.audit_unsealed), with one statement. */
     long insert(AuditEntry e) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
-                            actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type, object_id,
-                            purpose, subject, detail, client_address, correlation_id)
-                        values (:occurredAt, :category, :action, :outcome, :actorAccountId, :actorUsername, :actorRole,
-                            :actorKind, :organisationId, :residentId, :objectType, :objectId, :purpose, :subject, :detail,
-                            :clientAddress, :correlationId)""")
+        return jdbc.sql("""
+                        with e as (
+                            insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
+                                actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type,
+                                object_id, purpose, subject, detail, client_address, correlation_id)
+                            values (:occurredAt, :category, :action, :outcome, :actorAccountId, :actorUsername,
+                                :actorRole, :actorKind, :organisationId, :residentId, :objectType, :objectId, :purpose,
+                                :subject, :detail, :clientAddress, :correlationId)
+                            returning id)
+                        insert into platform.audit_unsealed (event_id) select id from e returning event_id""")
                 .param("occurredAt", utc(e.occurredAt()))
                 .param("category", e.category())
                 .param("action", e.action())
@@ -56,8 +58,8 @@ class AuditEventStore {
                 .param("detail", e.detail())
                 .param("clientAddress", e.clientAddress())
                 .param("correlationId", e.correlationId())
-                .update(key, "id");
-        return key.getKeyAs(Long.class);
+                .query(Long.class)
+                .single();
     }
 
     /** Most entries one statement of {@link #insertAll} carries. */
@@ -72,6 +74,7 @@ class AuditEventStore {
         for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
             List<AuditEntry> chunk = entries.subList(from, Math.min(entries.size(), from + INSERT_CHUNK));
             jdbc.sql("""
+                            with e as (
                             insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
                                 actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type,
                                 object_id, purpose, subject, detail, client_address, correlation_id)
@@ -84,7 +87,9 @@ class AuditEventStore {
                                 with ordinality as e(occurred_at, category, action, outcome, actor_account_id,
                                     actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type,
                                     object_id, purpose, subject, detail, client_address, correlation_id, position)
-                            order by position""")
+                            order by position
+                            returning id)
+                            insert into platform.audit_unsealed (event_id) select id from e""")
                     .param("occurredAt", texts(chunk, e -> e.occurredAt().toString()))
                     .param("category", texts(chunk, AuditEntry::category))
                     .param("action", texts(chunk, AuditEntry::action))
@@ -132,21 +137,40 @@ class AuditEventStore {
                 .single();
     }
 
+    /** The oldest entries in the sealer's queue (committed, not chained yet), in id order. */
     List<AuditEntry> unsealed(int limit) {
-        return jdbc.sql("select " + ENTRY_COLUMNS + " from platform.audit_event where chain_seq is null order by id limit :limit")
+        return jdbc.sql("select " + ENTRY_COLUMNS + """
+                         from platform.audit_event
+                        where id in (select event_id from platform.audit_unsealed order by event_id limit :limit)
+                        order by id""")
                 .param("limit", limit)
                 .query((rs, n) -> entry(rs))
                 .list();
     }
 
+    /**
+     * The first entry that is neither sealed nor in the sealer's queue: only an insert around {@link #insert} makes
+     * one. One pass over the trail, like the verification that asks.
+     */
+    Optional<Long> firstUnchained() {
+        return jdbc.sql("""
+                        select e.id from platform.audit_event e
+                        where not exists (select 1 from platform.audit_seal s where s.event_id = e.id)
+                          and not exists (select 1 from platform.audit_unsealed u where u.event_id = e.id)
+                        order by e.id limit 1""")
+                .query(Long.class)
+                .optional();
+    }
+
     long countUnsealed() {
-        return jdbc.sql("select count(*) from platform.audit_event where chain_seq is null").query(Long.class).single();
+        return jdbc.sql("select count(*) from platform.audit_unsealed").query(Long.class).single();
     }
 
     /** Keyset page of sealed entries after a chain position, in chain order. */
     List<ChainedEntry> chainPage(long afterSeq, int limit) {
         return jdbc.sql("select " + ENTRY_COLUMNS + """
-                        , chain_seq, prev_hash, entry_hash from platform.audit_event
+                        , chain_seq, prev_hash, entry_hash
+                        from platform.audit_seal s join platform.audit_event e on e.id = s.event_id
                         where chain_seq > :after order by chain_seq limit :limit""")
                 .param("after", afterSeq)
                 .param("limit", limit)
@@ -158,7 +182,8 @@ class AuditEventStore {
     /** Links only (no fields), for the purge. */
     List<ChainLink> links(long afterSeq, int limit) {
         return jdbc.sql("""
-                        select id, chain_seq, occurred_at, prev_hash, entry_hash from platform.audit_event
+                        select id, chain_seq, occurred_at, prev_hash, entry_hash
+                        from platform.audit_seal s join platform.audit_event e on e.id = s.event_id
                         where chain_seq > :after order by chain_seq limit :limit""")
                 .param("after", afterSeq)
                 .param("limit", limit)
@@ -168,15 +193,17 @@ class AuditEventStore {
     }
 
     /**
-     * Writes a batch of chain links in one statement (arrays unnested server-side): one round trip per
-     * batch instead of one per entry, so sealing keeps ahead of thousands of audited reads a second.
+     * Writes a batch of chain links and takes their entries out of the queue, in one statement (arrays unnested
+     * server-side): one round trip per batch instead of one per entry, so sealing keeps ahead of thousands of
+     * audited reads a second. An entry sealed twice breaks the link table's key and rolls the batch back.
      */
     void seal(List<ChainedEntry> sealed, Instant sealedAt) {
         int updated = jdbc.sql("""
-                update platform.audit_event e
-                set chain_seq = link.seq, prev_hash = link.prev, entry_hash = link.hash, sealed_at = :sealedAt
-                from unnest(:ids, :seqs, :prevs, :hashes) as link(id, seq, prev, hash)
-                where e.id = link.id and e.chain_seq is null""")
+                with link as (
+                    insert into platform.audit_seal (event_id, chain_seq, prev_hash, entry_hash, sealed_at)
+                    select id, seq, prev, hash, :sealedAt from unnest(:ids, :seqs, :prevs, :hashes) as l(id, seq, prev, hash)
+                    returning event_id)
+                delete from platform.audit_unsealed u using link where u.event_id = link.event_id""")
                 .param("ids", new SqlArrayValue("bigint", sealed.stream().map(s -> s.entry().id()).toArray(Long[]::new)))
                 .param("seqs", new SqlArrayValue("bigint", sealed.stream().map(ChainedEntry::chainSeq).toArray(Long[]::new)))
                 .param("prevs", new SqlArrayValue("bytea", (Object[]) sealed.stream().map(ChainedEntry::prevHash).toArray(byte[][]::new)))
@@ -204,12 +231,21 @@ class AuditEventStore {
                 .update();
     }
 
-    /** Deletes entries behind the anchor; the append-only trigger lets only this transaction-local purge through. */
+    /**
+     * Deletes entries behind the anchor, then their links; the append-only triggers let only this transaction-local
+     * purge through.
+     */
     int deleteThrough(long afterSeq, long throughSeq) {
         jdbc.sql("select set_config('yiwang.audit_purge', 'on', true)").query((rs, n) -> 1).single();
-        return jdbc.sql("delete from platform.audit_event where chain_seq > :after and chain_seq <= :through")
+        int deleted = jdbc.sql("""
+                        delete from platform.audit_event e using platform.audit_seal s
+                        where s.event_id = e.id and s.chain_seq > :after and s.chain_seq <= :through""")
                 .param("after", afterSeq).param("through", throughSeq)
                 .update();
+        jdbc.sql("delete from platform.audit_seal where chain_seq > :after and chain_seq <= :through")
+                .param("after", afterSeq).param("through", throughSeq)
+                .update();
+        return deleted;
     }
 
     static OffsetDateTime utc(Instant instant) {

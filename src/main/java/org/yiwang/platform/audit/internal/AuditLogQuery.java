@@ -56,7 +56,8 @@ class AuditLogQuery {
         return jdbc.sql("""
                         select id, occurred_at, category, action, outcome, actor_username, subject, actor_role,
                                organisation_id, resident_id, object_type, object_id, purpose, detail, client_address, chain_seq
-                        from platform.audit_event""" + where + " order by occurred_at desc, id desc limit :limit")
+                        from platform.audit_event left join platform.audit_seal on event_id = id""" + where
+                        + " order by occurred_at desc, id desc limit :limit")
                 .params(params)
                 .query((rs, n) -> new AuditLogEntry(
                         rs.getLong("id"),

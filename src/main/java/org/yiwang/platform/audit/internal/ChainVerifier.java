@@ -67,6 +67,10 @@ class ChainVerifier implements AuditVerification {
         if (broken == null) {
             broken = walk.finish(anchor.headSeq(), anchor.headHash(), anchor.headMac());
         }
+        if (broken == null) {
+            broken = store.firstUnchained()
+                    .map(id -> new BrokenLink(0, id, BrokenLink.Reason.UNCHAINED)).orElse(null);
+        }
         return new VerificationReport(walk.checked(), walk.startSeq(), walk.lastSeq(), store.countUnsealed(), broken,
                 chain.algorithm(), clock.instant());
     }

@@ -180,11 +180,52 @@ class AuditTrailIntegrationTests {
             BrokenLink broken = report.firstBreak();
             assertThat(broken.reason()).isEqualTo(BrokenLink.Reason.SEQUENCE_GAP);
             assertThat(broken.chainSeq()).isEqualTo(middle.chainSeq());
-            assertThat(broken.auditEventId()).isEqualTo(jdbc.sql("select id from platform.audit_event where chain_seq = :s")
+            assertThat(broken.auditEventId()).isEqualTo(jdbc.sql("select event_id from platform.audit_seal where chain_seq = :s")
                     .param("s", middle.chainSeq() + 1).query(Long.class).single());
         } finally {
             tamper("insert into platform.audit_event overriding system value select * from " + backup,
                     "drop table " + backup);
+        }
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void sealingChainsAnEntryWithoutRewritingItsRowAndEmptiesTheQueue() {
+        long resident = newResidentId();
+        trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-1", "TREATMENT"));
+        long id = rowsOfResident(resident).getFirst().id();
+        String versionBefore = jdbc.sql("select xmin::text from platform.audit_event where id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(jdbc.sql("select count(*) from platform.audit_unsealed where event_id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(1);
+
+        sealer.sealNow();
+
+        // the row version (xmin) is the insert's: sealing wrote the link beside the entry, not into it
+        assertThat(jdbc.sql("select xmin::text from platform.audit_event where id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo(versionBefore);
+        assertThat(rowsOfResident(resident).getFirst().chainSeq()).isNotNull();
+        assertThat(jdbc.sql("select count(*) from platform.audit_unsealed where event_id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void verificationFindsAnEntryWrittenAroundTheTrailThatTheSealerWouldNeverChain() {
+        long resident = newResidentId();
+        trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-1", "TREATMENT"));
+        sealer.sealNow();
+        long forged = jdbc.sql("""
+                        insert into platform.audit_event (occurred_at, category, action, outcome, resident_id, purpose)
+                        values (now(), 'HEALTH_DATA_READ', 'VIEW_RECORD', 'SUCCESS', :r, 'TREATMENT') returning id""")
+                .param("r", resident).query(Long.class).single();
+        try {
+            sealer.sealNow();
+            VerificationReport report = verification.verify();
+
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstBreak()).isEqualTo(new BrokenLink(0, forged, BrokenLink.Reason.UNCHAINED));
+        } finally {
+            tamper("delete from platform.audit_event where id = " + forged);
         }
         assertThat(verification.verify().intact()).isTrue();
     }
@@ -199,8 +240,12 @@ class AuditTrailIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("update platform.audit_event set detail = 'x' where id = :id")
                 .param("id", row.id()).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("update platform.audit_event set chain_seq = chain_seq + 1000000 where id = :id")
+        assertThatThrownBy(() -> jdbc.sql("update platform.audit_seal set chain_seq = chain_seq + 1000000 where event_id = :id")
                 .param("id", row.id()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from platform.audit_seal where event_id = :id").param("id", row.id()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate platform.audit_seal").update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from platform.audit_event where id = :id").param("id", row.id()).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
@@ -211,13 +256,19 @@ class AuditTrailIntegrationTests {
             jdbc.sql("select set_config('yiwang.audit_purge', 'on', true)").query((rs, n) -> 1).single();
             jdbc.sql("delete from platform.audit_event where id = :id").param("id", row.id()).update();
         })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        // An unsealed entry may receive its seal, but nothing else may change with it.
+        // An entry waiting for the sealer cannot be changed either, nor leave the sealer's queue unsealed.
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
             trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-2", "TREATMENT"));
-            jdbc.sql("""
-                    update platform.audit_event set purpose = 'OTHER', chain_seq = -1, prev_hash = '\\x00', entry_hash = '\\x00',
-                        sealed_at = now() where resident_id = :r and chain_seq is null""").param("r", resident).update();
+            jdbc.sql("update platform.audit_event set purpose = 'OTHER' where resident_id = :r and object_id = 'obs-2'")
+                    .param("r", resident).update();
         })).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", "obs-3", "TREATMENT"));
+            jdbc.sql("""
+                    delete from platform.audit_unsealed where event_id in
+                        (select id from platform.audit_event where resident_id = :r and object_id = 'obs-3')""")
+                    .param("r", resident).update();
+        })).isInstanceOf(DataAccessException.class).hasMessageContaining("only when sealed");
 
         assertThat(rowsOfResident(resident)).containsExactly(row);
     }
@@ -321,10 +372,13 @@ class AuditTrailIntegrationTests {
     void adminPageFiltersByUserAndShowsRoleNamesAndFailedLogins() throws Exception {
         String username = "doctor.audit" + newResidentId();
         jdbc.sql("""
+                        with e as (
                         insert into platform.audit_event (occurred_at, category, action, outcome, actor_account_id,
                             actor_username, actor_role, actor_kind, organisation_id, resident_id, object_type, object_id, purpose)
                         values (now(), 'HEALTH_DATA_READ', 'VIEW_RECORD', 'SUCCESS', 1, :u, 'DOCTOR', 'STAFF', 987654321,
-                            12345, 'Observation', 'obs-7', 'TREATMENT')""")
+                            12345, 'Observation', 'obs-7', 'TREATMENT')
+                            returning id)
+                        insert into platform.audit_unsealed (event_id) select id from e""")
                 .param("u", username).update();
         trail.record(AuditEvent.security("LOGIN", AuditEvent.Outcome.FAILURE, username, "bad password"));
 
@@ -388,7 +442,8 @@ class AuditTrailIntegrationTests {
         return jdbc.sql("""
                         select id, occurred_at, action, object_id, actor_username, client_address, correlation_id,
                                chain_seq, prev_hash, entry_hash
-                        from platform.audit_event where resident_id = :r order by id""")
+                        from platform.audit_event left join platform.audit_seal on event_id = id
+                        where resident_id = :r order by id""")
                 .param("r", resident)
                 .query((rs, n) -> new StoredRow(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("action"), rs.getString("object_id"), rs.getString("actor_username"),
@@ -401,7 +456,7 @@ class AuditTrailIntegrationTests {
         if (chainSeq == 0) {
             return AuditChain.genesisHash();
         }
-        return jdbc.sql("select entry_hash from platform.audit_event where chain_seq = :s").param("s", chainSeq)
+        return jdbc.sql("select entry_hash from platform.audit_seal where chain_seq = :s").param("s", chainSeq)
                 .query((rs, n) -> rs.getBytes(1)).optional()
                 // Behind a purge, the predecessor is the anchor.
                 .orElseGet(() -> jdbc.sql("select purged_through_hash from platform.audit_chain_anchor")
