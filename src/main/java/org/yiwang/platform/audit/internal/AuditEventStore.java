@@ -139,9 +139,10 @@ class AuditEventStore {
 
     /** The oldest entries in the sealer's queue (committed, not chained yet), in id order. */
     List<AuditEntry> unsealed(int limit) {
+        // lateral: one primary-key probe per queued entry, never a scan of the whole trail
         return jdbc.sql("select " + ENTRY_COLUMNS + """
-                         from platform.audit_event
-                        where id in (select event_id from platform.audit_unsealed order by event_id limit :limit)
+                         from (select event_id from platform.audit_unsealed order by event_id limit :limit) u
+                        cross join lateral (select * from platform.audit_event where id = u.event_id) e
                         order by id""")
                 .param("limit", limit)
                 .query((rs, n) -> entry(rs))
