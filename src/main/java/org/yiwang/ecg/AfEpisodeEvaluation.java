@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.yiwang.ecg.format.MitAnnotations;
 import org.yiwang.ecg.format.WfdbReader;
@@ -21,6 +23,8 @@ import org.yiwang.ecg.signal.analysis.PatientContext;
  */
 @Service
 public class AfEpisodeEvaluation {
+
+    private static final Logger log = LoggerFactory.getLogger(AfEpisodeEvaluation.class);
 
     private final SegmentedPreAnalysis segmented;
 
@@ -72,6 +76,11 @@ public class AfEpisodeEvaluation {
                     .map(e -> new AfEpisodeScore.Interval(e.startMs() / 1000, e.endMs() / 1000)).toList();
             AfEpisodeScore score = AfEpisodeScore.of(reference.getOrDefault(AfEpisodeScore.FIBRILLATION, List.of()),
                     reference.getOrDefault(AfEpisodeScore.FLUTTER, List.of()), episodes);
+            // where the errors lie, for reading against the reference rhythms
+            if (!episodes.isEmpty()) {
+                log.info("{} detected AF episodes (s): {}", name, episodes.stream().map(e -> String.format(
+                        java.util.Locale.ROOT, "%.1f-%.1f", e.startSeconds(), e.endSeconds())).toList());
+            }
             records.add(new RecordResult(name, score, episodes));
             total = total.plus(score);
         }
