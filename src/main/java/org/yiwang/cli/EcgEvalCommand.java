@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.yiwang.ecg.AfEpisodeEvaluation;
+import org.yiwang.ecg.AfEpisodeScore;
 import org.yiwang.ecg.AfEvaluationReport;
 import org.yiwang.ecg.DelineationEvaluationReport;
 import org.yiwang.ecg.EcgEvaluation;
@@ -29,9 +31,11 @@ class EcgEvalCommand implements CliCommand {
 
     private final Map<String, Mode> modes = new LinkedHashMap<>();
 
-    EcgEvalCommand(EcgEvaluation evaluation, EcgRhythmEvaluation rhythmEvaluation) {
+    EcgEvalCommand(EcgEvaluation evaluation, EcgRhythmEvaluation rhythmEvaluation,
+            AfEpisodeEvaluation afEpisodeEvaluation) {
         modes.put("--qrs", (directory, out) -> printQrs(evaluation.evaluateQrs(directory), out));
         modes.put("--af", (directory, out) -> printAf(rhythmEvaluation.evaluateAf(directory, true), out));
+        modes.put("--af-episodes", (directory, out) -> printAfEpisodes(afEpisodeEvaluation.evaluate(directory), out));
         modes.put("--ludb", (directory, out) -> printDelineation(rhythmEvaluation.evaluateDelineation(directory), out));
     }
 
@@ -113,6 +117,36 @@ class EcgEvalCommand implements CliCommand {
             out.println(String.format(Locale.ROOT, "%s at Sp>=95%% (threshold p>=%.3f chosen on these records) Se=%.2f Sp=%.2f",
                     name, point.threshold(), point.sensitivityPercent(), point.specificityPercent()));
         }
+    }
+
+    /**
+     * A line per record (times in seconds, episodes reference / detected / reference found / detected true), the
+     * flutter and timing lines, then the exact last line {@code af-episodes duration Se=… +P=… episodes Se=… +P=…
+     * false_af_s=… records=…}.
+     */
+    private static int printAfEpisodes(AfEpisodeEvaluation.Report report, PrintStream out) {
+        for (AfEpisodeEvaluation.RecordResult r : report.records()) {
+            AfEpisodeScore s = r.score();
+            out.println(String.format(Locale.ROOT, "%s ref_af_s=%.1f detected_af_s=%.1f overlap_s=%.1f false_af_s=%.1f "
+                            + "ref_afl_s=%.1f detected_in_afl_s=%.1f episodes ref=%d detected=%d ref_found=%d "
+                            + "detected_true=%d", r.record(), s.referenceAfSeconds(), s.detectedAfSeconds(),
+                    s.overlapSeconds(), s.falseAfSeconds(), s.referenceFlutterSeconds(), s.detectedInFlutterSeconds(),
+                    s.referenceEpisodes(), s.detectedEpisodes(), s.referenceEpisodesFound(), s.detectedEpisodesTrue()));
+        }
+        AfEpisodeScore t = report.total();
+        out.println(String.format(Locale.ROOT, "afl (scored apart): ref_afl_s=%.1f detected_in_afl_s=%.1f "
+                        + "detected_episodes_in_afl_only=%d (not false AF time; not overlap with AF either, so they "
+                        + "lower duration and episode +P)", t.referenceFlutterSeconds(), t.detectedInFlutterSeconds(),
+                t.detectedEpisodesInFlutterOnly()));
+        out.println(String.format(Locale.ROOT, "whole records scored (first 5 min not excluded): ref_af_s=%.1f "
+                        + "detected_af_s=%.1f overlap_s=%.1f; analysis_s=%.2f recording_s=%.0f xrealtime=%.0f",
+                t.referenceAfSeconds(), t.detectedAfSeconds(), t.overlapSeconds(), report.analysisSeconds(),
+                report.recordingSeconds(), report.recordingSeconds() / report.analysisSeconds()));
+        out.println(String.format(Locale.ROOT, "af-episodes duration Se=%.2f +P=%.2f episodes Se=%.2f +P=%.2f "
+                        + "false_af_s=%.1f records=%d", t.durationSensitivityPercent(),
+                t.durationPositivePredictivityPercent(), t.episodeSensitivityPercent(),
+                t.episodePositivePredictivityPercent(), t.falseAfSeconds(), report.records().size()));
+        return 0;
     }
 
     /** Delineation errors (ours − reference) per fiducial point and interval, against both references. */

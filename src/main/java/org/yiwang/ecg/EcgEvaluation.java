@@ -121,7 +121,8 @@ public class EcgEvaluation {
                 outside);
     }
 
-    private static List<Path> referenceRecords(Path directory) throws IOException {
+    /** The headers of the WFDB records in {@code directory} that have a {@code .atr} reference, in name order. */
+    static List<Path> referenceRecords(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new IOException(directory + " is not a directory");
         }

@@ -29,7 +29,8 @@ class EcgEvalRhythmModesTests {
     @TempDir
     Path dir;
 
-    private final EcgEvalCommand command = new EcgEvalCommand(new EcgEvaluation(), new EcgRhythmEvaluation());
+    // --af-episodes runs the pre-analysis with the application's settings: EcgEvalCommandIntegrationTests
+    private final EcgEvalCommand command = new EcgEvalCommand(new EcgEvaluation(), new EcgRhythmEvaluation(), null);
 
     private String run(List<String> args, int expectedExit) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
