@@ -29,10 +29,14 @@ class EcgEvalCommand implements CliCommand {
         int run(Path directory, PrintStream out) throws Exception;
     }
 
+    private static final String NETWORK_INPUT = "--af-network-input";
+
     private final Map<String, Mode> modes = new LinkedHashMap<>();
+    private final EcgRhythmEvaluation rhythmEvaluation;
 
     EcgEvalCommand(EcgEvaluation evaluation, EcgRhythmEvaluation rhythmEvaluation,
             AfEpisodeEvaluation afEpisodeEvaluation) {
+        this.rhythmEvaluation = rhythmEvaluation;
         modes.put("--qrs", (directory, out) -> printQrs(evaluation.evaluateQrs(directory), out));
         modes.put("--af", (directory, out) -> printAf(rhythmEvaluation.evaluateAf(directory, true), out));
         modes.put("--af-episodes", (directory, out) -> printAfEpisodes(afEpisodeEvaluation.evaluate(directory), out));
@@ -46,15 +50,23 @@ class EcgEvalCommand implements CliCommand {
 
     @Override
     public String description() {
-        return "score ECG analysis on WFDB reference records: " + String.join(" DIR | ", modes.keySet()) + " DIR";
+        return "score ECG analysis on WFDB reference records: " + String.join(" DIR | ", modes.keySet()) + " DIR | "
+                + NETWORK_INPUT + " DIR OUTDIR";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out) throws Exception {
         // Spring Boot property overrides (--name=value) travel in the same argument list
         List<String> args = arguments.stream().filter(a -> !(a.startsWith("--") && a.contains("="))).toList();
+        if (args.size() == 3 && NETWORK_INPUT.equals(args.get(0))) {
+            // training data for tools/af-network/train.py: the network input of every CinC-style record
+            int records = rhythmEvaluation.exportNetworkInput(Path.of(args.get(1)), Path.of(args.get(2)));
+            out.println("af-network-input records=" + records + " written to " + args.get(2));
+            return 0;
+        }
         if (args.size() != 2 || !modes.containsKey(args.get(0))) {
-            out.println("Usage: java -jar yiwang.jar ecg-eval " + String.join(" DIR | ", modes.keySet()) + " DIR");
+            out.println("Usage: java -jar yiwang.jar ecg-eval " + String.join(" DIR | ", modes.keySet()) + " DIR | "
+                    + NETWORK_INPUT + " DIR OUTDIR");
             return 2;
         }
         Path directory = Path.of(args.get(1));

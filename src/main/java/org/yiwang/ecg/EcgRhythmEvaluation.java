@@ -21,6 +21,7 @@ import org.yiwang.ecg.signal.delineation.WaveBoundaries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.ecg.signal.rhythm.AfModel;
+import org.yiwang.ecg.signal.rhythm.AfNetwork;
 import org.yiwang.ecg.signal.rhythm.LogisticRegression;
 import org.yiwang.ecg.signal.rhythm.BeatType;
 import org.yiwang.ecg.signal.rhythm.BoostedTrees;
@@ -45,23 +46,11 @@ public class EcgRhythmEvaluation {
      *                      (folds by record position in name order), and report the model fitted on all records
      */
     public AfEvaluationReport evaluateAf(Path directory, boolean crossValidate) throws IOException {
-        Path reference = directory.resolve("REFERENCE.csv");
-        if (!Files.isRegularFile(reference)) {
-            throw new IOException("no REFERENCE.csv in " + directory);
-        }
-        List<String[]> labelled = new ArrayList<>();
-        for (String line : Files.readAllLines(reference, StandardCharsets.UTF_8)) {
-            String[] fields = line.trim().split(",");
-            if (fields.length == 2 && !fields[0].isBlank()) {
-                labelled.add(new String[] { fields[0].trim(), fields[1].trim() });
-            }
-        }
-        labelled.sort((a, b) -> a[0].compareTo(b[0]));
-        if (labelled.isEmpty()) {
-            throw new IOException("REFERENCE.csv in " + directory + " lists no records");
-        }
+        List<String[]> labelled = labelledRecords(directory);
         AnalysisThresholds thresholds = AnalysisThresholds.defaults();
+        AfModel shipped = thresholds.rhythm().afModel();
         int n = labelled.size();
+        double[] networkLogits = new double[n];
         String[] labels = new String[n];
         double[][] features = new double[n][];
         double[][] fibrillatory = new double[n][];
@@ -77,13 +66,14 @@ public class EcgRhythmEvaluation {
             EcgRecording recording = WfdbReader.read(directory.resolve(name + ".hea"), WfdbReader.Checks.NONE)
                     .toRecording();
             long started = System.nanoTime();
-            EcgReport report = EcgAnalyser.analyse(recording, thresholds);
+            EcgReport report = EcgAnalyser.analyse(recording, outOfFold(thresholds, shipped, i));
             analysisNanos += System.nanoTime() - started;
             recordingSeconds += recording.durationSeconds();
             rhythms[i] = report.rhythm().label();
             calledAf[i] = rhythms[i] == RhythmLabel.ATRIAL_FIBRILLATION;
             probabilities[i] = rhythms[i] == RhythmLabel.VENTRICULAR_TACHYCARDIA || rhythms[i] == RhythmLabel.ATRIAL_FLUTTER
                     ? Double.NaN : report.rhythm().afProbability();
+            networkLogits[i] = report.rhythm().atrialActivity().waveformAfLogit();
             features[i] = report.rhythm().irregularity().sufficient()
                     ? AfModel.features(report.rhythm().irregularity(), report.rhythm().atrialActivity().pWaveEvidence())
                     : null;
@@ -111,14 +101,16 @@ public class EcgRhythmEvaluation {
             boolean[] cvCalls = new boolean[n];
             double[] cvProbabilities = new double[n];
             for (int fold = 0; fold < FOLDS; fold++) {
-                AfModel model = fit(features, labels, fold);
+                AfModel model = fitWithNetwork(features, networkLogits, labels, fold);
                 for (int i = fold; i < n; i += FOLDS) {
-                    cvProbabilities[i] = probabilityWith(model, features[i], rhythms[i]);
+                    cvProbabilities[i] = probabilityWith(model, features[i], networkLogits[i], rhythms[i]);
                     cvCalls[i] = cvProbabilities[i] >= thresholds.rhythm().afProbability();
                 }
             }
             crossValidated = score(labels, cvCalls, rhythms, null, null, operatingPoint(labels, cvProbabilities), 0, 0);
-            fitted = fit(features, labels, -1).toString();
+            AfModel all = fitWithNetwork(features, networkLogits, labels, -1);
+            fitted = all.regression() + (all.combined() == null ? "" : "\ncombined (RR logit, network logit): "
+                    + all.combined());
             compareCandidates(labels, rhythms, features, fibrillatory, windowed, thresholds.rhythm().afProbability());
         }
         return score(labels, calledAf, rhythms, crossValidated, fitted, operatingPoint(labels, probabilities),
@@ -215,15 +207,104 @@ public class EcgRhythmEvaluation {
         return AfModel.fit(x.toArray(double[][]::new), af, 1.0);
     }
 
+    /** The (name, label) lines of a CinC 2017-style {@code REFERENCE.csv}, in name order. */
+    private static List<String[]> labelledRecords(Path directory) throws IOException {
+        Path reference = directory.resolve("REFERENCE.csv");
+        if (!Files.isRegularFile(reference)) {
+            throw new IOException("no REFERENCE.csv in " + directory);
+        }
+        List<String[]> labelled = new ArrayList<>();
+        for (String line : Files.readAllLines(reference, StandardCharsets.UTF_8)) {
+            String[] fields = line.trim().split(",");
+            if (fields.length == 2 && !fields[0].isBlank()) {
+                labelled.add(new String[] { fields[0].trim(), fields[1].trim() });
+            }
+        }
+        labelled.sort((a, b) -> a[0].compareTo(b[0]));
+        if (labelled.isEmpty()) {
+            throw new IOException("REFERENCE.csv in " + directory + " lists no records");
+        }
+        return labelled;
+    }
+
+    /**
+     * The RR model fitted on all records but {@code leftOutFold}, and where the records have network logits the
+     * combined model fitted on the same records' RR logits (from that RR model) and network logits (each from the
+     * ensemble member trained without the record).
+     */
+    private static AfModel fitWithNetwork(double[][] features, double[] networkLogits, String[] labels,
+            int leftOutFold) {
+        AfModel rr = fit(features, labels, leftOutFold);
+        int n = features.length;
+        double[] rrLogits = new double[n];
+        double[] network = new double[n];
+        boolean[] af = new boolean[n];
+        int usable = 0;
+        for (int i = 0; i < n; i++) {
+            boolean training = features[i] != null && i % FOLDS != leftOutFold && !"~".equals(labels[i]);
+            rrLogits[i] = training ? rr.rrLogit(features[i]) : Double.NaN;
+            network[i] = training ? networkLogits[i] : Double.NaN;
+            af[i] = "A".equals(labels[i]);
+            usable += training && !Double.isNaN(networkLogits[i]) ? 1 : 0;
+        }
+        return usable == 0 ? rr : rr.withCombined(AfModel.fitCombined(rrLogits, network, af, 1.0));
+    }
+
+    /**
+     * The analysis settings for scoring record {@code index}: the shipped coefficients, with the network ensemble
+     * member that was trained without the record's fold (the network was trained on these records, so the ensemble
+     * would read them in-sample).
+     */
+    private static AnalysisThresholds outOfFold(AnalysisThresholds thresholds, AfModel shipped, int index) {
+        AfNetwork network = shipped.network();
+        if (network == null || network.members() != FOLDS) {
+            return thresholds;
+        }
+        return thresholds.withRhythm(thresholds.rhythm().withAfModel(shipped.withNetwork(network.member(index % FOLDS))));
+    }
+
     /**
      * The AF probability with another AF model, NaN (never AF) where the shipped classifier decided the rhythm
      * before the AF model (ventricular tachycardia, flutter) or the features were insufficient.
      */
-    private static double probabilityWith(AfModel model, double[] features, RhythmLabel shipped) {
+    private static double probabilityWith(AfModel model, double[] features, double networkLogit, RhythmLabel shipped) {
         if (features == null || shipped == RhythmLabel.VENTRICULAR_TACHYCARDIA || shipped == RhythmLabel.ATRIAL_FLUTTER) {
             return Double.NaN;
         }
-        return model.probability(features);
+        return model.probability(features, networkLogit);
+    }
+
+    /**
+     * Writes the {@link AfNetwork} input of every record of a CinC 2017-style directory, for training the network
+     * offline ({@code tools/af-network/train.py}): {@code index.csv} (name, label, first sample, samples) and
+     * {@code inputs.f32} (the inputs one after another, float32 little-endian), in record-name order, which is the
+     * order the folds follow (record position modulo {@value #FOLDS}).
+     */
+    public int exportNetworkInput(Path directory, Path output) throws IOException {
+        List<String[]> labelled = labelledRecords(directory);
+        AnalysisThresholds defaults = AnalysisThresholds.defaults();
+        AnalysisThresholds withoutNetwork = defaults.withRhythm(defaults.rhythm()
+                .withAfModel(defaults.rhythm().afModel().withNetwork(null)));
+        Files.createDirectories(output);
+        long offset = 0;
+        try (var index = Files.newBufferedWriter(output.resolve("index.csv"), StandardCharsets.UTF_8);
+                var inputs = new java.io.BufferedOutputStream(Files.newOutputStream(output.resolve("inputs.f32")))) {
+            index.write("name,label,offset,samples\n");
+            for (String[] record : labelled) {
+                EcgRecording recording = WfdbReader.read(directory.resolve(record[0] + ".hea"), WfdbReader.Checks.NONE)
+                        .toRecording();
+                EcgReport report = EcgAnalyser.analyse(recording, withoutNetwork);
+                int lead = EcgAnalyser.afNetworkLead(recording, recording.leadNames().indexOf(report.morphologyLead()));
+                float[] input = AfNetwork.input(recording.leadMicrovolts(lead), recording.samplingRateHz());
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(input.length * 4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                bytes.asFloatBuffer().put(input);
+                inputs.write(bytes.array());
+                index.write(record[0] + "," + record[1] + "," + offset + "," + input.length + "\n");
+                offset += input.length;
+            }
+        }
+        return labelled.size();
     }
 
     /** The lowest probability threshold at which at least 95 % of the non-AF records are not called AF. */

@@ -66,6 +66,28 @@ class EcgEvalRhythmModesTests {
     }
 
     @Test
+    void networkInputModeWritesEveryRecordsNetworkInputInNameOrderForTraining() throws Exception {
+        Path records = Files.createDirectories(dir.resolve("records"));
+        List<String> reference = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            SyntheticEcgSpec spec = SyntheticEcgSpec.sinus(300, 10 + 10 * i, 70).withLeads(List.of("ECG"));
+            String name = String.format("S%04d", 2 - i);
+            EcgRecording recording = SyntheticEcg.generate(spec, i).recording();
+            WfdbWriter.write(records, WfdbRecord.fromRecording(recording, name, WfdbSignalFormat.FORMAT_16, 1000));
+            reference.add(name + "," + (i == 0 ? "A" : "N"));
+        }
+        Files.write(records.resolve("REFERENCE.csv"), reference);
+        Path out = dir.resolve("input");
+
+        assertThat(run(List.of("--af-network-input", records.toString(), out.toString()), 0))
+                .contains("af-network-input records=3");
+
+        assertThat(Files.readAllLines(out.resolve("index.csv"))).containsExactly("name,label,offset,samples",
+                "S0000,N,0,4500", "S0001,N,4500,3000", "S0002,A,7500,1500");
+        assertThat(Files.size(out.resolve("inputs.f32"))).isEqualTo(9000L * 4);
+    }
+
+    @Test
     void afModeNeedsAReferenceFile() throws Exception {
         assertThat(run(List.of("--af", dir.toString()), 1)).contains("no REFERENCE.csv");
     }

@@ -18,6 +18,8 @@ import org.yiwang.ecg.signal.delineation.Delineator;
 import org.yiwang.ecg.signal.delineation.StemiAssessment;
 import org.yiwang.ecg.signal.delineation.StemiCriteria;
 import org.yiwang.ecg.signal.rhythm.AfEpisodes;
+import org.yiwang.ecg.signal.rhythm.AfModel;
+import org.yiwang.ecg.signal.rhythm.AfNetwork;
 import org.yiwang.ecg.signal.rhythm.AtrialActivity;
 import org.yiwang.ecg.signal.rhythm.AtrialActivityAnalyser;
 import org.yiwang.ecg.signal.rhythm.BeatMorphology;
@@ -89,6 +91,11 @@ public final class EcgAnalyser {
         AtrialActivity atrial = AtrialActivityAnalyser.analyse(lead,
                 flutterLeads(recording, detection, morphologyLead, thresholds.usableLeadFraction()), beatSamples, types,
                 fs);
+        AfNetwork network = thresholds.rhythm().afModel().network();
+        if (network != null && durationMs <= AfModel.NETWORK_MAX_SECONDS * 1000) {
+            int networkLead = afNetworkLead(recording, morphologyLead);
+            atrial = atrial.withWaveformAfLogit(network.logit(AfNetwork.input(recording.leadMicrovolts(networkLead), fs)));
+        }
 
         Optional<Delineation> delineation = Optional.empty();
         StemiAssessment stemi = StemiAssessment.none();
@@ -129,6 +136,20 @@ public final class EcgAnalyser {
         return new EcgReport(fs, durationMs, detection.quality(), beats, Arrays.asList(types),
                 recording.leadName(morphologyLead), rr, rhythm, delineation, stemi, findings, !reasons.isEmpty(),
                 reasons);
+    }
+
+    /**
+     * The lead the {@link AfNetwork} reads: lead I where the recording has it (the network was trained on handheld
+     * single-lead recordings, which are lead I), else the lead whose beats were classified.
+     */
+    public static int afNetworkLead(EcgRecording recording, int morphologyLead) {
+        List<String> names = recording.leadNames();
+        for (int i = 0; i < names.size(); i++) {
+            if ("I".equals(LeadNames.canonical(names.get(i)))) {
+                return i;
+            }
+        }
+        return morphologyLead;
     }
 
     /**

@@ -1,21 +1,34 @@
 package org.yiwang.ecg.signal.rhythm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Logistic model of atrial fibrillation on RR irregularity features and, when a signal is available, the
  * P-wave evidence: a {@link LogisticRegression} on {@link RrIrregularity#FEATURE_NAMES} then the P-wave evidence. An
  * unknown P-wave evidence (NaN) counts as its mean, so the term drops out.
  *
- * @param regression the fitted coefficients (standardisation, weights, intercept)
+ * <p>Where the waveform was read by the {@link AfNetwork} (recordings of up to {@link #NETWORK_MAX_SECONDS} s), a second
+ * logistic regression combines the RR model's logit with the network's ({@link #probability(double[], double)}).
+ * Without the network's logit (long recordings, windows of a Holter) the RR model alone decides.
+ *
+ * @param regression the fitted RR and P-wave coefficients (standardisation, weights, intercept)
+ * @param combined   coefficients on (RR model logit, network logit), or null: the RR model alone
+ * @param network    the network that reads the waveform, or null
  */
-public record AfModel(LogisticRegression regression) {
+public record AfModel(LogisticRegression regression, LogisticRegression combined, AfNetwork network) {
 
     public static final int FEATURES = RrIrregularity.FEATURE_NAMES.length + 1;
+    /** The network reads recordings up to this long; longer ones are analysed in segments by the RR model. */
+    public static final double NETWORK_MAX_SECONDS = 120;
 
     public AfModel {
         if (regression.weights().length != FEATURES) {
             throw new IllegalArgumentException("an AF model has " + FEATURES + " features");
+        }
+        if (combined != null && combined.weights().length != 2) {
+            throw new IllegalArgumentException("the combined AF model has 2 inputs (RR logit, network logit)");
         }
         for (double s : regression.scales()) {
             if (!(s > 0)) {
@@ -24,18 +37,35 @@ public record AfModel(LogisticRegression regression) {
         }
     }
 
+    /** The RR and P-wave model alone. */
+    public AfModel(LogisticRegression regression) {
+        this(regression, null, null);
+    }
+
     /**
-     * Coefficients fitted on the 1,459 PhysioNet/CinC 2017 recordings in ../shared/data/ecg/cinc2017 labelled
-     * N, A or O (AF against the rest; features from this project's detector and beat classes; L2 = 1), printed
-     * by {@code ecg-eval --af}. Trained on the evaluation set: docs/benchmarks.md gives the 5-fold
-     * cross-validated figure next to the resubstitution one.
+     * The shipped model: RR coefficients fitted on the 1,459 PhysioNet/CinC 2017 recordings in
+     * ../shared/data/ecg/cinc2017 labelled N, A or O (AF against the rest; features from this project's detector and
+     * beat classes; L2 = 1); the combined coefficients fitted on the same records' RR logits and network logits, each
+     * network logit from the ensemble member trained without the record (out of fold); the network ensemble of
+     * {@link AfNetwork#defaults()}. All printed by {@code ecg-eval --af}, which scores every record with the member
+     * that did not see it and refits both regressions per fold: docs/benchmarks.md gives the cross-validated figures.
      */
     public static AfModel defaults() {
-        return new AfModel(new LogisticRegression(
-                new double[] { 0.180907, 0.073905, -1.82609, 0.530985, 2.44368, 0.241455, 0.75164, 0.816924, 0.261024, 0.555654, 0.495499, 0.180683, 0.026284, 77.5544, 0.0394142, 0.057469, 0.583639 },
-                new double[] { 0.288119, 0.108802, 0.771468, 0.15531, 0.869966, 0.2931, 0.262582, 0.53154, 0.422494, 0.284843, 0.286878, 0.275482, 0.0592362, 20.5786, 0.0720373, 0.0769882, 0.315783 },
-                new double[] { 0.0554119, -0.448893, -0.0211941, 0.608751, 0.0238291, 1.3647, -0.6628, -0.541317, -0.71825, 0.372611, 0.0744202, -0.209651, -0.211318, 0.956689, -0.245594, -0.294409, -1.27884 },
-                -2.61389));
+        return new AfModel(rrDefaults(), new LogisticRegression(COMBINED_MEANS, COMBINED_SCALES, COMBINED_WEIGHTS,
+                COMBINED_INTERCEPT), AfNetwork.defaults());
+    }
+
+    private static final double[] COMBINED_MEANS = { -2.73492, -5.30078 };
+    private static final double[] COMBINED_SCALES = { 3.60242, 7.43381 };
+    private static final double[] COMBINED_WEIGHTS = { 2.35885, 1.63924 };
+    private static final double COMBINED_INTERCEPT = -3.00652;
+
+    private static LogisticRegression rrDefaults() {
+        return new LogisticRegression(
+                new double[] { 0.177294, 0.0724376, -1.82704, 0.528787, 2.44549, 0.238402, 0.754114, 0.808497, 0.26657, 0.554641, 0.494409, 0.177865, 0.0253002, 77.5333, 0.0395089, 0.05723, 0.580442 },
+                new double[] { 0.283184, 0.103456, 0.771552, 0.155357, 0.867209, 0.291981, 0.260823, 0.517976, 0.422585, 0.285013, 0.287248, 0.273665, 0.057844, 20.5361, 0.0726652, 0.0770154, 0.310839 },
+                new double[] { 0.107394, -0.412183, -0.142324, 0.601086, -0.128578, 1.2625, -0.714896, -0.591379, -0.736186, 0.389491, 0.313456, -0.0745142, -0.148782, 1.03484, -0.252905, -0.324782, -1.33992 },
+                -2.73492);
     }
 
     /** Feature vector of the model: RR features then P-wave evidence (NaN = unknown). */
@@ -46,9 +76,54 @@ public record AfModel(LogisticRegression regression) {
         return x;
     }
 
-    /** Probability of atrial fibrillation. */
+    /** Probability of atrial fibrillation from the RR and P-wave features alone. */
     public double probability(double[] features) {
         return regression.probability(features);
+    }
+
+    /**
+     * Probability of atrial fibrillation from the RR and P-wave features and the network's logit of the waveform
+     * (NaN when not read: then the RR model alone).
+     */
+    public double probability(double[] features, double networkLogit) {
+        if (combined == null || Double.isNaN(networkLogit)) {
+            return probability(features);
+        }
+        return combined.probability(new double[] { rrLogit(features), networkLogit });
+    }
+
+    /** The RR and P-wave model's logit (log odds), the first input of the combined model. */
+    public double rrLogit(double[] features) {
+        double p = Math.min(Math.max(regression.probability(features), 1e-9), 1 - 1e-9);
+        return Math.log(p / (1 - p));
+    }
+
+    /** This model with another network (the evaluation's per-fold ensemble member) and the same coefficients. */
+    public AfModel withNetwork(AfNetwork otherNetwork) {
+        return new AfModel(regression, combined, otherNetwork);
+    }
+
+    /** This model with other combined coefficients (refitted by the evaluation). */
+    public AfModel withCombined(LogisticRegression otherCombined) {
+        return new AfModel(regression, otherCombined, network);
+    }
+
+    /** Fits the combined model on RR logits and network logits (missing network logits leave the record out). */
+    public static LogisticRegression fitCombined(double[] rrLogits, double[] networkLogits, boolean[] atrialFibrillation,
+            double l2) {
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        for (int i = 0; i < rrLogits.length; i++) {
+            if (!Double.isNaN(rrLogits[i]) && !Double.isNaN(networkLogits[i])) {
+                x.add(new double[] { rrLogits[i], networkLogits[i] });
+                y.add(atrialFibrillation[i]);
+            }
+        }
+        boolean[] labels = new boolean[y.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = y.get(i);
+        }
+        return LogisticRegression.fit(x.toArray(double[][]::new), labels, l2);
     }
 
     /** Feature means of the training records (standardisation), in {@link #features} order. */

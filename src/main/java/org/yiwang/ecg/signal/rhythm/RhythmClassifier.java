@@ -117,7 +117,8 @@ public final class RhythmClassifier {
         double heartRate = 60_000 / meanRr;
 
         double afProbability = irregularity.sufficient()
-                ? thresholds.afModel().probability(AfModel.features(irregularity, atrial.pWaveEvidence()))
+                ? thresholds.afModel().probability(AfModel.features(irregularity, atrial.pWaveEvidence()),
+                        atrial.waveformAfLogit())
                 : Double.NaN;
 
         int ventricular = 0;

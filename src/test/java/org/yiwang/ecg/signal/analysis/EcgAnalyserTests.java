@@ -1,15 +1,20 @@
 package org.yiwang.ecg.signal.analysis;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yiwang.ecg.signal.Beats;
 import org.yiwang.ecg.signal.EcgRecording;
 import org.yiwang.ecg.signal.QrsDetection;
 import org.yiwang.ecg.signal.QualitySettings;
 import org.yiwang.ecg.signal.SignalQualityAssessor;
+import org.yiwang.ecg.signal.SyntheticEcg;
+import org.yiwang.ecg.signal.SyntheticEcgSpec;
 import org.yiwang.ecg.signal.Waveforms;
 import org.yiwang.ecg.signal.delineation.Delineation;
 import org.yiwang.ecg.signal.delineation.StemiCriteria;
+import org.yiwang.ecg.signal.rhythm.AfModel;
+import org.yiwang.ecg.signal.rhythm.AfNetwork;
 import org.yiwang.ecg.signal.rhythm.RhythmLabel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +40,20 @@ class EcgAnalyserTests {
             w.normalBeat(t, true, st);
         }
         return w.realisticNoise();
+    }
+
+    @Test
+    void aRestingEcgsLeadIIsReadByTheAfNetworkAndAHoltersSegmentIsNot() {
+        EcgRecording resting = recording(sinus(72, null, 2));
+        EcgReport r = EcgAnalyser.analyse(resting, DEFAULTS);
+        int leadI = resting.leadNames().indexOf("I");
+        double expected = AfNetwork.defaults().logit(AfNetwork.input(resting.leadMicrovolts(leadI), FS));
+        assertThat(r.rhythm().atrialActivity().waveformAfLogit()).isEqualTo(expected);
+
+        SyntheticEcgSpec longer = SyntheticEcgSpec.sinus(250, AfModel.NETWORK_MAX_SECONDS + 10, 70)
+                .withLeads(List.of("II"));
+        EcgReport segment = EcgAnalyser.analyse(SyntheticEcg.generate(longer, 3).recording(), DEFAULTS);
+        assertThat(segment.rhythm().atrialActivity().waveformAfLogit()).isNaN();
     }
 
     @Test

@@ -34,6 +34,33 @@ class AfModelTests {
     }
 
     @Test
+    void withoutTheNetworksLogitTheRrModelAloneDecides() {
+        AfModel model = AfModel.defaults();
+        double[] x = AfModel.features(RrIrregularity.of(Waveforms.irregularBeats(700, 0.3, 30_000, 5), null), 0.4);
+        assertThat(model.probability(x, Double.NaN)).isEqualTo(model.probability(x));
+    }
+
+    @Test
+    void theWaveformsLogitMovesTheCombinedProbabilityBothWays() {
+        AfModel model = AfModel.defaults();
+        double[] x = AfModel.features(RrIrregularity.of(Waveforms.irregularBeats(750, 0.12, 30_000, 6), null), 0.5);
+        double rrOnly = model.probability(x);
+        assertThat(model.probability(x, 6)).isGreaterThan(rrOnly);
+        assertThat(model.probability(x, -6)).isLessThan(rrOnly);
+    }
+
+    @Test
+    void combinedModelIsFittedOnRecordsWithBothLogits() {
+        double[] rr = { -3, -2, -1, 1, 2, 3, 0, 0 };
+        double[] network = { -2, -3, 1, -1, 3, 2, Double.NaN, 5 };
+        boolean[] af = { false, false, false, true, true, true, true, true };
+        LogisticRegression combined = AfModel.fitCombined(rr, network, af, 1.0);
+        assertThat(combined.weights()).hasSize(2);
+        assertThat(combined.probability(new double[] { 3, 3 })).isGreaterThan(0.5);
+        assertThat(combined.probability(new double[] { -3, -3 })).isLessThan(0.5);
+    }
+
+    @Test
     void coefficientOfSampleEntropyIsHigherForIrregularRhythm() {
         RrIrregularity regular = RrIrregularity.of(Waveforms.irregularBeats(800, 0.02, 30_000, 1), null);
         RrIrregularity irregular = RrIrregularity.of(Waveforms.irregularBeats(800, 0.3, 30_000, 1), null);

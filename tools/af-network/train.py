@@ -1,0 +1,180 @@
+"""Trains the AF network ensemble (org.yiwang.ecg.signal.rhythm.AfNetwork) offline.
+
+Input: the directory written by `java -jar target/yiwang.jar ecg-eval --af-network-input DIR OUT` (index.csv and
+inputs.f32: the network input of every record, made by the Java code that reads it in use). One member per
+cross-validation fold (records by position in name order, modulo 5, as `ecg-eval --af` folds them), each trained
+on the other four folds; AF = label A against every other label. Writes the ensemble in the format AfNetwork.read
+takes and prints the out-of-fold AUC and the logit of a fixed test input (AfNetworkTests checks the Java forward
+pass against it).
+
+    python3 tools/af-network/train.py OUT [--epochs 50] [--out src/main/resources/org/yiwang/ecg/signal/rhythm/af-network.bin]
+
+Needs PyTorch (CPU) and NumPy. Deterministic per fold seed on one machine; about 15 min on 2 cores.
+"""
+import argparse, struct, time
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+FS = 150
+WINDOW = 30 * FS
+FOLDS = 5
+WIDTH = 32
+
+
+class Block(nn.Module):
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.c1 = nn.Conv1d(cin, cout, 7, stride, 3, bias=False); self.b1 = nn.BatchNorm1d(cout)
+        self.c2 = nn.Conv1d(cout, cout, 7, 1, 3, bias=False); self.b2 = nn.BatchNorm1d(cout)
+        self.skip = None if (cin == cout and stride == 1) else nn.Sequential(
+            nn.Conv1d(cin, cout, 1, stride, bias=False), nn.BatchNorm1d(cout))
+
+    def forward(self, x):
+        y = F.relu(self.b1(self.c1(x)))
+        y = self.b2(self.c2(y))
+        return F.relu(y + (x if self.skip is None else self.skip(x)))
+
+
+class Net(nn.Module):
+    def __init__(self, w=WIDTH):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv1d(1, w // 2, 15, 2, 7, bias=False), nn.BatchNorm1d(w // 2), nn.ReLU())
+        self.blocks = nn.Sequential(Block(w // 2, w, 2), Block(w, w, 1), Block(w, w, 2), Block(w, 2 * w, 2),
+                                    Block(2 * w, 2 * w, 2), Block(2 * w, 2 * w, 2))
+        self.drop = nn.Dropout(0.3)
+        self.head = nn.Linear(4 * w, 1)
+
+    def forward(self, x):
+        h = self.blocks(self.stem(x))
+        h = torch.cat([h.mean(-1), h.amax(-1)], 1)
+        return self.head(self.drop(h)).squeeze(1)
+
+
+def load(directory):
+    rows = [l.strip().split(",") for l in open(f"{directory}/index.csv")][1:]
+    data = np.fromfile(f"{directory}/inputs.f32", dtype="<f4")
+    sigs = [data[int(r[2]):int(r[2]) + int(r[3])] for r in rows]
+    return [r[0] for r in rows], np.array([r[1] for r in rows]), sigs
+
+
+def crop(x, rng):
+    if len(x) >= WINDOW:
+        s = rng.integers(0, len(x) - WINDOW + 1)
+        return x[s:s + WINDOW]
+    out = np.zeros(WINDOW, np.float32)
+    s = rng.integers(0, WINDOW - len(x) + 1)
+    out[s:s + len(x)] = x
+    return out
+
+
+def windows(x):
+    """As AfNetwork.logit: half-overlapping windows, the last one ending with the input; short inputs zero-padded."""
+    if len(x) <= WINDOW:
+        out = np.zeros(WINDOW, np.float32); out[:len(x)] = x
+        return [out]
+    starts = list(range(0, len(x) - WINDOW + 1, WINDOW // 2))
+    if starts[-1] != len(x) - WINDOW:
+        starts.append(len(x) - WINDOW)
+    return [x[s:s + WINDOW] for s in starts]
+
+
+def logit(net, x):
+    with torch.no_grad():
+        return float(net(torch.from_numpy(np.stack(windows(x))[:, None, :])).mean())
+
+
+def auc(y, p):
+    order = np.argsort(p, kind="stable"); ranks = np.empty(len(p)); ranks[order] = np.arange(1, len(p) + 1)
+    n1 = y.sum(); n0 = len(y) - n1
+    return (ranks[y].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
+
+
+def train_member(sigs, y, train, fold, epochs):
+    torch.manual_seed(fold)
+    rng = np.random.default_rng(fold)
+    net = Net()
+    opt = torch.optim.AdamW(net.parameters(), 1e-3, weight_decay=1e-2)
+    batches = len(train) // 32
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, 3e-3, total_steps=max(1, epochs * batches))
+    pos_weight = torch.tensor((~y[train]).sum() / y[train].sum())
+    for epoch in range(epochs):
+        net.train()
+        order = rng.permutation(train)
+        total = 0.0
+        for b in range(batches):
+            idx = order[b * 32:(b + 1) * 32]
+            # augmentation: polarity (handheld leads are often reversed), gain, a little noise
+            xb = np.stack([crop(sigs[i], rng) * rng.choice([-1, 1]) * rng.uniform(0.7, 1.4) for i in idx])
+            xb = (xb + rng.normal(0, 0.02, xb.shape)).astype(np.float32)
+            loss = F.binary_cross_entropy_with_logits(net(torch.from_numpy(xb[:, None, :])),
+                                                      torch.tensor(y[idx], dtype=torch.float32), pos_weight=pos_weight)
+            opt.zero_grad(); loss.backward(); opt.step(); sched.step()
+            total += loss.item()
+        if epoch % 10 == 9 or epoch == epochs - 1:
+            print(f"fold {fold} epoch {epoch + 1} loss {total / batches:.3f}", flush=True)
+    net.eval()
+    return net
+
+
+def folded(conv, bn):
+    w = conv.weight.detach().double()
+    scale = bn.weight.detach().double() / torch.sqrt(bn.running_var.double() + bn.eps)
+    return (w * scale[:, None, None]).float(), (bn.bias.detach().double() - bn.running_mean.double() * scale).float()
+
+
+def write_conv(f, conv, bn):
+    w, b = folded(conv, bn)
+    f.write(struct.pack("<4i", w.shape[0], w.shape[1], w.shape[2], conv.stride[0]))
+    f.write(w.numpy().astype("<f4").tobytes()); f.write(b.numpy().astype("<f4").tobytes())
+
+
+def write(nets, path):
+    with open(path, "wb") as f:
+        f.write(b"YWAFN1\0\0"); f.write(struct.pack("<i", len(nets)))
+        for net in nets:
+            f.write(struct.pack("<i", len(net.blocks)))
+            write_conv(f, net.stem[0], net.stem[1])
+            for block in net.blocks:
+                f.write(struct.pack("<i", 0 if block.skip is None else 1))
+                write_conv(f, block.c1, block.b1); write_conv(f, block.c2, block.b2)
+                if block.skip is not None:
+                    write_conv(f, block.skip[0], block.skip[1])
+            f.write(struct.pack("<i", net.head.in_features))
+            f.write(net.head.weight.detach().numpy().astype("<f4").tobytes())
+            f.write(net.head.bias.detach().numpy().astype("<f4").tobytes())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("input")
+    parser.add_argument("--epochs", type=int, default=50)
+    parser.add_argument("--out", default="src/main/resources/org/yiwang/ecg/signal/rhythm/af-network.bin")
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    names, labels, sigs = load(args.input)
+    y = labels == "A"
+    n = len(names)
+    oof = np.full(n, np.nan)
+    nets = []
+    started = time.time()
+    for fold in range(FOLDS):
+        train = np.array([i for i in range(n) if i % FOLDS != fold])
+        net = train_member(sigs, y, train, fold, args.epochs)
+        for i in range(fold, n, FOLDS):
+            oof[i] = logit(net, sigs[i])
+        held = np.arange(fold, n, FOLDS)
+        print(f"fold {fold}: out-of-fold AUC {auc(y[held], oof[held]):.4f} ({time.time() - started:.0f} s)", flush=True)
+        nets.append(net)
+    print(f"out-of-fold AUC {auc(y, oof):.4f}, AF records {y.sum()} of {n}")
+    np.savetxt(args.out + ".oof.csv", np.c_[np.arange(n), oof], delimiter=",", fmt=["%d", "%.6f"],
+               header="position,logit", comments="")
+    write(nets, args.out)
+    t = np.arange(WINDOW) / FS
+    probe = (np.sin(2 * np.pi * 1.2 * t) + 0.3 * np.sin(2 * np.pi * 7 * t)).astype(np.float32)
+    print(f"probe logit member 0: {logit(nets[0], probe):.6f}; ensemble: {np.mean([logit(m, probe) for m in nets]):.6f}")
+
+
+if __name__ == "__main__":
+    main()
