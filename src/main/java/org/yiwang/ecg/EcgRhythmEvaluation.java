@@ -110,7 +110,7 @@ public class EcgRhythmEvaluation {
             crossValidated = score(labels, cvCalls, rhythms, null, null, operatingPoint(labels, cvProbabilities), 0, 0);
             AfModel all = fitWithNetwork(features, networkLogits, labels, -1);
             fitted = all.regression() + (all.combined() == null ? "" : "\ncombined (RR logit, network logit): "
-                    + all.combined());
+                    + all.combined() + "\nnetwork alone (network logit): " + all.networkAlone());
             compareCandidates(labels, rhythms, features, fibrillatory, windowed, thresholds.rhythm().afProbability());
         }
         return score(labels, calledAf, rhythms, crossValidated, fitted, operatingPoint(labels, probabilities),
@@ -239,15 +239,19 @@ public class EcgRhythmEvaluation {
         double[] rrLogits = new double[n];
         double[] network = new double[n];
         boolean[] af = new boolean[n];
+        double[] networkOnly = new double[n];
         int usable = 0;
         for (int i = 0; i < n; i++) {
-            boolean training = features[i] != null && i % FOLDS != leftOutFold && !"~".equals(labels[i]);
+            boolean inFolds = i % FOLDS != leftOutFold && !"~".equals(labels[i]);
+            boolean training = features[i] != null && inFolds;
             rrLogits[i] = training ? rr.rrLogit(features[i]) : Double.NaN;
             network[i] = training ? networkLogits[i] : Double.NaN;
+            networkOnly[i] = inFolds ? networkLogits[i] : Double.NaN;
             af[i] = "A".equals(labels[i]);
             usable += training && !Double.isNaN(networkLogits[i]) ? 1 : 0;
         }
-        return usable == 0 ? rr : rr.withCombined(AfModel.fitCombined(rrLogits, network, af, 1.0));
+        return usable == 0 ? rr : rr.withCombined(AfModel.fitCombined(rrLogits, network, af, 1.0),
+                AfModel.fitNetworkAlone(networkOnly, af, 1.0));
     }
 
     /**
@@ -265,10 +269,10 @@ public class EcgRhythmEvaluation {
 
     /**
      * The AF probability with another AF model, NaN (never AF) where the shipped classifier decided the rhythm
-     * before the AF model (ventricular tachycardia, flutter) or the features were insufficient.
+     * before the AF model (ventricular tachycardia, flutter) or neither the RR features nor the network logit exist.
      */
     private static double probabilityWith(AfModel model, double[] features, double networkLogit, RhythmLabel shipped) {
-        if (features == null || shipped == RhythmLabel.VENTRICULAR_TACHYCARDIA || shipped == RhythmLabel.ATRIAL_FLUTTER) {
+        if (shipped == RhythmLabel.VENTRICULAR_TACHYCARDIA || shipped == RhythmLabel.ATRIAL_FLUTTER) {
             return Double.NaN;
         }
         return model.probability(features, networkLogit);

@@ -11,13 +11,17 @@ import java.util.List;
  *
  * <p>Where the waveform was read by the {@link AfNetwork} (recordings of up to {@link #NETWORK_MAX_SECONDS} s), a second
  * logistic regression combines the RR model's logit with the network's ({@link #probability(double[], double)}).
- * Without the network's logit (long recordings, windows of a Holter) the RR model alone decides.
+ * Without the network's logit (long recordings, windows of a Holter) the RR model alone decides; with too few
+ * intervals for the RR features (a slow rhythm on a 10 s ECG, a noisy strip) the network's logit alone does, through a
+ * one-input regression of its own.
  *
- * @param regression the fitted RR and P-wave coefficients (standardisation, weights, intercept)
- * @param combined   coefficients on (RR model logit, network logit), or null: the RR model alone
- * @param network    the network that reads the waveform, or null
+ * @param regression   the fitted RR and P-wave coefficients (standardisation, weights, intercept)
+ * @param combined     coefficients on (RR model logit, network logit), or null: the RR model alone
+ * @param networkAlone coefficients on the network logit alone, for records without RR features, or null: no call
+ * @param network      the network that reads the waveform, or null
  */
-public record AfModel(LogisticRegression regression, LogisticRegression combined, AfNetwork network) {
+public record AfModel(LogisticRegression regression, LogisticRegression combined, LogisticRegression networkAlone,
+        AfNetwork network) {
 
     public static final int FEATURES = RrIrregularity.FEATURE_NAMES.length + 1;
     /** The network reads recordings up to this long; longer ones are analysed in segments by the RR model. */
@@ -30,6 +34,9 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
         if (combined != null && combined.weights().length != 2) {
             throw new IllegalArgumentException("the combined AF model has 2 inputs (RR logit, network logit)");
         }
+        if (networkAlone != null && networkAlone.weights().length != 1) {
+            throw new IllegalArgumentException("the network-alone AF model has 1 input (network logit)");
+        }
         for (double s : regression.scales()) {
             if (!(s > 0)) {
                 throw new IllegalArgumentException("feature scales must be positive");
@@ -39,26 +46,32 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
 
     /** The RR and P-wave model alone. */
     public AfModel(LogisticRegression regression) {
-        this(regression, null, null);
+        this(regression, null, null, null);
     }
 
     /**
      * The shipped model: RR coefficients fitted on the 1,459 PhysioNet/CinC 2017 recordings in
      * ../shared/data/ecg/cinc2017 labelled N, A or O (AF against the rest; features from this project's detector and
-     * beat classes; L2 = 1); the combined coefficients fitted on the same records' RR logits and network logits, each
-     * network logit from the ensemble member trained without the record (out of fold); the network ensemble of
-     * {@link AfNetwork#defaults()}. All printed by {@code ecg-eval --af}, which scores every record with the member
-     * that did not see it and refits both regressions per fold: docs/benchmarks.md gives the cross-validated figures.
+     * beat classes; L2 = 1); the combined and network-alone coefficients fitted on the same records' RR logits and
+     * network logits, each network logit from the ensemble member trained without the record (out of fold); the
+     * network ensemble of {@link AfNetwork#defaults()}. All printed by {@code ecg-eval --af}, which scores every record
+     * with the member that did not see it and refits the regressions per fold: docs/benchmarks.md gives the
+     * cross-validated figures.
      */
     public static AfModel defaults() {
         return new AfModel(rrDefaults(), new LogisticRegression(COMBINED_MEANS, COMBINED_SCALES, COMBINED_WEIGHTS,
-                COMBINED_INTERCEPT), AfNetwork.defaults());
+                COMBINED_INTERCEPT), new LogisticRegression(ALONE_MEANS, ALONE_SCALES, ALONE_WEIGHTS, ALONE_INTERCEPT),
+                AfNetwork.defaults());
     }
 
     private static final double[] COMBINED_MEANS = { -2.73492, -5.30078 };
     private static final double[] COMBINED_SCALES = { 3.60242, 7.43381 };
     private static final double[] COMBINED_WEIGHTS = { 2.35885, 1.63924 };
     private static final double COMBINED_INTERCEPT = -3.00652;
+    private static final double[] ALONE_MEANS = { -5.29054 };
+    private static final double[] ALONE_SCALES = { 7.42227 };
+    private static final double[] ALONE_WEIGHTS = { 3.54217 };
+    private static final double ALONE_INTERCEPT = -2.77556;
 
     private static LogisticRegression rrDefaults() {
         return new LogisticRegression(
@@ -82,11 +95,16 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
     }
 
     /**
-     * Probability of atrial fibrillation from the RR and P-wave features and the network's logit of the waveform
-     * (NaN when not read: then the RR model alone).
+     * Probability of atrial fibrillation from the RR and P-wave features (null when the intervals were too few) and
+     * the network's logit of the waveform (NaN when not read): both combined, or whichever is there alone; NaN when
+     * neither is.
      */
     public double probability(double[] features, double networkLogit) {
-        if (combined == null || Double.isNaN(networkLogit)) {
+        boolean read = !Double.isNaN(networkLogit);
+        if (features == null) {
+            return read && networkAlone != null ? networkAlone.probability(new double[] { networkLogit }) : Double.NaN;
+        }
+        if (combined == null || !read) {
             return probability(features);
         }
         return combined.probability(new double[] { rrLogit(features), networkLogit });
@@ -100,12 +118,29 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
 
     /** This model with another network (the evaluation's per-fold ensemble member) and the same coefficients. */
     public AfModel withNetwork(AfNetwork otherNetwork) {
-        return new AfModel(regression, combined, otherNetwork);
+        return new AfModel(regression, combined, networkAlone, otherNetwork);
     }
 
-    /** This model with other combined coefficients (refitted by the evaluation). */
-    public AfModel withCombined(LogisticRegression otherCombined) {
-        return new AfModel(regression, otherCombined, network);
+    /** This model with other combined and network-alone coefficients (refitted by the evaluation). */
+    public AfModel withCombined(LogisticRegression otherCombined, LogisticRegression otherNetworkAlone) {
+        return new AfModel(regression, otherCombined, otherNetworkAlone, network);
+    }
+
+    /** Fits the network-alone model on network logits (missing ones leave the record out). */
+    public static LogisticRegression fitNetworkAlone(double[] networkLogits, boolean[] atrialFibrillation, double l2) {
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        for (int i = 0; i < networkLogits.length; i++) {
+            if (!Double.isNaN(networkLogits[i])) {
+                x.add(new double[] { networkLogits[i] });
+                y.add(atrialFibrillation[i]);
+            }
+        }
+        boolean[] labels = new boolean[y.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = y.get(i);
+        }
+        return LogisticRegression.fit(x.toArray(double[][]::new), labels, l2);
     }
 
     /** Fits the combined model on RR logits and network logits (missing network logits leave the record out). */

@@ -116,10 +116,12 @@ public final class RhythmClassifier {
         double meanRr = sum / (n - 1);
         double heartRate = 60_000 / meanRr;
 
-        double afProbability = irregularity.sufficient()
-                ? thresholds.afModel().probability(AfModel.features(irregularity, atrial.pWaveEvidence()),
-                        atrial.waveformAfLogit())
-                : Double.NaN;
+        double[] afFeatures = irregularity.sufficient()
+                ? AfModel.features(irregularity, atrial.pWaveEvidence()) : null;
+        double afProbability = thresholds.afModel().probability(afFeatures, atrial.waveformAfLogit());
+        // How irregular the ventricular response is, by the RR model alone: the waveform network reads flutter waves
+        // as fibrillation too, so it has no say in telling coarse fibrillation from flutter below.
+        double rrAfProbability = afFeatures == null ? Double.NaN : thresholds.afModel().probability(afFeatures);
 
         int ventricular = 0;
         int supraventricular = 0;
@@ -184,7 +186,7 @@ public final class RhythmClassifier {
                 // remnants (or interference), not atrial waves running continuously.
                 && !(atrial.isoelectricMs() >= thresholds.flutterIsoelectricMs())
                 // Strongly irregular ventricular response with periodic-looking atrial waves: coarse fibrillation.
-                && !(afProbability >= 0.8)
+                && !(rrAfProbability >= 0.8)
                 // A wide QRS and its T wave fill the cycle: the periodicity is theirs, and the P wave standing out
                 // of the T wave's descent before every beat is a sinus P.
                 && !(wideQrs && pWavesMarchWithQrs);

@@ -50,6 +50,15 @@ class AfModelTests {
     }
 
     @Test
+    void withTooFewIntervalsForRrFeaturesTheNetworkAloneDecides() {
+        AfModel model = AfModel.defaults();
+        assertThat(model.probability(null, 6)).isGreaterThan(0.5);
+        assertThat(model.probability(null, -6)).isLessThan(0.5);
+        assertThat(model.probability(null, Double.NaN)).isNaN();
+        assertThat(new AfModel(model.regression()).probability(null, 6)).isNaN();
+    }
+
+    @Test
     void combinedModelIsFittedOnRecordsWithBothLogits() {
         double[] rr = { -3, -2, -1, 1, 2, 3, 0, 0 };
         double[] network = { -2, -3, 1, -1, 3, 2, Double.NaN, 5 };

@@ -176,6 +176,35 @@ class RhythmClassifierTests {
     }
 
     @Test
+    void aSlowTenSecondStripTooShortForRrFeaturesIsAtrialFibrillationWhenTheWaveformSaysSo() {
+        // 7 beats at about 45/min: 6 intervals, fewer than the RR features need
+        double[] times = { 400, 1650, 2900, 4350, 5500, 7000, 8300 };
+        RhythmAnalysis fibrillating = RhythmClassifier.classify(times, null, 10_000, 90,
+                new AtrialActivity(0.2, Double.NaN, 0, Double.NaN).withWaveformAfLogit(6), DEFAULTS);
+        assertThat(fibrillating.irregularity().sufficient()).isFalse();
+        assertThat(fibrillating.label()).isEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+
+        RhythmAnalysis unread = RhythmClassifier.classify(times, null, 10_000, 90,
+                new AtrialActivity(0.2, Double.NaN, 0, Double.NaN), DEFAULTS);
+        assertThat(unread.label()).isNotEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+        RhythmAnalysis sinus = RhythmClassifier.classify(times, null, 10_000, 90,
+                new AtrialActivity(0.9, Double.NaN, 0, Double.NaN).withWaveformAfLogit(-8), DEFAULTS);
+        assertThat(sinus.label()).isNotEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+    }
+
+    @Test
+    void aWaveformReadAsFibrillationDoesNotTurnFlutterWithItsRegularResponseIntoFibrillation() {
+        // 2:1 flutter as in the test above, narrow QRS; the waveform network reads flutter waves as fibrillation too
+        double[] times = new double[40];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = 300 + i * 400 + (i % 3) * 15;
+        }
+        AtrialActivity flutterWaves = new AtrialActivity(0.99, 297, 0.36, 52).withWaveformAfLogit(9);
+        RhythmAnalysis flutter = RhythmClassifier.classify(times, null, 16_500, 90, flutterWaves, DEFAULTS);
+        assertThat(flutter.label()).isEqualTo(RhythmLabel.ATRIAL_FLUTTER);
+    }
+
+    @Test
     void wideDetectionsAlternatingShortAndLongIntervalsAreNotVentricularTachycardia() {
         // T waves taken for wide beats: every beat is followed 260 ms later by another "beat", rate doubled.
         int n = 40;
