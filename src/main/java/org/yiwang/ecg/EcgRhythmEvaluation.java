@@ -13,6 +13,7 @@ import org.yiwang.ecg.format.Annotation;
 import org.yiwang.ecg.format.MitAnnotations;
 import org.yiwang.ecg.format.WfdbReader;
 import org.yiwang.ecg.signal.EcgRecording;
+import org.yiwang.ecg.signal.LeadQuality;
 import org.yiwang.ecg.signal.analysis.AnalysisThresholds;
 import org.yiwang.ecg.signal.analysis.EcgAnalyser;
 import org.yiwang.ecg.signal.analysis.EcgReport;
@@ -298,7 +299,9 @@ public class EcgRhythmEvaluation {
                 EcgRecording recording = WfdbReader.read(directory.resolve(record[0] + ".hea"), WfdbReader.Checks.NONE)
                         .toRecording();
                 EcgReport report = EcgAnalyser.analyse(recording, withoutNetwork);
-                int lead = EcgAnalyser.afNetworkLead(recording, recording.leadNames().indexOf(report.morphologyLead()));
+                int lead = EcgAnalyser.afNetworkLead(recording, recording.leadNames().indexOf(report.morphologyLead()),
+                        report.quality().leads().stream().mapToDouble(LeadQuality::usableFraction).toArray(),
+                        withoutNetwork.usableLeadFraction());
                 float[] input = AfNetwork.input(recording.leadMicrovolts(lead), recording.samplingRateHz());
                 java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(input.length * 4)
                         .order(java.nio.ByteOrder.LITTLE_ENDIAN);

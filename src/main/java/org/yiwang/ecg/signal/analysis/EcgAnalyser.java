@@ -93,7 +93,8 @@ public final class EcgAnalyser {
                 fs);
         AfNetwork network = thresholds.rhythm().afModel().network();
         if (network != null && durationMs <= AfModel.NETWORK_MAX_SECONDS * 1000) {
-            int networkLead = afNetworkLead(recording, morphologyLead);
+            int networkLead = afNetworkLead(recording, morphologyLead, detection.quality().leads().stream()
+                    .mapToDouble(LeadQuality::usableFraction).toArray(), thresholds.usableLeadFraction());
             atrial = atrial.withWaveformAfLogit(network.logit(AfNetwork.input(recording.leadMicrovolts(networkLead), fs)));
         }
 
@@ -139,13 +140,17 @@ public final class EcgAnalyser {
     }
 
     /**
-     * The lead the {@link AfNetwork} reads: lead I where the recording has it (the network was trained on handheld
-     * single-lead recordings, which are lead I), else the lead whose beats were classified.
+     * The lead the {@link AfNetwork} reads: lead I where the recording has it and it is usable (the network was
+     * trained on handheld single-lead recordings, which are lead I), else the lead whose beats were classified.
+     *
+     * @param usableFractions each lead's usable share of the recording
+     * @param usableLead      the share from which a lead counts as usable
      */
-    public static int afNetworkLead(EcgRecording recording, int morphologyLead) {
+    public static int afNetworkLead(EcgRecording recording, int morphologyLead, double[] usableFractions,
+            double usableLead) {
         List<String> names = recording.leadNames();
         for (int i = 0; i < names.size(); i++) {
-            if ("I".equals(LeadNames.canonical(names.get(i)))) {
+            if ("I".equals(LeadNames.canonical(names.get(i))) && usableFractions[i] >= usableLead) {
                 return i;
             }
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.yiwang.ecg.signal.Beats;
 import org.yiwang.ecg.signal.EcgRecording;
 import org.yiwang.ecg.signal.QrsDetection;
+import org.yiwang.ecg.signal.QualityIssue;
 import org.yiwang.ecg.signal.QualitySettings;
 import org.yiwang.ecg.signal.SignalQualityAssessor;
 import org.yiwang.ecg.signal.SyntheticEcg;
@@ -54,6 +55,18 @@ class EcgAnalyserTests {
                 .withLeads(List.of("II"));
         EcgReport segment = EcgAnalyser.analyse(SyntheticEcg.generate(longer, 3).recording(), DEFAULTS);
         assertThat(segment.rhythm().atrialActivity().waveformAfLogit()).isNaN();
+    }
+
+    @Test
+    void withLeadIOffTheAfNetworkReadsTheLeadWhoseBeatsWereClassified() {
+        SyntheticEcgSpec spec = SyntheticEcgSpec.sinus(500, 10, 80).withAtrialFibrillation(0.2)
+                .withFault("I", QualityIssue.LEAD_OFF, 0, 10);
+        EcgRecording recording = SyntheticEcg.generate(spec, 4).recording();
+        EcgReport r = EcgAnalyser.analyse(recording, DEFAULTS);
+        int morphologyLead = recording.leadNames().indexOf(r.morphologyLead());
+        assertThat(r.morphologyLead()).isNotEqualTo("I");
+        double expected = AfNetwork.defaults().logit(AfNetwork.input(recording.leadMicrovolts(morphologyLead), 500));
+        assertThat(r.rhythm().atrialActivity().waveformAfLogit()).isEqualTo(expected);
     }
 
     @Test
