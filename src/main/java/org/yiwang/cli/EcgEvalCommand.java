@@ -13,6 +13,7 @@ import org.yiwang.ecg.AfEvaluationReport;
 import org.yiwang.ecg.DelineationEvaluationReport;
 import org.yiwang.ecg.EcgEvaluation;
 import org.yiwang.ecg.EcgRhythmEvaluation;
+import org.yiwang.ecg.LudbAfReport;
 import org.yiwang.ecg.QrsEvaluationReport;
 import org.yiwang.ecg.QrsRecordScore;
 
@@ -41,6 +42,7 @@ class EcgEvalCommand implements CliCommand {
         modes.put("--af", (directory, out) -> printAf(rhythmEvaluation.evaluateAf(directory, true), out));
         modes.put("--af-episodes", (directory, out) -> printAfEpisodes(afEpisodeEvaluation.evaluate(directory), out));
         modes.put("--ludb", (directory, out) -> printDelineation(rhythmEvaluation.evaluateDelineation(directory), out));
+        modes.put("--ludb-af", (directory, out) -> printLudbAf(rhythmEvaluation.evaluateLudbAf(directory), out));
     }
 
     @Override
@@ -101,6 +103,22 @@ class EcgEvalCommand implements CliCommand {
     }
 
     /** Per reference class, the cross-validated figure, then the exact last line {@code af Se=… Sp=… F1=…}. */
+    private static int printLudbAf(LudbAfReport report, PrintStream out) {
+        for (LudbAfReport.Record r : report.records()) {
+            if (r.atrialFibrillation() || r.calledAf(true) || r.calledAf(false)) {
+                out.println(String.format(Locale.ROOT, "%s rhythm=\"%s\" with_network=%s p=%.2f logit=%.1f rr_alone=%s p=%.2f",
+                        r.name(), r.rhythm(), r.withNetwork(), r.probabilityWith(), r.networkLogit(), r.rrAlone(),
+                        r.probabilityRr()));
+            }
+        }
+        int[] n = report.counts(true);
+        int[] rr = report.counts(false);
+        out.println(String.format(Locale.ROOT, "ludb-af records=%d with_network TP=%d FN=%d FP=%d TN=%d; "
+                + "rr_alone TP=%d FN=%d FP=%d TN=%d", report.records().size(), n[0], n[1], n[2], n[3], rr[0], rr[1],
+                rr[2], rr[3]));
+        return 0;
+    }
+
     private static int printAf(AfEvaluationReport report, PrintStream out) {
         for (AfEvaluationReport.ClassResult c : report.classes()) {
             out.println(String.format(Locale.ROOT, "class %s records=%d called_af=%d rhythm=%s", c.label(), c.records(),

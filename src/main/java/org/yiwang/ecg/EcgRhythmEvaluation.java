@@ -208,6 +208,42 @@ public class EcgRhythmEvaluation {
         return AfModel.fit(x.toArray(double[][]::new), af, 1.0);
     }
 
+    /**
+     * AF calls on every LUDB record (a header with a {@code #Rhythm:} diagnosis), with the shipped AF model (the
+     * whole network ensemble: no member saw these records) and with the RR model alone, for {@code ecg-eval --ludb-af}.
+     */
+    public LudbAfReport evaluateLudbAf(Path directory) throws IOException {
+        List<Path> headers;
+        try (var files = Files.list(directory)) {
+            headers = files.filter(p -> p.getFileName().toString().endsWith(".hea")).sorted(java.util.Comparator
+                    .comparing((Path p) -> p.getFileName().toString().length()).thenComparing(Path::toString))
+                    .toList();
+        }
+        AnalysisThresholds with = AnalysisThresholds.defaults();
+        AnalysisThresholds without = with.withRhythm(with.rhythm()
+                .withAfModel(with.rhythm().afModel().withNetwork(null)));
+        List<LudbAfReport.Record> records = new ArrayList<>();
+        for (Path header : headers) {
+            String rhythm = Files.readAllLines(header, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("#Rhythm:")).map(l -> l.substring("#Rhythm:".length()).trim())
+                    .findFirst().orElse(null);
+            if (rhythm == null) {
+                continue;
+            }
+            EcgRecording recording = WfdbReader.read(header, WfdbReader.Checks.NONE).toRecording();
+            EcgReport network = EcgAnalyser.analyse(recording, with);
+            EcgReport rrAlone = EcgAnalyser.analyse(recording, without);
+            String name = header.getFileName().toString().replaceFirst("\\.hea$", "");
+            records.add(new LudbAfReport.Record(name, rhythm, network.rhythm().label(),
+                    network.rhythm().afProbability(), network.rhythm().atrialActivity().waveformAfLogit(),
+                    rrAlone.rhythm().label(), rrAlone.rhythm().afProbability()));
+        }
+        if (records.isEmpty()) {
+            throw new IOException("no LUDB header with a #Rhythm: diagnosis in " + directory);
+        }
+        return new LudbAfReport(records);
+    }
+
     /** The (name, label) lines of a CinC 2017-style {@code REFERENCE.csv}, in name order. */
     private static List<String[]> labelledRecords(Path directory) throws IOException {
         Path reference = directory.resolve("REFERENCE.csv");

@@ -120,6 +120,33 @@ class EcgEvalRhythmModesTests {
         }
     }
 
+    @Test
+    void ludbAfModeScoresAfCallsAgainstEachHeadersRhythmDiagnosisWithAndWithoutTheNetwork() throws Exception {
+        String[][] records = { { "1", "Sinus rhythm." }, { "2", "Atrial fibrillation." }, { "3", "Sinus rhythm." } };
+        for (int i = 0; i < records.length; i++) {
+            boolean af = records[i][1].startsWith("Atrial");
+            SyntheticEcgSpec spec = SyntheticEcgSpec.sinus(500, 10, af ? 110 : 70).withGaussianNoise(10);
+            if (af) {
+                spec = spec.withAtrialFibrillation(0.25);
+            }
+            EcgRecording recording = SyntheticEcg.generate(spec, i).recording();
+            WfdbWriter.write(dir, WfdbRecord.fromRecording(recording, records[i][0], WfdbSignalFormat.FORMAT_16, 1000));
+            Files.writeString(dir.resolve(records[i][0] + ".hea"), "#<diagnoses>:\n#Rhythm: " + records[i][1] + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
+
+        List<String> lines = run(List.of("--ludb-af", dir.toString()), 0).lines().toList();
+
+        assertThat(lines.getFirst()).startsWith("2 rhythm=\"Atrial fibrillation.\" with_network=ATRIAL_FIBRILLATION");
+        assertThat(lines.getLast()).isEqualTo(
+                "ludb-af records=3 with_network TP=1 FN=0 FP=0 TN=2; rr_alone TP=1 FN=0 FP=0 TN=2");
+    }
+
+    @Test
+    void ludbAfModeNeedsRhythmDiagnoses() throws Exception {
+        assertThat(run(List.of("--ludb-af", dir.toString()), 1)).contains("no LUDB header with a #Rhythm: diagnosis");
+    }
+
     private static void wave(List<Annotation> annotations, double fs, double onsetMs, double peakMs, double offsetMs,
             char kind) {
         annotations.add(Annotation.of(Math.round(onsetMs * fs / 1000), '('));
