@@ -128,29 +128,28 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
 
     /** Fits the network-alone model on network logits (missing ones leave the record out). */
     public static LogisticRegression fitNetworkAlone(double[] networkLogits, boolean[] atrialFibrillation, double l2) {
-        List<double[]> x = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
-        for (int i = 0; i < networkLogits.length; i++) {
-            if (!Double.isNaN(networkLogits[i])) {
-                x.add(new double[] { networkLogits[i] });
-                y.add(atrialFibrillation[i]);
-            }
-        }
-        boolean[] labels = new boolean[y.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = y.get(i);
-        }
-        return LogisticRegression.fit(x.toArray(double[][]::new), labels, l2);
+        return fitComplete(new double[][] { networkLogits }, atrialFibrillation, l2);
     }
 
     /** Fits the combined model on RR logits and network logits (missing network logits leave the record out). */
     public static LogisticRegression fitCombined(double[] rrLogits, double[] networkLogits, boolean[] atrialFibrillation,
             double l2) {
+        return fitComplete(new double[][] { rrLogits, networkLogits }, atrialFibrillation, l2);
+    }
+
+    /** A regression on the given input columns, fitted on the records that have a value in every column. */
+    private static LogisticRegression fitComplete(double[][] columns, boolean[] atrialFibrillation, double l2) {
         List<double[]> x = new ArrayList<>();
         List<Boolean> y = new ArrayList<>();
-        for (int i = 0; i < rrLogits.length; i++) {
-            if (!Double.isNaN(rrLogits[i]) && !Double.isNaN(networkLogits[i])) {
-                x.add(new double[] { rrLogits[i], networkLogits[i] });
+        for (int i = 0; i < atrialFibrillation.length; i++) {
+            double[] row = new double[columns.length];
+            boolean complete = true;
+            for (int c = 0; c < columns.length; c++) {
+                row[c] = columns[c][i];
+                complete &= !Double.isNaN(row[c]);
+            }
+            if (complete) {
+                x.add(row);
                 y.add(atrialFibrillation[i]);
             }
         }
