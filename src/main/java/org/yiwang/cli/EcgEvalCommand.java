@@ -60,19 +60,20 @@ class EcgEvalCommand implements CliCommand {
     public int run(List<String> arguments, PrintStream out) throws Exception {
         // Spring Boot property overrides (--name=value) travel in the same argument list
         List<String> args = arguments.stream().filter(a -> !(a.startsWith("--") && a.contains("="))).toList();
-        if (args.size() == 3 && NETWORK_INPUT.equals(args.get(0))) {
-            // training data for tools/af-network/train.py: the network input of every CinC-style record
-            int records = rhythmEvaluation.exportNetworkInput(Path.of(args.get(1)), Path.of(args.get(2)));
-            out.println("af-network-input records=" + records + " written to " + args.get(2));
-            return 0;
-        }
-        if (args.size() != 2 || !modes.containsKey(args.get(0))) {
+        boolean export = args.size() == 3 && NETWORK_INPUT.equals(args.get(0));
+        if (!export && (args.size() != 2 || !modes.containsKey(args.get(0)))) {
             out.println("Usage: java -jar yiwang.jar ecg-eval " + String.join(" DIR | ", modes.keySet()) + " DIR | "
                     + NETWORK_INPUT + " DIR OUTDIR");
             return 2;
         }
         Path directory = Path.of(args.get(1));
         try {
+            if (export) {
+                // training data for tools/af-network/train.py: the network input of every CinC-style record
+                int records = rhythmEvaluation.exportNetworkInput(directory, Path.of(args.get(2)));
+                out.println("af-network-input records=" + records + " written to " + args.get(2));
+                return 0;
+            }
             return modes.get(args.get(0)).run(directory, out);
         } catch (java.io.IOException e) {
             out.println("ecg-eval: " + e.getMessage());
@@ -102,7 +103,7 @@ class EcgEvalCommand implements CliCommand {
         return 0;
     }
 
-    /** Per reference class, the cross-validated figure, then the exact last line {@code af Se=… Sp=… F1=…}. */
+    /** The records that are AF or were called AF, then the totals with and without the AF network. */
     private static int printLudbAf(LudbAfReport report, PrintStream out) {
         for (LudbAfReport.Record r : report.records()) {
             if (r.atrialFibrillation() || r.calledAf(true) || r.calledAf(false)) {
@@ -119,6 +120,7 @@ class EcgEvalCommand implements CliCommand {
         return 0;
     }
 
+    /** Per reference class, the cross-validated figure, then the exact last line {@code af Se=… Sp=… F1=…}. */
     private static int printAf(AfEvaluationReport report, PrintStream out) {
         for (AfEvaluationReport.ClassResult c : report.classes()) {
             out.println(String.format(Locale.ROOT, "class %s records=%d called_af=%d rhythm=%s", c.label(), c.records(),

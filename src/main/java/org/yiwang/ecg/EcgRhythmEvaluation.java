@@ -1,10 +1,14 @@
 package org.yiwang.ecg;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -215,7 +219,7 @@ public class EcgRhythmEvaluation {
     public LudbAfReport evaluateLudbAf(Path directory) throws IOException {
         List<Path> headers;
         try (var files = Files.list(directory)) {
-            headers = files.filter(p -> p.getFileName().toString().endsWith(".hea")).sorted(java.util.Comparator
+            headers = files.filter(p -> p.getFileName().toString().endsWith(".hea")).sorted(Comparator
                     .comparing((Path p) -> p.getFileName().toString().length()).thenComparing(Path::toString))
                     .toList();
         }
@@ -329,7 +333,7 @@ public class EcgRhythmEvaluation {
         Files.createDirectories(output);
         long offset = 0;
         try (var index = Files.newBufferedWriter(output.resolve("index.csv"), StandardCharsets.UTF_8);
-                var inputs = new java.io.BufferedOutputStream(Files.newOutputStream(output.resolve("inputs.f32")))) {
+                var inputs = new BufferedOutputStream(Files.newOutputStream(output.resolve("inputs.f32")))) {
             index.write("name,label,offset,samples\n");
             for (String[] record : labelled) {
                 EcgRecording recording = WfdbReader.read(directory.resolve(record[0] + ".hea"), WfdbReader.Checks.NONE)
@@ -339,8 +343,7 @@ public class EcgRhythmEvaluation {
                         report.quality().leads().stream().mapToDouble(LeadQuality::usableFraction).toArray(),
                         withoutNetwork.usableLeadFraction());
                 float[] input = AfNetwork.input(recording.leadMicrovolts(lead), recording.samplingRateHz());
-                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(input.length * 4)
-                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer bytes = ByteBuffer.allocate(input.length * 4).order(ByteOrder.LITTLE_ENDIAN);
                 bytes.asFloatBuffer().put(input);
                 inputs.write(bytes.array());
                 index.write(record[0] + "," + record[1] + "," + offset + "," + input.length + "\n");

@@ -88,6 +88,14 @@ class EcgEvalRhythmModesTests {
     }
 
     @Test
+    void networkInputModeNamesAMissingReferenceFileAndWritesNothing() throws Exception {
+        Path out = dir.resolve("input");
+        assertThat(run(List.of("--af-network-input", dir.toString(), out.toString()), 1))
+                .contains("ecg-eval: no REFERENCE.csv");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void afModeNeedsAReferenceFile() throws Exception {
         assertThat(run(List.of("--af", dir.toString()), 1)).contains("no REFERENCE.csv");
     }
