@@ -1,21 +1,31 @@
 """Trains the AF network ensemble (org.yiwang.ecg.signal.rhythm.AfNetwork) offline.
 
-Input: the directory written by `java -jar target/yiwang.jar ecg-eval --af-network-input DIR OUT` (index.csv and
-inputs.f32: the network input of every record, made by the Java code that reads it in use). One member per
-cross-validation fold (records by position in name order, modulo 5, as `ecg-eval --af` folds them), each trained
-on the other four folds; AF = label A against every other label. Writes the ensemble in the format AfNetwork.read
-takes and prints the out-of-fold AUC and the logit of a fixed test input (AfNetworkTests checks the Java forward
-pass against it).
+Input: the directory written by `java -jar target/yiwang.jar ecg-eval --af-network-input DIR OUT` on the CinC 2017
+records (index.csv and inputs.f32: the network input of every record, made by the Java code that reads it in use).
+One member per cross-validation fold (records by position in name order, modulo 5, as `ecg-eval --af` folds them),
+each trained on the other four folds; AF = label A against every other label. Writes the ensemble in the format
+AfNetwork.read takes and prints the out-of-fold AUC and the logit of a fixed test input (AfNetworkTests checks the
+Java forward pass against it).
 
-    python3 tools/af-network/train.py OUT [--epochs 50] [--out src/main/resources/org/yiwang/ecg/signal/rhythm/af-network.bin]
+Optional, and used for the shipped weights:
+- --extra: the same export run on the mitdb records (30 s windows of both leads, labelled by the reference rhythms).
+  Every member trains on a fresh sample of them each epoch (--extra-af fibrillation and --extra-other other
+  windows) besides its CinC folds; they never enter the out-of-fold scores, which stay on CinC records only.
+- --noise: the nstdb directory; its baseline-wander (bw) and muscle-artefact (ma) noise records are added to
+  30 % of the training inputs at random strength, so noise alone is not read as fibrillation.
 
-Needs PyTorch (CPU) and NumPy. Deterministic per fold seed on one machine; about 15 min on 2 cores.
+    java -jar target/yiwang.jar ecg-eval --af-network-input ../shared/data/ecg/cinc2017 /tmp/afn/cinc
+    java -jar target/yiwang.jar ecg-eval --af-network-input ../shared/data/ecg/mitdb /tmp/afn/mitdb
+    python3 tools/af-network/train.py /tmp/afn/cinc --extra /tmp/afn/mitdb --noise ../shared/data/ecg/nstdb
+
+Needs PyTorch (CPU), NumPy and SciPy. Deterministic per fold seed on one machine; about 20 min on 2 cores.
 """
 import argparse, struct, time
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from scipy.signal import resample_poly
 
 FS = 150
 WINDOW = 30 * FS
@@ -59,6 +69,29 @@ def load(directory):
     return [r[0] for r in rows], np.array([r[1] for r in rows]), sigs
 
 
+def noise_records(directory):
+    """Both channels of nstdb's bw and ma records (format 212, 360 Hz), at 150 samples/s, zero mean."""
+    out = []
+    for name in ("bw", "ma"):
+        b = np.fromfile(f"{directory}/{name}.dat", np.uint8)
+        b = b[:len(b) // 3 * 3].reshape(-1, 3).astype(np.int32)
+        first = b[:, 0] | ((b[:, 1] & 0x0F) << 8)
+        second = b[:, 2] | ((b[:, 1] & 0xF0) << 4)
+        for channel in (first, second):
+            channel = np.where(channel > 2047, channel - 4096, channel).astype(np.float64)
+            out.append(resample_poly(channel - channel.mean(), 5, 12).astype(np.float32))
+    return out
+
+
+def add_noise(xb, noise, rng):
+    for k in range(len(xb)):
+        if rng.random() < 0.3:
+            source = noise[rng.integers(len(noise))]
+            start = rng.integers(0, len(source) - WINDOW)
+            part = source[start:start + WINDOW]
+            xb[k] += (part / (np.std(part) + 1e-6) * rng.uniform(0.02, 0.25)).astype(np.float32)
+
+
 def crop(x, rng):
     if len(x) >= WINDOW:
         s = rng.integers(0, len(x) - WINDOW + 1)
@@ -91,25 +124,35 @@ def auc(y, p):
     return (ranks[y].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
 
 
-def train_member(sigs, y, train, fold, epochs):
+def train_member(sigs, y, train, fold, epochs, extra=None, extra_af=0, extra_other=0, noise=None):
+    """extra: (inputs, is AF) of the extra windows, of which extra_af and extra_other are drawn every epoch."""
     torch.manual_seed(fold)
     rng = np.random.default_rng(fold)
     net = Net()
     opt = torch.optim.AdamW(net.parameters(), 1e-3, weight_decay=1e-2)
-    batches = len(train) // 32
+    batches = (len(train) + (0 if extra is None else extra_af + extra_other)) // 32
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, 3e-3, total_steps=max(1, epochs * batches))
     pos_weight = torch.tensor((~y[train]).sum() / y[train].sum())
     for epoch in range(epochs):
         net.train()
-        order = rng.permutation(train)
+        items = [(sigs[i], y[i]) for i in train]
+        if extra is not None:
+            extra_sigs, extra_y = extra
+            drawn = np.r_[rng.choice(np.where(extra_y)[0], extra_af, replace=False),
+                          rng.choice(np.where(~extra_y)[0], extra_other, replace=False)]
+            items += [(extra_sigs[i], extra_y[i]) for i in drawn]
+        order = rng.permutation(len(items))
         total = 0.0
         for b in range(batches):
             idx = order[b * 32:(b + 1) * 32]
             # augmentation: polarity (handheld leads are often reversed), gain, a little noise
-            xb = np.stack([crop(sigs[i], rng) * rng.choice([-1, 1]) * rng.uniform(0.7, 1.4) for i in idx])
+            xb = np.stack([crop(items[i][0], rng) * rng.choice([-1, 1]) * rng.uniform(0.7, 1.4) for i in idx])
             xb = (xb + rng.normal(0, 0.02, xb.shape)).astype(np.float32)
-            loss = F.binary_cross_entropy_with_logits(net(torch.from_numpy(xb[:, None, :])),
-                                                      torch.tensor(y[idx], dtype=torch.float32), pos_weight=pos_weight)
+            if noise is not None:
+                add_noise(xb, noise, rng)
+            target = torch.tensor(np.array([items[i][1] for i in idx]), dtype=torch.float32)
+            loss = F.binary_cross_entropy_with_logits(net(torch.from_numpy(xb[:, None, :])), target,
+                                                      pos_weight=pos_weight)
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
             total += loss.item()
         if epoch % 10 == 9 or epoch == epochs - 1:
@@ -151,9 +194,19 @@ def main():
     parser.add_argument("input")
     parser.add_argument("--epochs", type=int, default=50)
     parser.add_argument("--out", default="src/main/resources/org/yiwang/ecg/signal/rhythm/af-network.bin")
+    parser.add_argument("--extra", help="export of annotated records' windows (mitdb)")
+    parser.add_argument("--extra-af", type=int, default=60)
+    parser.add_argument("--extra-other", type=int, default=250)
+    parser.add_argument("--noise", help="nstdb directory (bw and ma noise records)")
     args = parser.parse_args()
     torch.set_num_threads(2)
     names, labels, sigs = load(args.input)
+    extra = None
+    if args.extra:
+        _, extra_labels, extra_sigs = load(args.extra)
+        extra = (extra_sigs, extra_labels == "A")
+        print(f"extra windows: {len(extra_sigs)}, fibrillation {extra[1].sum()}", flush=True)
+    noise = noise_records(args.noise) if args.noise else None
     y = labels == "A"
     n = len(names)
     oof = np.full(n, np.nan)
@@ -161,7 +214,7 @@ def main():
     started = time.time()
     for fold in range(FOLDS):
         train = np.array([i for i in range(n) if i % FOLDS != fold])
-        net = train_member(sigs, y, train, fold, args.epochs)
+        net = train_member(sigs, y, train, fold, args.epochs, extra, args.extra_af, args.extra_other, noise)
         for i in range(fold, n, FOLDS):
             oof[i] = logit(net, sigs[i])
         held = np.arange(fold, n, FOLDS)

@@ -69,9 +69,9 @@ class EcgEvalCommand implements CliCommand {
         Path directory = Path.of(args.get(1));
         try {
             if (export) {
-                // training data for tools/af-network/train.py: the network input of every CinC-style record
-                int records = rhythmEvaluation.exportNetworkInput(directory, Path.of(args.get(2)));
-                out.println("af-network-input records=" + records + " written to " + args.get(2));
+                // training data for tools/af-network/train.py: CinC-style records, or windows of annotated records
+                int inputs = rhythmEvaluation.exportNetworkInput(directory, Path.of(args.get(2)));
+                out.println("af-network-input inputs=" + inputs + " written to " + args.get(2));
                 return 0;
             }
             return modes.get(args.get(0)).run(directory, out);

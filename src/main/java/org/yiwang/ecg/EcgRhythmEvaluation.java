@@ -109,7 +109,8 @@ public class EcgRhythmEvaluation {
                 AfModel model = fitWithNetwork(features, networkLogits, labels, fold);
                 for (int i = fold; i < n; i += FOLDS) {
                     cvProbabilities[i] = probabilityWith(model, features[i], networkLogits[i], rhythms[i]);
-                    cvCalls[i] = cvProbabilities[i] >= thresholds.rhythm().afProbability();
+                    cvCalls[i] = cvProbabilities[i] >= thresholds.rhythm()
+                            .afProbability(model.usesNetwork(features[i], networkLogits[i]));
                 }
             }
             crossValidated = score(labels, cvCalls, rhythms, null, null, operatingPoint(labels, cvProbabilities), 0, 0);
@@ -320,37 +321,125 @@ public class EcgRhythmEvaluation {
     }
 
     /**
-     * Writes the {@link AfNetwork} input of every record of a CinC 2017-style directory, for training the network
-     * offline ({@code tools/af-network/train.py}): {@code index.csv} (name, label, first sample, samples) and
-     * {@code inputs.f32} (the inputs one after another, float32 little-endian), in record-name order, which is the
-     * order the folds follow (record position modulo {@value #FOLDS}).
+     * Writes {@link AfNetwork} inputs for training the network offline ({@code tools/af-network/train.py}):
+     * {@code index.csv} (name, label, first sample, samples) and {@code inputs.f32} (the inputs one after another,
+     * float32 little-endian), made by the code that reads them in use.
+     * <ul>
+     * <li>A CinC 2017-style directory ({@code REFERENCE.csv}): every record, read from the lead the analysis gives
+     * the network, in record-name order, which is the order the folds follow (record position modulo
+     * {@value #FOLDS}).</li>
+     * <li>Otherwise every WFDB record with a {@code .atr} reference: {@link #TRAINING_WINDOW_SECONDS} s windows of
+     * every lead, every half window, each read as a recording of its own, labelled by the reference rhythms: A when
+     * the window lies wholly in {@code (AFIB}, N when wholly in {@code (N}, O when it touches another rhythm; a
+     * window that is only partly fibrillation is left out.</li>
+     * </ul>
+     *
+     * @return the number of inputs written
      */
     public int exportNetworkInput(Path directory, Path output) throws IOException {
-        List<String[]> labelled = labelledRecords(directory);
-        AnalysisThresholds defaults = AnalysisThresholds.defaults();
-        AnalysisThresholds withoutNetwork = defaults.withRhythm(defaults.rhythm()
-                .withAfModel(defaults.rhythm().afModel().withNetwork(null)));
+        boolean challengeLayout = Files.isRegularFile(directory.resolve("REFERENCE.csv"));
+        List<String[]> labelled = challengeLayout ? labelledRecords(directory) : List.of();
+        List<Path> annotated = challengeLayout ? List.of() : EcgEvaluation.referenceRecords(directory);
+        if (!challengeLayout && annotated.isEmpty()) {
+            throw new IOException("no REFERENCE.csv and no WFDB record with a .atr reference annotation file in "
+                    + directory);
+        }
         Files.createDirectories(output);
-        long offset = 0;
-        try (var index = Files.newBufferedWriter(output.resolve("index.csv"), StandardCharsets.UTF_8);
-                var inputs = new BufferedOutputStream(Files.newOutputStream(output.resolve("inputs.f32")))) {
-            index.write("name,label,offset,samples\n");
-            for (String[] record : labelled) {
-                EcgRecording recording = WfdbReader.read(directory.resolve(record[0] + ".hea"), WfdbReader.Checks.NONE)
-                        .toRecording();
-                EcgReport report = EcgAnalyser.analyse(recording, withoutNetwork);
-                int lead = EcgAnalyser.afNetworkLead(recording, recording.leadNames().indexOf(report.morphologyLead()),
-                        report.quality().leads().stream().mapToDouble(LeadQuality::usableFraction).toArray(),
-                        withoutNetwork.usableLeadFraction());
-                float[] input = AfNetwork.input(recording.leadMicrovolts(lead), recording.samplingRateHz());
-                ByteBuffer bytes = ByteBuffer.allocate(input.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                bytes.asFloatBuffer().put(input);
-                inputs.write(bytes.array());
-                index.write(record[0] + "," + record[1] + "," + offset + "," + input.length + "\n");
-                offset += input.length;
+        try (var writer = new NetworkInputWriter(output)) {
+            if (challengeLayout) {
+                AnalysisThresholds defaults = AnalysisThresholds.defaults();
+                AnalysisThresholds withoutNetwork = defaults.withRhythm(defaults.rhythm()
+                        .withAfModel(defaults.rhythm().afModel().withNetwork(null)));
+                for (String[] record : labelled) {
+                    EcgRecording recording = WfdbReader.read(directory.resolve(record[0] + ".hea"),
+                            WfdbReader.Checks.NONE).toRecording();
+                    EcgReport report = EcgAnalyser.analyse(recording, withoutNetwork);
+                    int lead = EcgAnalyser.afNetworkLead(recording,
+                            recording.leadNames().indexOf(report.morphologyLead()),
+                            report.quality().leads().stream().mapToDouble(LeadQuality::usableFraction).toArray(),
+                            withoutNetwork.usableLeadFraction());
+                    writer.write(record[0], record[1],
+                            AfNetwork.input(recording.leadMicrovolts(lead), recording.samplingRateHz()));
+                }
+            } else {
+                for (Path header : annotated) {
+                    writeRhythmWindows(header, writer);
+                }
+            }
+            return writer.count;
+        }
+    }
+
+    static final int TRAINING_WINDOW_SECONDS = 30;
+
+    private static void writeRhythmWindows(Path header, NetworkInputWriter writer) throws IOException {
+        String name = header.getFileName().toString().replaceFirst("\\.hea$", "");
+        EcgRecording recording = WfdbReader.read(header).toRecording();
+        double fs = recording.samplingRateHz();
+        Map<String, List<AfEpisodeScore.Interval>> rhythms = AfEpisodeScore.rhythms(
+                MitAnnotations.read(header.resolveSibling(name + ".atr")), fs, recording.sampleCount());
+        int window = (int) Math.round(TRAINING_WINDOW_SECONDS * fs);
+        for (int from = 0; from + window <= recording.sampleCount(); from += window / 2) {
+            double start = from / fs;
+            double end = (from + window) / fs;
+            String label = windowLabel(rhythms, start, end);
+            if (label == null) {
+                continue;
+            }
+            EcgRecording part = recording.slice(from, from + window);
+            for (int lead = 0; lead < part.leadCount(); lead++) {
+                writer.write(String.format(java.util.Locale.ROOT, "%s_%s_%.0f", name, part.leadNames().get(lead),
+                        start), label, AfNetwork.input(part.leadMicrovolts(lead), fs));
             }
         }
-        return labelled.size();
+    }
+
+    /** A (wholly fibrillation), N (wholly sinus), O (touches another rhythm), null (partly fibrillation). */
+    static String windowLabel(Map<String, List<AfEpisodeScore.Interval>> rhythms, double start, double end) {
+        boolean touchesOther = false;
+        for (Map.Entry<String, List<AfEpisodeScore.Interval>> rhythm : rhythms.entrySet()) {
+            for (AfEpisodeScore.Interval interval : rhythm.getValue()) {
+                double overlap = Math.min(end, interval.endSeconds()) - Math.max(start, interval.startSeconds());
+                if (overlap <= 0) {
+                    continue;
+                }
+                if (AfEpisodeScore.FIBRILLATION.equals(rhythm.getKey())) {
+                    return overlap >= end - start ? "A" : null;
+                }
+                touchesOther |= !"N".equals(rhythm.getKey());
+            }
+        }
+        return touchesOther ? "O" : "N";
+    }
+
+    /** index.csv and inputs.f32 of a network-input export. */
+    private static final class NetworkInputWriter implements AutoCloseable {
+        private final java.io.Writer index;
+        private final BufferedOutputStream inputs;
+        private long offset;
+        private int count;
+
+        NetworkInputWriter(Path output) throws IOException {
+            index = Files.newBufferedWriter(output.resolve("index.csv"), StandardCharsets.UTF_8);
+            inputs = new BufferedOutputStream(Files.newOutputStream(output.resolve("inputs.f32")));
+            index.write("name,label,offset,samples\n");
+        }
+
+        void write(String name, String label, float[] input) throws IOException {
+            ByteBuffer bytes = ByteBuffer.allocate(input.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asFloatBuffer().put(input);
+            inputs.write(bytes.array());
+            index.write(name + "," + label + "," + offset + "," + input.length + "\n");
+            offset += input.length;
+            count++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (index; inputs) {
+                index.flush();
+            }
+        }
     }
 
     /** The lowest probability threshold at which at least 95 % of the non-AF records are not called AF. */

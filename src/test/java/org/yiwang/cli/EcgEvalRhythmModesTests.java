@@ -80,7 +80,7 @@ class EcgEvalRhythmModesTests {
         Path out = dir.resolve("input");
 
         assertThat(run(List.of("--af-network-input", records.toString(), out.toString()), 0))
-                .contains("af-network-input records=3");
+                .contains("af-network-input inputs=3");
 
         assertThat(Files.readAllLines(out.resolve("index.csv"))).containsExactly("name,label,offset,samples",
                 "S0000,N,0,4500", "S0001,N,4500,3000", "S0002,A,7500,1500");
@@ -91,8 +91,38 @@ class EcgEvalRhythmModesTests {
     void networkInputModeNamesAMissingReferenceFileAndWritesNothing() throws Exception {
         Path out = dir.resolve("input");
         assertThat(run(List.of("--af-network-input", dir.toString(), out.toString()), 1))
-                .contains("ecg-eval: no REFERENCE.csv");
+                .contains("ecg-eval: no REFERENCE.csv and no WFDB record with a .atr reference annotation file");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void networkInputModeCutsAnnotatedRecordsIntoHalfOverlappingWindowsOfEveryLeadLabelledByTheirRhythm()
+            throws Exception {
+        // 120 s at 100 Hz: sinus to 45 s, fibrillation 45-75 s, bigeminy after
+        EcgRecording recording = SyntheticEcg.generate(SyntheticEcgSpec.sinus(100, 120, 70)
+                .withLeads(List.of("MLII", "V1")), 1).recording();
+        WfdbWriter.write(dir, WfdbRecord.fromRecording(recording, "r1", WfdbSignalFormat.FORMAT_212, 200));
+        MitAnnotations.write(dir.resolve("r1.atr"), List.of(rhythm(0, "(N"), rhythm(4500, "(AFIB"),
+                rhythm(7500, "(B")));
+        Path out = dir.resolve("input");
+
+        assertThat(run(List.of("--af-network-input", dir.toString(), out.toString()), 0))
+                .contains("af-network-input inputs=10");
+
+        // windows at 0, 15, ... 90 s; those at 30 and 60 s are partly fibrillation and left out
+        assertThat(Files.readAllLines(out.resolve("index.csv")).stream().skip(1)
+                .map(l -> l.substring(0, l.lastIndexOf(',', l.lastIndexOf(',') - 1)))).containsExactly(
+                "r1_MLII_0,N", "r1_V1_0,N", "r1_MLII_15,N", "r1_V1_15,N", "r1_MLII_45,A", "r1_V1_45,A",
+                "r1_MLII_75,O", "r1_V1_75,O", "r1_MLII_90,O", "r1_V1_90,O");
+        // each window is a 30 s input at 150 samples/s
+        List<Integer> samples = Files.readAllLines(out.resolve("index.csv")).stream().skip(1)
+                .map(l -> Integer.parseInt(l.substring(l.lastIndexOf(',') + 1))).distinct().toList();
+        assertThat(samples).singleElement().satisfies(n -> assertThat(n).isBetween(4499, 4500));
+        assertThat(Files.size(out.resolve("inputs.f32"))).isEqualTo(10L * samples.getFirst() * 4);
+    }
+
+    private static Annotation rhythm(long sample, String aux) {
+        return new Annotation(sample, org.yiwang.ecg.format.AnnotationCodes.RHYTHM, 0, 0, 0, aux);
     }
 
     @Test

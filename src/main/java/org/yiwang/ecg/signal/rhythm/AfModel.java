@@ -64,14 +64,14 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
                 AfNetwork.defaults());
     }
 
-    private static final double[] COMBINED_MEANS = { -2.73492, -5.30078 };
-    private static final double[] COMBINED_SCALES = { 3.60242, 7.43381 };
-    private static final double[] COMBINED_WEIGHTS = { 2.35885, 1.63924 };
-    private static final double COMBINED_INTERCEPT = -3.00652;
-    private static final double[] ALONE_MEANS = { -5.29054 };
-    private static final double[] ALONE_SCALES = { 7.42227 };
-    private static final double[] ALONE_WEIGHTS = { 3.54217 };
-    private static final double ALONE_INTERCEPT = -2.77556;
+    private static final double[] COMBINED_MEANS = { -2.73492, -5.54010 };
+    private static final double[] COMBINED_SCALES = { 3.60242, 7.41851 };
+    private static final double[] COMBINED_WEIGHTS = { 2.23458, 1.84941 };
+    private static final double COMBINED_INTERCEPT = -3.03773;
+    private static final double[] ALONE_MEANS = { -5.52690 };
+    private static final double[] ALONE_SCALES = { 7.40143 };
+    private static final double[] ALONE_WEIGHTS = { 3.69262 };
+    private static final double ALONE_INTERCEPT = -2.86109;
 
     private static LogisticRegression rrDefaults() {
         return new LogisticRegression(
@@ -108,6 +108,11 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
             return probability(features);
         }
         return combined.probability(new double[] { rrLogit(features), networkLogit });
+    }
+
+    /** Whether {@link #probability(double[], double)} with these inputs uses the network's logit. */
+    public boolean usesNetwork(double[] features, double networkLogit) {
+        return !Double.isNaN(networkLogit) && (features == null ? networkAlone != null : combined != null);
     }
 
     /** The RR and P-wave model's logit (log odds), the first input of the combined model. */

@@ -119,6 +119,8 @@ public final class RhythmClassifier {
         double[] afFeatures = irregularity.sufficient()
                 ? AfModel.features(irregularity, atrial.pWaveEvidence()) : null;
         double afProbability = thresholds.afModel().probability(afFeatures, atrial.waveformAfLogit());
+        // the operating point of the model that decided: with the network, the one chosen for specificity ≥ 95 %
+        double afCall = thresholds.afProbability(thresholds.afModel().usesNetwork(afFeatures, atrial.waveformAfLogit()));
         // How irregular the ventricular response is, by the RR model alone: the waveform network reads flutter waves
         // as fibrillation too, so it has no say in telling coarse fibrillation from flutter below.
         double rrAfProbability = afFeatures == null ? Double.NaN : thresholds.afModel().probability(afFeatures);
@@ -158,7 +160,7 @@ public final class RhythmClassifier {
                     boolean sustained = i - runStart >= 2 * thresholds.ventricularRunBeats();
                     // In atrial fibrillation wide beats at the prevailing rate are aberrant conduction (a QRS widened
                     // by the bundle branch still refractory), not a ventricular focus, which fires prematurely.
-                    boolean aberrantInAf = evidence != null && afProbability >= thresholds.afProbability()
+                    boolean aberrantInAf = evidence != null && afProbability >= afCall
                             && !prematureOnset(beatTimesMs, types, runStart, thresholds.ventricularRunCouplingInAf());
                     if ((evidence == null || !otherShapesAround || sustained) && !aberrantInAf) {
                         addRun(runs, beatTimesMs, runStart, i - 1, thresholds);
@@ -223,7 +225,7 @@ public final class RhythmClassifier {
         } else if (flutter) {
             label = RhythmLabel.ATRIAL_FLUTTER;
             confidence = Math.min(0.95, 0.5 + atrial.flutterEvidence());
-        } else if (afProbability >= thresholds.afProbability()) {
+        } else if (afProbability >= afCall) {
             label = RhythmLabel.ATRIAL_FIBRILLATION;
             confidence = afProbability;
         } else if (!irregularity.sufficient() && n < 4) {

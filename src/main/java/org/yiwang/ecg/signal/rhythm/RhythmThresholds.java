@@ -7,7 +7,10 @@ package org.yiwang.ecg.signal.rhythm;
  * @param bradycardiaBpm            mean rate below this is bradycardia (60)
  * @param tachycardiaBpm            mean rate above this is tachycardia (100)
  * @param pauseMs                   an RR interval at least this long is a pause (2000 ms)
- * @param afProbability             AF model probability from which AF is called (0.5)
+ * @param afProbability             AF model probability from which AF is called on the RR model alone (0.5)
+ * @param afProbabilityWithWaveform ... and where the AF network read the waveform too: the operating point chosen on
+ *                                  the cross-validated CinC 2017 evaluation for specificity ≥ 95 %, the issue's
+ *                                  target ({@value #AF_PROBABILITY_WITH_WAVEFORM}; docs/benchmarks.md)
  * @param frequentEctopyFraction    ventricular beats at least this share of all beats is frequent ectopy (0.10)
  * @param frequentEctopyMinimumBeats and at least this many ventricular beats (2)
  * @param ventricularRunBeats       consecutive ventricular beats that make a ventricular-tachycardia run (3)
@@ -45,22 +48,24 @@ package org.yiwang.ecg.signal.rhythm;
  * @param afModel                   the AF model
  */
 public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, double pauseMs, double afProbability,
-        double frequentEctopyFraction, int frequentEctopyMinimumBeats, int ventricularRunBeats,
-        double ventricularRunRateBpm, double ventricularRunSimilarity, double ventricularRunMarginMs,
-        double ventricularRunCouplingInAf, int ventricularRunShapes, double wideQrsMs, double flutterAtrialRateMinBpm,
-        double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs,
+        double afProbabilityWithWaveform, double frequentEctopyFraction, int frequentEctopyMinimumBeats,
+        int ventricularRunBeats, double ventricularRunRateBpm, double ventricularRunSimilarity,
+        double ventricularRunMarginMs, double ventricularRunCouplingInAf, int ventricularRunShapes, double wideQrsMs,
+        double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs,
         double wideTachycardiaPWaveAssociation, double wideTachycardiaPWavesClearBelowBpm, int afEpisodeWindowIntervals,
         double afEpisodeMinimumMs, AfModel afModel) {
 
     /** Defaults of the AF episode search (see the parameters). */
     static final int AF_EPISODE_WINDOW_INTERVALS = 30;
     static final double AF_EPISODE_MINIMUM_MS = 30_000;
+    static final double AF_PROBABILITY_WITH_WAVEFORM = 0.33;
 
     public RhythmThresholds {
         if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {
             throw new IllegalArgumentException("need 0 < bradycardia limit < tachycardia limit");
         }
-        if (!(pauseMs > 0) || !(afProbability > 0 && afProbability < 1) || ventricularRunBeats < 2
+        if (!(pauseMs > 0) || !(afProbability > 0 && afProbability < 1)
+                || !(afProbabilityWithWaveform > 0 && afProbabilityWithWaveform < 1) || ventricularRunBeats < 2
                 || !(flutterAtrialRateMaxBpm > flutterAtrialRateMinBpm) || !(flutterIsoelectricMs > 0)
                 || !(ventricularRunSimilarity >= -1 && ventricularRunSimilarity <= 1) || !(ventricularRunMarginMs >= 0)
                 || !(ventricularRunCouplingInAf > 0) || ventricularRunShapes < 1 || ventricularRunShapes > 2
@@ -80,11 +85,12 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
             double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm, double flutterEvidence,
             double flutterIsoelectricMs, double wideTachycardiaPWaveAssociation,
             double wideTachycardiaPWavesClearBelowBpm, AfModel afModel) {
-        this(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction, frequentEctopyMinimumBeats,
-                ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity, ventricularRunMarginMs,
-                ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs, flutterAtrialRateMinBpm,
-                flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs, wideTachycardiaPWaveAssociation,
-                wideTachycardiaPWavesClearBelowBpm, AF_EPISODE_WINDOW_INTERVALS, AF_EPISODE_MINIMUM_MS, afModel);
+        this(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, AF_PROBABILITY_WITH_WAVEFORM,
+                frequentEctopyFraction, frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm,
+                ventricularRunSimilarity, ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes,
+                wideQrsMs, flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
+                wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, AF_EPISODE_WINDOW_INTERVALS,
+                AF_EPISODE_MINIMUM_MS, afModel);
     }
 
     /** With the one-focus run rule alone (no alternating shapes). */
@@ -118,9 +124,14 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
                 0.7, 150, AfModel.defaults());
     }
 
+    /** The probability from which AF is called: with or without the network's reading of the waveform. */
+    public double afProbability(boolean waveformRead) {
+        return waveformRead ? afProbabilityWithWaveform : afProbability;
+    }
+
     public RhythmThresholds withAfModel(AfModel model) {
-        return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
-                frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
+        return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, afProbabilityWithWaveform,
+                frequentEctopyFraction, frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
                 ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs,
                 flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
                 wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, afEpisodeWindowIntervals,
@@ -129,8 +140,8 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
 
     /** The same limits with another AF episode search. */
     public RhythmThresholds withAfEpisodes(int windowIntervals, double minimumMs) {
-        return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, frequentEctopyFraction,
-                frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
+        return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, afProbabilityWithWaveform,
+                frequentEctopyFraction, frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
                 ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs,
                 flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
                 wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, windowIntervals, minimumMs,

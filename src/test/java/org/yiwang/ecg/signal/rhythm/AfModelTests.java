@@ -38,6 +38,9 @@ class AfModelTests {
         AfModel model = AfModel.defaults();
         double[] x = AfModel.features(RrIrregularity.of(Waveforms.irregularBeats(700, 0.3, 30_000, 5), null), 0.4);
         assertThat(model.probability(x, Double.NaN)).isEqualTo(model.probability(x));
+        assertThat(model.usesNetwork(x, Double.NaN)).isFalse();
+        assertThat(model.usesNetwork(x, 2)).isTrue();
+        assertThat(new AfModel(model.regression()).usesNetwork(x, 2)).as("no combined coefficients").isFalse();
     }
 
     @Test
@@ -56,6 +59,8 @@ class AfModelTests {
         assertThat(model.probability(null, -6)).isLessThan(0.5);
         assertThat(model.probability(null, Double.NaN)).isNaN();
         assertThat(new AfModel(model.regression()).probability(null, 6)).isNaN();
+        assertThat(model.usesNetwork(null, 6)).isTrue();
+        assertThat(model.usesNetwork(null, Double.NaN)).isFalse();
     }
 
     @Test

@@ -193,6 +193,32 @@ class RhythmClassifierTests {
     }
 
     @Test
+    void withTheWaveformReadAfIsCalledFromTheLowerOperatingPointChosenForSpecificityOfNinetyFivePercent() {
+        double[] times = { 400, 1650, 2900, 4350, 5500, 7000, 8300 };
+        // a network logit whose probability lies between the two operating points (0.35 and the RR model's 0.5)
+        double logit = -10;
+        while (DEFAULTS.afModel().probability(null, logit) < 0.42) {
+            logit += 0.01;
+        }
+        AtrialActivity atrial = new AtrialActivity(0.2, Double.NaN, 0, Double.NaN).withWaveformAfLogit(logit);
+        assertThat(DEFAULTS.afProbabilityWithWaveform()).isLessThan(0.42);
+        assertThat(DEFAULTS.afProbability()).isGreaterThan(0.43);
+
+        assertThat(RhythmClassifier.classify(times, null, 10_000, 90, atrial, DEFAULTS).label())
+                .isEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+        RhythmThresholds d = DEFAULTS;
+        RhythmThresholds sameAsRrAlone = new RhythmThresholds(d.bradycardiaBpm(), d.tachycardiaBpm(), d.pauseMs(),
+                d.afProbability(), d.afProbability(), d.frequentEctopyFraction(), d.frequentEctopyMinimumBeats(),
+                d.ventricularRunBeats(), d.ventricularRunRateBpm(), d.ventricularRunSimilarity(),
+                d.ventricularRunMarginMs(), d.ventricularRunCouplingInAf(), d.ventricularRunShapes(), d.wideQrsMs(),
+                d.flutterAtrialRateMinBpm(), d.flutterAtrialRateMaxBpm(), d.flutterEvidence(), d.flutterIsoelectricMs(),
+                d.wideTachycardiaPWaveAssociation(), d.wideTachycardiaPWavesClearBelowBpm(),
+                d.afEpisodeWindowIntervals(), d.afEpisodeMinimumMs(), d.afModel());
+        assertThat(RhythmClassifier.classify(times, null, 10_000, 90, atrial, sameAsRrAlone).label())
+                .isNotEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+    }
+
+    @Test
     void aWaveformReadAsFibrillationDoesNotTurnFlutterWithItsRegularResponseIntoFibrillation() {
         // 2:1 flutter as in the test above, narrow QRS; the waveform network reads flutter waves as fibrillation too
         double[] times = new double[40];
