@@ -18,7 +18,7 @@ Optional, and used for the shipped weights:
     java -jar target/yiwang.jar ecg-eval --af-network-input ../shared/data/ecg/mitdb /tmp/afn/mitdb
     python3 tools/af-network/train.py /tmp/afn/cinc --extra /tmp/afn/mitdb --noise ../shared/data/ecg/nstdb
 
-Needs PyTorch (CPU), NumPy and SciPy. Deterministic per fold seed on one machine; about 20 min on 2 cores.
+Needs PyTorch (CPU), NumPy and SciPy. Deterministic per fold seed on one machine; about 21 min on 2 cores.
 """
 import argparse, struct, time
 import numpy as np

@@ -225,7 +225,9 @@ public final class RhythmClassifier {
         } else if (flutter) {
             label = RhythmLabel.ATRIAL_FLUTTER;
             confidence = Math.min(0.95, 0.5 + atrial.flutterEvidence());
-        } else if (afProbability >= afCall) {
+        } else if (afProbability >= afCall && !pWavesMarchWithQrs) {
+            // (P waves before the beats at a constant PR interval: the atria drive the ventricles, which fibrillating
+            // atria cannot; measured where the QRS is wide, where the waveform network has read such rhythms as AF)
             label = RhythmLabel.ATRIAL_FIBRILLATION;
             confidence = afProbability;
         } else if (!irregularity.sufficient() && n < 4) {

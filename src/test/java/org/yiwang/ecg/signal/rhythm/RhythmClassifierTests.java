@@ -219,6 +219,17 @@ class RhythmClassifierTests {
     }
 
     @Test
+    void pWavesBeforeTheBeatsAtAConstantPrIntervalRuleOutFibrillationWhateverTheWaveformNetworkReads() {
+        double[] times = { 400, 1650, 2900, 4350, 5500, 7000, 8300 };
+        AtrialActivity unmeasured = new AtrialActivity(0.2, Double.NaN, 0, Double.NaN).withWaveformAfLogit(6);
+        assertThat(RhythmClassifier.classify(times, null, 10_000, 90, unmeasured, DEFAULTS).label())
+                .isEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+        AtrialActivity associated = new AtrialActivity(0.2, Double.NaN, 0, Double.NaN, 1.0).withWaveformAfLogit(6);
+        assertThat(RhythmClassifier.classify(times, null, 10_000, 90, associated, DEFAULTS).label())
+                .isNotEqualTo(RhythmLabel.ATRIAL_FIBRILLATION);
+    }
+
+    @Test
     void aWaveformReadAsFibrillationDoesNotTurnFlutterWithItsRegularResponseIntoFibrillation() {
         // 2:1 flutter as in the test above, narrow QRS; the waveform network reads flutter waves as fibrillation too
         double[] times = new double[40];
