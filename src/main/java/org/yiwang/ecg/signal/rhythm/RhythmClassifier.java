@@ -120,7 +120,8 @@ public final class RhythmClassifier {
                 ? AfModel.features(irregularity, atrial.pWaveEvidence()) : null;
         double afProbability = thresholds.afModel().probability(afFeatures, atrial.waveformAfLogit());
         // the operating point of the model that decided: with the network, the one chosen for specificity ≥ 95 %
-        double afCall = thresholds.afProbability(thresholds.afModel().usesNetwork(afFeatures, atrial.waveformAfLogit()));
+        double afCall = thresholds.afProbability(
+                thresholds.afModel().usesNetwork(afFeatures, atrial.waveformAfLogit()));
         // How irregular the ventricular response is, by the RR model alone: the waveform network reads flutter waves
         // as fibrillation too, so it has no say in telling coarse fibrillation from flutter below.
         double rrAfProbability = afFeatures == null ? Double.NaN : thresholds.afModel().probability(afFeatures);

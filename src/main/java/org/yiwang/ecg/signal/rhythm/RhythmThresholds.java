@@ -51,9 +51,9 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
         double afProbabilityWithWaveform, double frequentEctopyFraction, int frequentEctopyMinimumBeats,
         int ventricularRunBeats, double ventricularRunRateBpm, double ventricularRunSimilarity,
         double ventricularRunMarginMs, double ventricularRunCouplingInAf, int ventricularRunShapes, double wideQrsMs,
-        double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm, double flutterEvidence, double flutterIsoelectricMs,
-        double wideTachycardiaPWaveAssociation, double wideTachycardiaPWavesClearBelowBpm, int afEpisodeWindowIntervals,
-        double afEpisodeMinimumMs, AfModel afModel) {
+        double flutterAtrialRateMinBpm, double flutterAtrialRateMaxBpm, double flutterEvidence,
+        double flutterIsoelectricMs, double wideTachycardiaPWaveAssociation, double wideTachycardiaPWavesClearBelowBpm,
+        int afEpisodeWindowIntervals, double afEpisodeMinimumMs, AfModel afModel) {
 
     /** Defaults of the AF episode search (see the parameters). */
     static final int AF_EPISODE_WINDOW_INTERVALS = 30;
@@ -131,9 +131,9 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
 
     public RhythmThresholds withAfModel(AfModel model) {
         return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, afProbabilityWithWaveform,
-                frequentEctopyFraction, frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
-                ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs,
-                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
+                frequentEctopyFraction, frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm,
+                ventricularRunSimilarity, ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes,
+                wideQrsMs, flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
                 wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, afEpisodeWindowIntervals,
                 afEpisodeMinimumMs, model);
     }
@@ -141,9 +141,9 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
     /** The same limits with another AF episode search. */
     public RhythmThresholds withAfEpisodes(int windowIntervals, double minimumMs) {
         return new RhythmThresholds(bradycardiaBpm, tachycardiaBpm, pauseMs, afProbability, afProbabilityWithWaveform,
-                frequentEctopyFraction, frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm, ventricularRunSimilarity,
-                ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes, wideQrsMs,
-                flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
+                frequentEctopyFraction, frequentEctopyMinimumBeats, ventricularRunBeats, ventricularRunRateBpm,
+                ventricularRunSimilarity, ventricularRunMarginMs, ventricularRunCouplingInAf, ventricularRunShapes,
+                wideQrsMs, flutterAtrialRateMinBpm, flutterAtrialRateMaxBpm, flutterEvidence, flutterIsoelectricMs,
                 wideTachycardiaPWaveAssociation, wideTachycardiaPWavesClearBelowBpm, windowIntervals, minimumMs,
                 afModel);
     }
