@@ -344,29 +344,43 @@ public class EcgRhythmEvaluation {
             throw new IOException("no REFERENCE.csv and no WFDB record with a .atr reference annotation file in "
                     + directory);
         }
+        boolean created = !Files.exists(output);
         Files.createDirectories(output);
         try (var writer = new NetworkInputWriter(output)) {
-            if (challengeLayout) {
-                AnalysisThresholds defaults = AnalysisThresholds.defaults();
-                AnalysisThresholds withoutNetwork = defaults.withRhythm(defaults.rhythm()
-                        .withAfModel(defaults.rhythm().afModel().withNetwork(null)));
-                for (String[] record : labelled) {
-                    EcgRecording recording = WfdbReader.read(directory.resolve(record[0] + ".hea"),
-                            WfdbReader.Checks.NONE).toRecording();
-                    EcgReport report = EcgAnalyser.analyse(recording, withoutNetwork);
-                    int lead = EcgAnalyser.afNetworkLead(recording,
-                            recording.leadNames().indexOf(report.morphologyLead()),
-                            report.quality().leads().stream().mapToDouble(LeadQuality::usableFraction).toArray(),
-                            withoutNetwork.usableLeadFraction());
-                    writer.write(record[0], record[1],
-                            AfNetwork.input(recording.leadMicrovolts(lead), recording.samplingRateHz()));
-                }
-            } else {
-                for (Path header : annotated) {
-                    writeRhythmWindows(header, writer);
-                }
-            }
+            writeNetworkInputs(directory, challengeLayout, labelled, annotated, writer);
             return writer.count;
+        } catch (IOException | RuntimeException e) {
+            // all or nothing: a half-written export would train on whatever came before the bad record
+            Files.deleteIfExists(output.resolve("index.csv"));
+            Files.deleteIfExists(output.resolve("inputs.f32"));
+            if (created) {
+                Files.deleteIfExists(output);
+            }
+            throw e;
+        }
+    }
+
+    private static void writeNetworkInputs(Path directory, boolean challengeLayout, List<String[]> labelled,
+            List<Path> annotated, NetworkInputWriter writer) throws IOException {
+        if (challengeLayout) {
+            AnalysisThresholds defaults = AnalysisThresholds.defaults();
+            AnalysisThresholds withoutNetwork = defaults.withRhythm(defaults.rhythm()
+                    .withAfModel(defaults.rhythm().afModel().withNetwork(null)));
+            for (String[] record : labelled) {
+                EcgRecording recording = WfdbReader.read(directory.resolve(record[0] + ".hea"),
+                        WfdbReader.Checks.NONE).toRecording();
+                EcgReport report = EcgAnalyser.analyse(recording, withoutNetwork);
+                int lead = EcgAnalyser.afNetworkLead(recording,
+                        recording.leadNames().indexOf(report.morphologyLead()),
+                        report.quality().leads().stream().mapToDouble(LeadQuality::usableFraction).toArray(),
+                        withoutNetwork.usableLeadFraction());
+                writer.write(record[0], record[1],
+                        AfNetwork.input(recording.leadMicrovolts(lead), recording.samplingRateHz()));
+            }
+        } else {
+            for (Path header : annotated) {
+                writeRhythmWindows(header, writer);
+            }
         }
     }
 

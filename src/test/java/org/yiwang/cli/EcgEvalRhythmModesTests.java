@@ -121,6 +121,22 @@ class EcgEvalRhythmModesTests {
         assertThat(Files.size(out.resolve("inputs.f32"))).isEqualTo(10L * samples.getFirst() * 4);
     }
 
+    @Test
+    void networkInputModeWritesNothingWhenARecordCannotBeRead() throws Exception {
+        EcgRecording recording = SyntheticEcg.generate(SyntheticEcgSpec.sinus(100, 60, 70)
+                .withLeads(List.of("MLII")), 1).recording();
+        WfdbWriter.write(dir, WfdbRecord.fromRecording(recording, "r1", WfdbSignalFormat.FORMAT_16, 200));
+        MitAnnotations.write(dir.resolve("r1.atr"), List.of(rhythm(0, "(N")));
+        WfdbWriter.write(dir, WfdbRecord.fromRecording(recording, "r2", WfdbSignalFormat.FORMAT_16, 200));
+        MitAnnotations.write(dir.resolve("r2.atr"), List.of(rhythm(0, "(N")));
+        Files.write(dir.resolve("r2.dat"), new byte[100]); // truncated after r1 was written
+        Path out = dir.resolve("input");
+
+        assertThat(run(List.of("--af-network-input", dir.toString(), out.toString()), 1))
+                .contains("ecg-eval: r2.dat");
+        assertThat(out).doesNotExist();
+    }
+
     private static Annotation rhythm(long sample, String aux) {
         return new Annotation(sample, org.yiwang.ecg.format.AnnotationCodes.RHYTHM, 0, 0, 0, aux);
     }
