@@ -2,6 +2,7 @@ package org.yiwang.ecg;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
@@ -174,7 +176,7 @@ public class EcgRhythmEvaluation {
             }
             AfEvaluationReport r = score(labels, calls, rhythms, null, null, operatingPoint(labels, p), 0, 0);
             AfEvaluationReport.OperatingPoint op = r.operatingPoint();
-            log.info(String.format(java.util.Locale.ROOT,
+            log.info(String.format(Locale.ROOT,
                     "af-cv5-candidate %s: Se=%.2f Sp=%.2f +P=%.2f F1=%.3f; at Sp>=95%% p>=%.3f Se=%.2f Sp=%.2f", c.name(),
                     r.sensitivityPercent(), r.specificityPercent(), r.positivePredictivityPercent(), r.f1(),
                     op == null ? Double.NaN : op.threshold(), op == null ? Double.NaN : op.sensitivityPercent(),
@@ -395,30 +397,30 @@ public class EcgRhythmEvaluation {
         int window = (int) Math.round(TRAINING_WINDOW_SECONDS * fs);
         for (int from = 0; from + window <= recording.sampleCount(); from += window / 2) {
             double start = from / fs;
-            double end = (from + window) / fs;
-            String label = windowLabel(rhythms, start, end);
+            String label = windowLabel(rhythms, new AfEpisodeScore.Interval(start, (from + window) / fs));
             if (label == null) {
                 continue;
             }
             EcgRecording part = recording.slice(from, from + window);
             for (int lead = 0; lead < part.leadCount(); lead++) {
-                writer.write(String.format(java.util.Locale.ROOT, "%s_%s_%.0f", name, part.leadNames().get(lead),
+                writer.write(String.format(Locale.ROOT, "%s_%s_%.0f", name, part.leadNames().get(lead),
                         start), label, AfNetwork.input(part.leadMicrovolts(lead), fs));
             }
         }
     }
 
     /** A (wholly fibrillation), N (wholly sinus), O (touches another rhythm), null (partly fibrillation). */
-    static String windowLabel(Map<String, List<AfEpisodeScore.Interval>> rhythms, double start, double end) {
+    static String windowLabel(Map<String, List<AfEpisodeScore.Interval>> rhythms, AfEpisodeScore.Interval window) {
         boolean touchesOther = false;
         for (Map.Entry<String, List<AfEpisodeScore.Interval>> rhythm : rhythms.entrySet()) {
             for (AfEpisodeScore.Interval interval : rhythm.getValue()) {
-                double overlap = Math.min(end, interval.endSeconds()) - Math.max(start, interval.startSeconds());
-                if (overlap <= 0) {
+                if (!interval.overlaps(window)) {
                     continue;
                 }
                 if (AfEpisodeScore.FIBRILLATION.equals(rhythm.getKey())) {
-                    return overlap >= end - start ? "A" : null;
+                    boolean wholly = interval.startSeconds() <= window.startSeconds()
+                            && interval.endSeconds() >= window.endSeconds();
+                    return wholly ? "A" : null;
                 }
                 touchesOther |= !"N".equals(rhythm.getKey());
             }
@@ -428,7 +430,7 @@ public class EcgRhythmEvaluation {
 
     /** index.csv and inputs.f32 of a network-input export. */
     private static final class NetworkInputWriter implements AutoCloseable {
-        private final java.io.Writer index;
+        private final Writer index;
         private final BufferedOutputStream inputs;
         private long offset;
         private int count;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yiwang.ecg.EcgEvaluation;
 import org.yiwang.ecg.EcgRhythmEvaluation;
 import org.yiwang.ecg.format.Annotation;
+import org.yiwang.ecg.format.AnnotationCodes;
 import org.yiwang.ecg.format.MitAnnotations;
 import org.yiwang.ecg.format.WfdbRecord;
 import org.yiwang.ecg.format.WfdbSignalFormat;
@@ -138,7 +139,7 @@ class EcgEvalRhythmModesTests {
     }
 
     private static Annotation rhythm(long sample, String aux) {
-        return new Annotation(sample, org.yiwang.ecg.format.AnnotationCodes.RHYTHM, 0, 0, 0, aux);
+        return new Annotation(sample, AnnotationCodes.RHYTHM, 0, 0, 0, aux);
     }
 
     @Test
