@@ -200,10 +200,16 @@ public class EcgRhythmEvaluation {
 
     /** Fits on all records except those of {@code leftOutFold} (-1: none left out). */
     private static AfModel fit(double[][] features, String[] labels, int leftOutFold) {
+        return fit(features, labels, leftOutFold, -1);
+    }
+
+    /** Fits on all records except those of the two folds given (-1: none). */
+    private static AfModel fit(double[][] features, String[] labels, int leftOutFold, int alsoLeftOut) {
         List<double[]> x = new ArrayList<>();
         List<Boolean> y = new ArrayList<>();
         for (int i = 0; i < features.length; i++) {
-            if (features[i] != null && i % FOLDS != leftOutFold && !"~".equals(labels[i])) {
+            if (features[i] != null && i % FOLDS != leftOutFold && i % FOLDS != alsoLeftOut
+                    && !"~".equals(labels[i])) {
                 x.add(features[i]);
                 y.add("A".equals(labels[i]));
             }
@@ -273,12 +279,18 @@ public class EcgRhythmEvaluation {
 
     /**
      * The RR model fitted on all records but {@code leftOutFold}, and where the records have network logits the
-     * combined model fitted on the same records' RR logits (from that RR model) and network logits (each from the
-     * ensemble member trained without the record).
+     * combined model fitted on the same records' RR logits and network logits, both out of fold: each record's RR
+     * logit from an RR model fitted without the record's fold (and without {@code leftOutFold}), its network logit
+     * from the ensemble member trained without it. RR logits of the model's own training records would be more
+     * confident than those of the records it is later applied to, and the combination would lean on them too much.
      */
-    private static AfModel fitWithNetwork(double[][] features, double[] networkLogits, String[] labels,
+    static AfModel fitWithNetwork(double[][] features, double[] networkLogits, String[] labels,
             int leftOutFold) {
         AfModel rr = fit(features, labels, leftOutFold);
+        AfModel[] withoutFold = new AfModel[FOLDS];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            withoutFold[fold] = fold == leftOutFold ? null : fit(features, labels, leftOutFold, fold);
+        }
         int n = features.length;
         double[] rrLogits = new double[n];
         double[] network = new double[n];
@@ -288,7 +300,7 @@ public class EcgRhythmEvaluation {
         for (int i = 0; i < n; i++) {
             boolean inFolds = i % FOLDS != leftOutFold && !"~".equals(labels[i]);
             boolean training = features[i] != null && inFolds;
-            rrLogits[i] = training ? rr.rrLogit(features[i]) : Double.NaN;
+            rrLogits[i] = training ? withoutFold[i % FOLDS].rrLogit(features[i]) : Double.NaN;
             network[i] = training ? networkLogits[i] : Double.NaN;
             networkOnly[i] = inFolds ? networkLogits[i] : Double.NaN;
             af[i] = "A".equals(labels[i]);

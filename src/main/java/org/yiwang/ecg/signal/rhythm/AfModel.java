@@ -53,7 +53,8 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
      * The shipped model: RR coefficients fitted on the 1,459 PhysioNet/CinC 2017 recordings in
      * ../shared/data/ecg/cinc2017 labelled N, A or O (AF against the rest; features from this project's detector and
      * beat classes; L2 = 1); the combined and network-alone coefficients fitted on the same records' RR logits and
-     * network logits, each network logit from the ensemble member trained without the record (out of fold); the
+     * network logits, both out of fold: each RR logit from the RR model fitted without the record's fold, each network
+     * logit from the ensemble member trained without it; the
      * network ensemble of {@link AfNetwork#defaults()}. All printed by {@code ecg-eval --af}, which scores every record
      * with the member that did not see it and refits the regressions per fold: docs/benchmarks.md gives the
      * cross-validated figures.
@@ -64,10 +65,10 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
                 AfNetwork.defaults());
     }
 
-    private static final double[] COMBINED_MEANS = { -2.73492, -5.54010 };
-    private static final double[] COMBINED_SCALES = { 3.60242, 7.41851 };
-    private static final double[] COMBINED_WEIGHTS = { 2.23458, 1.84941 };
-    private static final double COMBINED_INTERCEPT = -3.03773;
+    private static final double[] COMBINED_MEANS = { -2.72747, -5.54010 };
+    private static final double[] COMBINED_SCALES = { 3.62094, 7.41851 };
+    private static final double[] COMBINED_WEIGHTS = { 1.98561, 2.01803 };
+    private static final double COMBINED_INTERCEPT = -2.98400;
     private static final double[] ALONE_MEANS = { -5.52690 };
     private static final double[] ALONE_SCALES = { 7.40143 };
     private static final double[] ALONE_WEIGHTS = { 3.69262 };
