@@ -65,14 +65,14 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
                 AfNetwork.defaults());
     }
 
-    private static final double[] COMBINED_MEANS = { -2.72747, -5.54010 };
-    private static final double[] COMBINED_SCALES = { 3.62094, 7.41851 };
-    private static final double[] COMBINED_WEIGHTS = { 1.98561, 2.01803 };
-    private static final double COMBINED_INTERCEPT = -2.98400;
-    private static final double[] ALONE_MEANS = { -5.52690 };
-    private static final double[] ALONE_SCALES = { 7.40143 };
-    private static final double[] ALONE_WEIGHTS = { 3.69262 };
-    private static final double ALONE_INTERCEPT = -2.86109;
+    private static final double[] COMBINED_MEANS = { -2.72747, -0.44173 };
+    private static final double[] COMBINED_SCALES = { 3.62094, 2.40682 };
+    private static final double[] COMBINED_WEIGHTS = { 2.20720, 1.44989 };
+    private static final double COMBINED_INTERCEPT = -2.39332;
+    private static final double[] ALONE_MEANS = { -0.44460 };
+    private static final double[] ALONE_SCALES = { 2.40137 };
+    private static final double[] ALONE_WEIGHTS = { 3.02145 };
+    private static final double ALONE_INTERCEPT = -1.68706;
 
     private static LogisticRegression rrDefaults() {
         return new LogisticRegression(
