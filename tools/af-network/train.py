@@ -128,10 +128,11 @@ def auc(y, p):
     return (ranks[y].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
 
 
-def train_member(sigs, y, train, fold, epochs, extra=None, extra_af=0, extra_other=0, noise=None, smoothing=0.0):
+def train_member(sigs, y, train, fold, epochs, extra=None, extra_af=0, extra_other=0, noise=None, smoothing=0.0,
+                 seed=0):
     """extra: (inputs, is AF) of the extra windows, of which extra_af and extra_other are drawn every epoch."""
-    torch.manual_seed(fold)
-    rng = np.random.default_rng(fold)
+    torch.manual_seed(fold + 1000 * seed)
+    rng = np.random.default_rng(fold + 1000 * seed)
     net = Net()
     opt = torch.optim.AdamW(net.parameters(), 1e-3, weight_decay=1e-2)
     batches = (len(train) + (0 if extra is None else extra_af + extra_other)) // 32
@@ -205,6 +206,8 @@ def main():
     parser.add_argument("--noise", help="nstdb directory (bw and ma noise records)")
     parser.add_argument("--label-smoothing", type=float, default=0.0,
                         help="targets pulled this far towards 1/2 (labels of this data set are not all right)")
+    parser.add_argument("--seeds", type=int, default=1,
+                        help="training runs (seeds 0, 1, …) of one member per fold each, all kept in the ensemble")
     args = parser.parse_args()
     torch.set_num_threads(2)
     names, labels, sigs = load(args.input)
@@ -216,18 +219,20 @@ def main():
     noise = noise_records(args.noise) if args.noise else None
     y = labels == "A"
     n = len(names)
-    oof = np.full(n, np.nan)
+    oof = np.zeros(n)
     nets = []
     started = time.time()
-    for fold in range(FOLDS):
-        train = np.array([i for i in range(n) if i % FOLDS != fold])
-        net = train_member(sigs, y, train, fold, args.epochs, extra, args.extra_af, args.extra_other, noise,
-                           args.label_smoothing)
-        for i in range(fold, n, FOLDS):
-            oof[i] = logit(net, sigs[i])
-        held = np.arange(fold, n, FOLDS)
-        print(f"fold {fold}: out-of-fold AUC {auc(y[held], oof[held]):.4f} ({time.time() - started:.0f} s)", flush=True)
-        nets.append(net)
+    for seed in range(args.seeds):
+        for fold in range(FOLDS):
+            train = np.array([i for i in range(n) if i % FOLDS != fold])
+            net = train_member(sigs, y, train, fold, args.epochs, extra, args.extra_af, args.extra_other, noise,
+                               args.label_smoothing, seed)
+            held = np.arange(fold, n, FOLDS)
+            run_logits = np.array([logit(net, sigs[i]) for i in held])
+            oof[held] += run_logits / args.seeds
+            print(f"seed {seed} fold {fold}: out-of-fold AUC {auc(y[held], run_logits):.4f} "
+                  f"({time.time() - started:.0f} s)", flush=True)
+            nets.append(net)
     print(f"out-of-fold AUC {auc(y, oof):.4f}, AF records {y.sum()} of {n}")
     np.savetxt(args.out + ".oof.csv", np.c_[np.arange(n), oof], delimiter=",", fmt=["%d", "%.6f"],
                header="position,logit", comments="")

@@ -312,15 +312,16 @@ public class EcgRhythmEvaluation {
 
     /**
      * The analysis settings for scoring record {@code index}: the shipped coefficients, with the network ensemble
-     * member that was trained without the record's fold (the network was trained on these records, so the ensemble
-     * would read them in-sample).
+     * members that were trained without the record's fold (the network was trained on these records, so the whole
+     * ensemble would read them in-sample).
      */
     private static AnalysisThresholds outOfFold(AnalysisThresholds thresholds, AfModel shipped, int index) {
         AfNetwork network = shipped.network();
-        if (network == null || network.members() != FOLDS) {
+        if (network == null || network.members() % FOLDS != 0) {
             return thresholds;
         }
-        return thresholds.withRhythm(thresholds.rhythm().withAfModel(shipped.withNetwork(network.member(index % FOLDS))));
+        return thresholds.withRhythm(thresholds.rhythm().withAfModel(
+                shipped.withNetwork(network.withoutFold(index % FOLDS, FOLDS))));
     }
 
     /**

@@ -54,9 +54,9 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
      * ../shared/data/ecg/cinc2017 labelled N, A or O (AF against the rest; features from this project's detector and
      * beat classes; L2 = 1); the combined and network-alone coefficients fitted on the same records' RR logits and
      * network logits, both out of fold: each RR logit from the RR model fitted without the record's fold, each network
-     * logit from the ensemble member trained without it; the
+     * logit from the ensemble members trained without it; the
      * network ensemble of {@link AfNetwork#defaults()}. All printed by {@code ecg-eval --af}, which scores every record
-     * with the member that did not see it and refits the regressions per fold: docs/benchmarks.md gives the
+     * with the members that did not see it and refits the regressions per fold: docs/benchmarks.md gives the
      * cross-validated figures.
      */
     public static AfModel defaults() {
@@ -65,14 +65,14 @@ public record AfModel(LogisticRegression regression, LogisticRegression combined
                 AfNetwork.defaults());
     }
 
-    private static final double[] COMBINED_MEANS = { -2.72747, -0.44173 };
-    private static final double[] COMBINED_SCALES = { 3.62094, 2.40682 };
-    private static final double[] COMBINED_WEIGHTS = { 2.20720, 1.44989 };
-    private static final double COMBINED_INTERCEPT = -2.39332;
-    private static final double[] ALONE_MEANS = { -0.44460 };
-    private static final double[] ALONE_SCALES = { 2.40137 };
-    private static final double[] ALONE_WEIGHTS = { 3.02145 };
-    private static final double ALONE_INTERCEPT = -1.68706;
+    private static final double[] COMBINED_MEANS = { -2.72747, -0.43804 };
+    private static final double[] COMBINED_SCALES = { 3.62094, 2.35416 };
+    private static final double[] COMBINED_WEIGHTS = { 1.98111, 1.70995 };
+    private static final double COMBINED_INTERCEPT = -2.35806;
+    private static final double[] ALONE_MEANS = { -0.44053 };
+    private static final double[] ALONE_SCALES = { 2.34996 };
+    private static final double[] ALONE_WEIGHTS = { 3.17177 };
+    private static final double ALONE_INTERCEPT = -1.77472;
 
     private static LogisticRegression rrDefaults() {
         return new LogisticRegression(

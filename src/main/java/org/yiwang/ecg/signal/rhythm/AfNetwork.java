@@ -16,9 +16,9 @@ import org.yiwang.ecg.signal.Biquad;
  * waves and the irregular rhythm as the signal shows them, not only as detected beats. Its output (a logit) is one
  * feature of the {@link AfModel}, next to the RR-irregularity features.
  *
- * <p>An ensemble of {@link #members()} networks of the same shape, one per cross-validation fold of the training
- * records: in use their logits are averaged; the evaluation scores each record with the member that did not see it
- * ({@link #member(int)}). The weights are trained offline ({@code tools/af-network/train.py}, docs/benchmarks.md) on
+ * <p>An ensemble of {@link #members()} networks of the same shape: one per cross-validation fold of the training
+ * records in each of one or more training runs (seeds), stored run by run, fold by fold. In use their logits are
+ * averaged; the evaluation scores each record with the members that did not see it ({@link #withoutFold}). The weights are trained offline ({@code tools/af-network/train.py}, docs/benchmarks.md) on
  * the network input this class makes ({@link #input}) of the CinC 2017 records, with 30 s windows of the MIT-BIH
  * arrhythmia records and added noise-stress-test noise besides, and read from a classpath resource.
  *
@@ -125,9 +125,26 @@ public final class AfNetwork {
         return members.size();
     }
 
-    /** The ensemble member at {@code index} alone (the one trained without that cross-validation fold). */
+    /** The ensemble member at {@code index} alone. */
     public AfNetwork member(int index) {
         return new AfNetwork(List.of(members.get(index)));
+    }
+
+    /**
+     * The members trained without cross-validation fold {@code fold} of {@code folds}: member {@code fold} of every
+     * training run.
+     *
+     * @throws IllegalArgumentException when the members are not whole runs of {@code folds}
+     */
+    public AfNetwork withoutFold(int fold, int folds) {
+        if (folds < 1 || members.size() % folds != 0 || fold < 0 || fold >= folds) {
+            throw new IllegalArgumentException(members.size() + " members are not runs of " + folds + " folds");
+        }
+        List<Member> out = new ArrayList<>();
+        for (int i = fold; i < members.size(); i += folds) {
+            out.add(members.get(i));
+        }
+        return new AfNetwork(out);
     }
 
     /**

@@ -58,7 +58,7 @@ public record RhythmThresholds(double bradycardiaBpm, double tachycardiaBpm, dou
     /** Defaults of the AF episode search (see the parameters). */
     static final int AF_EPISODE_WINDOW_INTERVALS = 30;
     static final double AF_EPISODE_MINIMUM_MS = 30_000;
-    static final double AF_PROBABILITY_WITH_WAVEFORM = 0.233;
+    static final double AF_PROBABILITY_WITH_WAVEFORM = 0.250;
 
     public RhythmThresholds {
         if (!(bradycardiaBpm > 0 && tachycardiaBpm > bradycardiaBpm)) {

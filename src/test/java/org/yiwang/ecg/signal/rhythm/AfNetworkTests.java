@@ -32,14 +32,26 @@ class AfNetworkTests {
 
     @Test
     void computesTheShippedNetworksLogitAsPyTorchDidWhenItWasTrained() {
-        // printed by tools/af-network/train.py for the weights in af-network.bin
-        assertThat(SHIPPED.members()).isEqualTo(5);
-        assertThat(SHIPPED.member(0).logit(probe())).isCloseTo(PROBE_MEMBER_0, within(1e-4));
-        assertThat(SHIPPED.logit(probe())).isCloseTo(PROBE_ENSEMBLE, within(1e-4));
+        // printed by tools/af-network/train.py for the weights in af-network.bin: three runs (seeds) of five members
+        assertThat(SHIPPED.members()).isEqualTo(15);
+        assertThat(SHIPPED.member(0).logit(probe())).isCloseTo(-2.140912, within(1e-4));
+        assertThat(SHIPPED.member(5).logit(probe())).isCloseTo(-1.537002, within(1e-4));
+        assertThat(SHIPPED.member(10).logit(probe())).isCloseTo(-1.689130, within(1e-4));
+        // the mean of the three runs' ensembles (-1.755532, -1.832828, -1.860343)
+        assertThat(SHIPPED.logit(probe())).isCloseTo(-1.816234, within(1e-4));
     }
 
-    private static final double PROBE_MEMBER_0 = -2.140912;
-    private static final double PROBE_ENSEMBLE = -1.755532;
+    @Test
+    void theMembersWithoutAFoldAreThatFoldsMemberOfEveryRun() {
+        AfNetwork withoutFold2 = SHIPPED.withoutFold(2, 5);
+        assertThat(withoutFold2.members()).isEqualTo(3);
+        double expected = (SHIPPED.member(2).logit(probe()) + SHIPPED.member(7).logit(probe())
+                + SHIPPED.member(12).logit(probe())) / 3;
+        assertThat(withoutFold2.logit(probe())).isCloseTo(expected, within(1e-9));
+        assertThatThrownBy(() -> SHIPPED.withoutFold(0, 4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("15 members are not runs of 4 folds");
+        assertThatThrownBy(() -> SHIPPED.withoutFold(5, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void readsAShortRecordingAsOneZeroPaddedWindow() {

@@ -195,7 +195,7 @@ class RhythmClassifierTests {
     @Test
     void withTheWaveformReadAfIsCalledFromTheLowerOperatingPointChosenForSpecificityOfNinetyFivePercent() {
         double[] times = { 400, 1650, 2900, 4350, 5500, 7000, 8300 };
-        // a network logit whose probability lies between the two operating points (0.233 and the RR model's 0.5)
+        // a network logit whose probability lies between the two operating points (0.25 and the RR model's 0.5)
         double logit = -10;
         while (DEFAULTS.afModel().probability(null, logit) < 0.42) {
             logit += 0.01;
