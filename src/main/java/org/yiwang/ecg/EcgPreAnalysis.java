@@ -56,6 +56,14 @@ public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, 
      * @param atSeconds seconds from the start where the finding was first seen, 0 for short recordings
      */
     public record Finding(String code, double confidence, boolean critical, String detail, double atSeconds) {
+
+        /**
+         * Below even odds. Some findings are raised at lower confidence on purpose (atrial fibrillation from p 0.23,
+         * where the software reaches 95 % specificity), so the pages say "possible" rather than state them.
+         */
+        public boolean tentative() {
+            return confidence < 0.5;
+        }
     }
 
     /**

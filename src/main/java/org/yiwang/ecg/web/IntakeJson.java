@@ -141,6 +141,7 @@ final class IntakeJson {
             finding.put("code", f.code());
             finding.put("text", messages.getMessage("ecg.intake.finding." + f.code(), null, f.code(), locale));
             finding.put("confidence", f.confidence());
+            finding.put("tentative", f.tentative());
             finding.put("critical", f.critical());
             finding.put("detail", f.detail());
             finding.put("atSeconds", f.atSeconds());

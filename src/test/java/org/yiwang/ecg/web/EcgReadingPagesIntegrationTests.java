@@ -94,6 +94,27 @@ class EcgReadingPagesIntegrationTests {
     }
 
     @Test
+    void aFindingBelowEvenOddsIsShownAsPossibleOnTheWorklistAndBothRecordingPages() {
+        // atrial fibrillation is called from p 0.23 (the operating point for 95 % specificity)
+        jdbc.sql("""
+                update ecg.recording set analysis = jsonb_set(analysis, '{findings}', cast(:f as jsonb))
+                where id = :id""")
+                .param("f", """
+                        [{"code": "ATRIAL_FIBRILLATION_RAPID_VENTRICULAR_RESPONSE", "confidence": 0.31,
+                          "critical": true, "detail": "132/min", "atSeconds": 0},
+                         {"code": "SINUS_RHYTHM", "confidence": 0.9, "critical": false, "detail": "", "atSeconds": 0}]""")
+                .param("id", recordingId).update();
+        WebSession reader = new WebSession(port);
+        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
+        for (String path : List.of("/ecg/worklist", "/ecg/recordings/" + recordingId, "/ecg/reading/" + recordingId)) {
+            String body = reader.get(path).body();
+            assertThat(body).as(path).contains("可能心房颤动伴快速心室率").doesNotContain("可能窦性心律");
+        }
+        assertThat(reader.get("/ecg/recordings/" + recordingId + "?lang=en").body())
+                .contains("Possible: Atrial fibrillation with rapid ventricular response");
+    }
+
+    @Test
     void theDemoHoltersPagesGiveItsRhythmTimesSlowestAndFastestMinuteAndPauses() {
         long holter = jdbc.sql("select id from ecg.recording where idempotency_key = 'demo-7'").query(Long.class)
                 .single();
