@@ -16,13 +16,17 @@ Optional, and used for the shipped weights:
 - --label-smoothing 0.1: targets 0.05 and 0.95 instead of 0 and 1. Some CinC labels are uncertain (14 records here moved
   between A and O from the challenge's first release to its last); with hard targets the network also learns those,
   with logits of ±10 and more, and the regression that combines it with the RR model then discounts it.
+- --seeds 3: three training runs (seeds 0, 1, 2) of five members each, all kept and averaged in use. Runs of one
+  seed differ by several AF records in the cross-validation (docs/benchmarks.md); their average varies less. A
+  record's out-of-fold logit is the mean of the three members that did not see it.
 
     java -jar target/yiwang.jar ecg-eval --af-network-input ../shared/data/ecg/cinc2017 /tmp/afn/cinc
     java -jar target/yiwang.jar ecg-eval --af-network-input ../shared/data/ecg/mitdb /tmp/afn/mitdb
     python3 tools/af-network/train.py /tmp/afn/cinc --extra /tmp/afn/mitdb --noise ../shared/data/ecg/nstdb \
-        --label-smoothing 0.1
+        --label-smoothing 0.1 --seeds 3
 
-Needs PyTorch (CPU), NumPy and SciPy. Deterministic per fold seed on one machine; about 21 min on 2 cores.
+Needs PyTorch (CPU), NumPy and SciPy. Deterministic per member seed (fold + 1000 × run) on one machine; about 21 min
+per run on 2 cores.
 """
 import argparse, struct, time
 import numpy as np
@@ -240,6 +244,8 @@ def main():
     t = np.arange(WINDOW) / FS
     probe = (np.sin(2 * np.pi * 1.2 * t) + 0.3 * np.sin(2 * np.pi * 7 * t)).astype(np.float32)
     print(f"probe logit member 0: {logit(nets[0], probe):.6f}; ensemble: {np.mean([logit(m, probe) for m in nets]):.6f}")
+    for seed in range(1, args.seeds):
+        print(f"probe logit member {seed * FOLDS}: {logit(nets[seed * FOLDS], probe):.6f}")
 
 
 if __name__ == "__main__":

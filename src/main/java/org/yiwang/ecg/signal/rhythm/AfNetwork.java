@@ -18,9 +18,10 @@ import org.yiwang.ecg.signal.Biquad;
  *
  * <p>An ensemble of {@link #members()} networks of the same shape: one per cross-validation fold of the training
  * records in each of one or more training runs (seeds), stored run by run, fold by fold. In use their logits are
- * averaged; the evaluation scores each record with the members that did not see it ({@link #withoutFold}). The weights are trained offline ({@code tools/af-network/train.py}, docs/benchmarks.md) on
- * the network input this class makes ({@link #input}) of the CinC 2017 records, with 30 s windows of the MIT-BIH
- * arrhythmia records and added noise-stress-test noise besides, and read from a classpath resource.
+ * averaged; the evaluation scores each record with the members that did not see it ({@link #withoutFold}). The
+ * weights are trained offline ({@code tools/af-network/train.py}, docs/benchmarks.md) on the network input this
+ * class makes ({@link #input}) of the CinC 2017 records, with 30 s windows of the MIT-BIH arrhythmia records and
+ * added noise-stress-test noise besides, and read from a classpath resource.
  *
  * <p>Shape: a stride-2 stem convolution, six residual blocks (two convolutions of 7 taps, batch norm folded into
  * them), mean and max over time, one linear output. Input: 150 samples/s, band-passed 0.5-40 Hz, divided by the 99th
