@@ -186,6 +186,25 @@ class EcgReadingPagesIntegrationTests {
     }
 
     @Test
+    void theRecordingPageNamesTheStateOfAClaimedAndOfASignedEcgInBothLanguages() {
+        WebSession reader = new WebSession(port);
+        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
+        reader.get("/ecg/worklist");
+        assertThat(reader.post("/ecg/worklist/" + recordingId + "/claim", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(reader.get("/ecg/recordings/" + recordingId).body()).contains("诊断中").doesNotContain("??");
+
+        reader.get("/ecg/reading/" + recordingId);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("statementCodes", "SINUS_RHYTHM");
+        form.put("heartRateBpm", "75");
+        form.put("conclusion", "窦性心律");
+        assertThat(reader.post("/ecg/reading/" + recordingId + "/sign", form).statusCode()).isEqualTo(302);
+        assertThat(reader.get("/ecg/recordings/" + recordingId).body()).contains("已出报告").doesNotContain("??");
+        assertThat(reader.get("/ecg/recordings/" + recordingId + "?lang=en").body()).contains("Report signed")
+                .doesNotContain("??");
+    }
+
+    @Test
     void aReportWithProblemsIsRedisplayedWithFieldMessagesAndNothingSigned() {
         WebSession reader = new WebSession(port);
         reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
