@@ -185,12 +185,18 @@ class EcgReadingPagesIntegrationTests {
         assertThat(version(changed.body())).isNotEqualTo(version);
     }
 
-    @Test
-    void theRecordingPageNamesTheStateOfAClaimedAndOfASignedEcgInBothLanguages() {
+    /** The reader signed in, having claimed the uploaded ECG from the worklist page. */
+    private WebSession readerHoldingTheClaim() {
         WebSession reader = new WebSession(port);
         reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
         reader.get("/ecg/worklist");
         assertThat(reader.post("/ecg/worklist/" + recordingId + "/claim", Map.of()).statusCode()).isEqualTo(302);
+        return reader;
+    }
+
+    @Test
+    void theRecordingPageNamesTheStateOfAClaimedAndOfASignedEcgInBothLanguages() {
+        WebSession reader = readerHoldingTheClaim();
         assertThat(reader.get("/ecg/recordings/" + recordingId).body()).contains("诊断中").doesNotContain("??");
 
         reader.get("/ecg/reading/" + recordingId);
@@ -206,10 +212,7 @@ class EcgReadingPagesIntegrationTests {
 
     @Test
     void aReportWithProblemsIsRedisplayedWithFieldMessagesAndNothingSigned() {
-        WebSession reader = new WebSession(port);
-        reader.login("ecg-pg-reader", DemoMode.DEMO_PASSWORD);
-        reader.get("/ecg/worklist");
-        assertThat(reader.post("/ecg/worklist/" + recordingId + "/claim", Map.of()).statusCode()).isEqualTo(302);
+        WebSession reader = readerHoldingTheClaim();
         reader.get("/ecg/reading/" + recordingId);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("statementCodes", "SINUS_RHYTHM");
