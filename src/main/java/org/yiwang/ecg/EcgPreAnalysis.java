@@ -58,7 +58,7 @@ public record EcgPreAnalysis(Double heartRateBpm, String rhythm, int beatCount, 
     public record Finding(String code, double confidence, boolean critical, String detail, double atSeconds) {
 
         /**
-         * Below even odds. Some findings are raised at lower confidence on purpose (atrial fibrillation from p 0.23,
+         * Below even odds. Some findings are raised at lower confidence on purpose (atrial fibrillation from p 0.25,
          * where the software reaches 95 % specificity), so the pages say "possible" rather than state them.
          */
         public boolean tentative() {
