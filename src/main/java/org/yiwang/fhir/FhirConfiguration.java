@@ -73,7 +73,7 @@ class FhirConfiguration {
         List<CursorPaging.Search> searches = new ArrayList<>(List.of(patients, practitioners, organizations, everything));
         searches.addAll(entries);
         CursorPaging paging = new CursorPaging(properties.defaultPageSize(), properties.maximumPageSize(), searches);
-        RestfulServer server = new RestfulServer(context);
+        RestfulServer server = new FhirServlet(context);
         server.setServerName("Yiwang");
         server.setServerVersion(FhirConfiguration.class.getPackage().getImplementationVersion() == null ? "dev"
                 : FhirConfiguration.class.getPackage().getImplementationVersion());

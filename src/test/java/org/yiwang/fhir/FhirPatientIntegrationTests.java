@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -156,6 +157,22 @@ class FhirPatientIntegrationTests {
                 .contains("FIND_RESIDENT_BY_ID_NUMBER", "VIEW_RESIDENT_DETAILS");
         assertThat(jdbc.sql("select count(*) from platform.audit_event where resident_id = :id and action = 'REGISTER_RESIDENT'")
                 .param("id", Long.parseLong(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsAResourceInOnePieceWithItsLengthNotAsAChunkPerField() {
+        LocalDate birthDate = LocalDate.of(1984, 2, 9);
+        String id = client.create().resource(patient("司马青云", AdministrativeGender.FEMALE, birthDate,
+                uniqueIdNumber(birthDate, false))).execute().getId().getIdPart();
+
+        HttpResponse<String> read = raw("GET", "/Patient/" + id, null, token);
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(read.headers().firstValueAsLong("Content-Length"))
+                .hasValue(read.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(FHIR.newJsonParser().parseResource(Patient.class, read.body()).getNameFirstRep().getText())
+                .isEqualTo("司马青云");
     }
 
     @Test
