@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The platform's API-token chain answers an unauthenticated or forbidden request with {@code problem+json}; a FHIR
  * client expects an OperationOutcome. This filter sits outside the security chain on {@code /fhir/*}, holds back
  * what the chain writes with a 401 or 403 and answers the same status with an OperationOutcome instead. Responses
- * of any other status pass through untouched (the HAPI server writes its own OperationOutcomes).
+ * of any other status pass through untouched, and so does a 401 or 403 that the HAPI server answers itself as FHIR
+ * (a missing care relationship names the resident and whether an emergency override would help).
  */
 class AuthenticationOutcomeFilter extends OncePerRequestFilter {
 
@@ -59,6 +60,7 @@ class AuthenticationOutcomeFilter extends OncePerRequestFilter {
     private static final class Capture extends HttpServletResponseWrapper {
 
         private int status = SC_OK;
+        private boolean fhirAnswer;
         private ByteArrayOutputStream held;
         private PrintWriter heldWriter;
 
@@ -67,11 +69,11 @@ class AuthenticationOutcomeFilter extends OncePerRequestFilter {
         }
 
         boolean captured() {
-            return held != null || status == SC_UNAUTHORIZED || status == SC_FORBIDDEN;
+            return !fhirAnswer && (held != null || status == SC_UNAUTHORIZED || status == SC_FORBIDDEN);
         }
 
         private boolean holding() {
-            return status == SC_UNAUTHORIZED || status == SC_FORBIDDEN;
+            return !fhirAnswer && (status == SC_UNAUTHORIZED || status == SC_FORBIDDEN);
         }
 
         void flushWriter() {
@@ -108,6 +110,11 @@ class AuthenticationOutcomeFilter extends OncePerRequestFilter {
 
         @Override
         public void setContentType(String type) {
+            if (holding() && type != null && type.contains("fhir") && held == null) {
+                // the FHIR server's own refusal (it sets status, then type, then writes): let it through as it is
+                fhirAnswer = true;
+                super.setStatus(status);
+            }
             if (!holding()) {
                 super.setContentType(type);
             }

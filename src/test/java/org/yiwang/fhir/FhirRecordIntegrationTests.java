@@ -720,17 +720,22 @@ class FhirRecordIntegrationTests {
     }
 
     @Test
-    void refusesAnOrganisationWithoutACareRelationshipWith403() {
+    void refusesAnOrganisationWithoutACareRelationshipWith403NamingTheResident() {
         String pid = newPatient();
         String observationId = client.create().resource(glucose("Patient/" + pid, null, "2025-06-02T07:00:00+08:00", 5.2))
                 .execute().getId().getIdPart();
 
         assertThatThrownBy(() -> stranger.read().resource(Observation.class).withId(observationId).execute())
-                .isInstanceOfSatisfying(ForbiddenOperationException.class, e ->
-                        assertThat(((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getCode())
-                                .isEqualTo(OperationOutcome.IssueType.FORBIDDEN));
+                .isInstanceOfSatisfying(ForbiddenOperationException.class, e -> {
+                    OperationOutcome.OperationOutcomeIssueComponent issue =
+                            ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep();
+                    assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+                    assertThat(issue.getDiagnostics()).contains("No care relationship with resident " + pid);
+                });
         assertThatThrownBy(() -> stranger.search().byUrl("Observation?patient=" + pid).returnBundle(Bundle.class).execute())
-                .isInstanceOf(ForbiddenOperationException.class);
+                .isInstanceOfSatisfying(ForbiddenOperationException.class, e ->
+                        assertThat(((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDiagnostics())
+                                .contains("No care relationship with resident " + pid));
         assertThatThrownBy(() -> stranger.operation().onInstance(new IdType("Patient", pid)).named("$everything")
                 .withNoParameters(Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute())
                 .isInstanceOf(ForbiddenOperationException.class);
