@@ -2,6 +2,7 @@ package org.yiwang.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
@@ -19,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +35,10 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
@@ -173,6 +178,20 @@ class FhirPatientIntegrationTests {
                 .hasValue(read.body().getBytes(StandardCharsets.UTF_8).length);
         assertThat(FHIR.newJsonParser().parseResource(Patient.class, read.body()).getNameFirstRep().getText())
                 .isEqualTo("司马青云");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsEachFhirRequestWithTheApiClientThatMadeIt(CapturedOutput output) {
+        LocalDate birthDate = LocalDate.of(1991, 7, 30);
+        String id = client.create().resource(patient("上官晓月", AdministrativeGender.FEMALE, birthDate,
+                uniqueIdNumber(birthDate, false))).execute().getId().getIdPart();
+
+        client.read().resource(Patient.class).withId(id).execute();
+
+        // the line is written once the response has gone out
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+                "GET /fhir/Patient/" + id + " 200 \\d+ms user=ApiClientPrincipal\\[clientId=\\d+, name=乡镇卫生院 HIS \\(FHIR\\)"));
     }
 
     @Test

@@ -26,7 +26,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "correlationId";
-    /** Set by {@link RequestUserInterceptor} once security has run; the security context is gone by the time we log. */
+    /** Set by {@link RequestUserFilter} once security has run; the security context is gone by the time we log. */
     static final String USER_ATTRIBUTE = CorrelationIdFilter.class.getName() + ".user";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Logger requestLog = LoggerFactory.getLogger("org.yiwang.platform.web.RequestLog");
