@@ -37,11 +37,7 @@ class FhirConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        FhirContext context = SearchBundleFactory.r4Context();
-        // the mappers write references as Type/id, never as resource objects to contain: without this HAPI walks
-        // every element of every resource it encodes looking for some (14 % of an Observation search's CPU)
-        context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
-        return context;
+        return new ServerFhirContext();
     }
 
     @Bean

@@ -2,13 +2,11 @@ package org.yiwang.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.api.BundleInclusionRule;
-import ca.uhn.fhir.context.FhirVersionEnum;
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.api.BundleLinks;
-import ca.uhn.fhir.rest.api.IVersionSpecificBundleFactory;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.List;
@@ -28,19 +26,9 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class SearchBundleFactory extends R4BundleFactory {
 
-    /** An R4 context whose servers build their response bundles with {@link SearchBundleFactory}. */
-    static FhirContext r4Context() {
-        return new FhirContext(FhirVersionEnum.R4) {
-            @Override
-            public IVersionSpecificBundleFactory newBundleFactory() {
-                return new SearchBundleFactory(this);
-            }
-        };
-    }
-
     private String serverBase;
 
-    private SearchBundleFactory(FhirContext context) {
+    SearchBundleFactory(FhirContext context) {
         super(context);
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SearchBundleFactoryTests {
 
     private static final String BASE = "https://county.example/fhir";
-    private final FhirContext context = SearchBundleFactory.r4Context();
+    private final FhirContext context = new ServerFhirContext();
 
     @Test
     void searchPagesAreTheBundleHapiBuildsEntryForEntry() {
