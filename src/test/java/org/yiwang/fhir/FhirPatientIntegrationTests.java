@@ -180,6 +180,29 @@ class FhirPatientIntegrationTests {
                 .isEqualTo("司马青云");
     }
 
+    /** Our own JSON writer serves plain reads; these parameters must still shape the answer (HAPI writes them). */
+    @Test
+    void honoursPrettyElementsAndSummaryOnAReadAsHapiDoes() {
+        LocalDate birthDate = LocalDate.of(1991, 5, 17);
+        String id = client.create().resource(patient("上官明月", AdministrativeGender.FEMALE, birthDate,
+                uniqueIdNumber(birthDate, false))).execute().getId().getIdPart();
+
+        String plain = raw("GET", "/Patient/" + id, null, token).body();
+        String pretty = raw("GET", "/Patient/" + id + "?_pretty=true", null, token).body();
+        String elements = raw("GET", "/Patient/" + id + "?_elements=name", null, token).body();
+        String summary = raw("GET", "/Patient/" + id + "?_summary=true", null, token).body();
+
+        assertThat(plain).doesNotContain("\n").contains("\"birthDate\":\"1991-05-17\"");
+        assertThat(pretty).contains("\n").isEqualTo(FHIR.newJsonParser().setPrettyPrint(true)
+                .encodeResourceToString(FHIR.newJsonParser().parseResource(Patient.class, plain)));
+        Patient named = FHIR.newJsonParser().parseResource(Patient.class, elements);
+        assertThat(named.getNameFirstRep().getText()).isEqualTo("上官明月");
+        assertThat(named.hasBirthDate()).isFalse();
+        assertThat(named.getMeta().getTag()).extracting(c -> c.getCode()).contains("SUBSETTED");
+        assertThat(FHIR.newJsonParser().parseResource(Patient.class, summary).getMeta().getTag())
+                .extracting(c -> c.getCode()).contains("SUBSETTED");
+    }
+
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void logsEachFhirRequestWithTheApiClientThatMadeIt(CapturedOutput output) {
