@@ -15,6 +15,7 @@ import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -178,6 +179,25 @@ class FhirPatientIntegrationTests {
                 .hasValue(read.body().getBytes(StandardCharsets.UTF_8).length);
         assertThat(FHIR.newJsonParser().parseResource(Patient.class, read.body()).getNameFirstRep().getText())
                 .isEqualTo("司马青云");
+    }
+
+    /** As a hand-typed request or a simple HIS integration sends it: the bar of system|code not percent-encoded. */
+    @Test
+    void findsAPatientByIdentifierWithTheBarOfSystemAndCodeNotEncoded() throws Exception {
+        LocalDate birthDate = LocalDate.of(1969, 3, 8);
+        String idNumber = uniqueIdNumber(birthDate, true);
+        String id = client.create().resource(patient("诸葛文山", AdministrativeGender.MALE, birthDate, idNumber))
+                .execute().getId().getIdPart();
+
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /fhir/Patient?identifier=" + FhirSystems.RESIDENT_ID + "|" + idNumber
+                    + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 200").contains("\"fullUrl\":\"" + base() + "/Patient/" + id + "\"");
     }
 
     /** Our own JSON writer serves plain reads; these parameters must still shape the answer (HAPI writes them). */
