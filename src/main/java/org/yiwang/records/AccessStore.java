@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -106,34 +108,36 @@ class AccessStore {
 
     /** The resident's relationships, those in force first, newest first, at most {@code limit}. */
     List<CareRelationship> relationships(List<Long> residentIds, Instant now, int limit) {
-        return jdbc.sql("select " + RELATIONSHIP + " from records.care_relationship where resident_id = any(:ids) "
-                        + "order by (ends_at is null or ends_at > :now) desc, started_at desc, id desc limit :limit")
-                .param("ids", residentIds.toArray(Long[]::new)).param("now", utc(now)).param("limit", limit)
+        Map<String, Object> params = new HashMap<>(Map.of("now", utc(now), "limit", limit));
+        return jdbc.sql("select " + RELATIONSHIP + " from records.care_relationship where "
+                        + SqlLists.equalsAny("resident_id", "ids", residentIds, Long[]::new, params)
+                        + " order by (ends_at is null or ends_at > :now) desc, started_at desc, id desc limit :limit")
+                .params(params)
                 .query(AccessStore::relationship).list();
     }
 
     /** What the access policy needs about one organisation (and one account) and a resident's record ids. */
     AccessPolicy.Facts facts(List<Long> residentIds, long organisationId, Long accountId, Instant now) {
-        Long[] ids = residentIds.toArray(Long[]::new);
         // relationships and sensitive grants in one round trip (the grants are kept only when a ground is found)
         List<CareRelationship> relationships = new ArrayList<>();
         List<SensitiveGrant> grantsFound = new ArrayList<>();
-        jdbc.sql("(select 'R' as fact, " + RELATIONSHIP + """
-                        , null as category, cast(null as bigint) as granted_by, null as reason,
+        Map<String, Object> params = new HashMap<>(Map.of("org", organisationId, "now", utc(now)));
+        String ofResidents = SqlLists.equalsAny("resident_id", "ids", residentIds, Long[]::new, params);
+        jdbc.sql("""
+                        (select 'R' as fact, %1$s, null as category, cast(null as bigint) as granted_by, null as reason,
                           cast(null as timestamptz) as granted_at, cast(null as timestamptz) as expires_at,
                           cast(null as timestamptz) as revoked_at
                         from records.care_relationship
-                        where resident_id = any(:ids) and organisation_id = :org and started_at <= :now
-                          and (ends_at is null or ends_at > :now) limit\s""" + FACTS_LIMIT + """
-                        )
+                        where %2$s and organisation_id = :org and started_at <= :now
+                          and (ends_at is null or ends_at > :now) limit %3$d)
                         union all
                         (select 'G', id, resident_id, organisation_id, null, null, cast(null as timestamptz),
                                 cast(null as timestamptz), category, granted_by, reason, granted_at, expires_at,
                                 revoked_at
-                         from records.sensitive_grant where resident_id = any(:ids)
+                         from records.sensitive_grant where %2$s
                          and organisation_id = :org and revoked_at is null and expires_at > :now
-                         and granted_at <= :now limit\s""" + FACTS_LIMIT + ")")
-                .param("ids", ids).param("org", organisationId).param("now", utc(now))
+                         and granted_at <= :now limit %3$d)""".formatted(RELATIONSHIP, ofResidents, FACTS_LIMIT))
+                .params(params)
                 .query((rs, n) -> {
                     if ("R".equals(rs.getString("fact"))) {
                         relationships.add(relationship(rs, n));
@@ -142,12 +146,14 @@ class AccessStore {
                     }
                     return null;
                 }).list();
+        if (accountId != null) {
+            params.put("account", accountId);
+        }
         List<BreakGlass> glasses = relationships.isEmpty() && accountId != null
-                ? jdbc.sql("select " + GLASS + " from records.break_glass where resident_id = any(:ids) "
-                                + "and account_id = :account and organisation_id = :org and expires_at > :now "
+                ? jdbc.sql("select " + GLASS + " from records.break_glass where " + ofResidents
+                                + " and account_id = :account and organisation_id = :org and expires_at > :now "
                                 + "and started_at <= :now order by expires_at desc limit " + FACTS_LIMIT)
-                        .param("ids", ids).param("account", accountId).param("org", organisationId)
-                        .param("now", utc(now))
+                        .params(params)
                         .query(AccessStore::glass).list()
                 : List.of();
         List<SensitiveGrant> grants = relationships.isEmpty() && glasses.isEmpty() ? List.of() : grantsFound;
@@ -189,9 +195,11 @@ class AccessStore {
 
     /** The resident's grants, newest first, at most {@code limit}. */
     List<SensitiveGrant> sensitiveGrants(List<Long> residentIds, int limit) {
-        return jdbc.sql("select " + GRANT + " from records.sensitive_grant where resident_id = any(:ids) "
-                        + "order by granted_at desc, id desc limit :limit")
-                .param("ids", residentIds.toArray(Long[]::new)).param("limit", limit)
+        Map<String, Object> params = new HashMap<>(Map.of("limit", limit));
+        return jdbc.sql("select " + GRANT + " from records.sensitive_grant where "
+                        + SqlLists.equalsAny("resident_id", "ids", residentIds, Long[]::new, params)
+                        + " order by granted_at desc, id desc limit :limit")
+                .params(params)
                 .query(AccessStore::grant).list();
     }
 

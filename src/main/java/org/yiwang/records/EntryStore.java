@@ -274,21 +274,24 @@ class EntryStore {
 
     /** A page of standing entries of these resident ids, newest first, one row more than asked to see if more follow. */
     List<ClinicalEntry> timeline(List<Long> residentIds, Visibility visibility, TimelineQuery q, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e "
-                + "where e.resident_id = any(:residents) and e.voided_at is null");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("residents", residentIds.toArray(Long[]::new));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e where "
+                + residents(residentIds, params) + " and e.voided_at is null");
         visible(visibility, sql, params);
         if (!q.kinds().isEmpty()) {
-            sql.append(" and e.kind = any(:kinds)");
-            params.put("kinds", q.kinds().stream().map(Enum::name).toArray(String[]::new));
+            sql.append(" and ").append(SqlLists.equalsAny("e.kind", "kinds",
+                    q.kinds().stream().map(Enum::name).toList(), String[]::new, params));
         }
         if (!q.codes().isEmpty()) {
             // the bare codes first, so that the (resident, code, time) index narrows the scan; then the systems
-            sql.append(" and e.code = any(:codeValues)");
-            params.put("codeValues", q.codes().stream().map(c -> c.substring(c.indexOf('|') + 1)).distinct()
-                    .toArray(String[]::new));
-            if (q.codes().stream().anyMatch(c -> !c.startsWith("|"))) {
+            sql.append(" and ").append(SqlLists.equalsAny("e.code", "codeValues",
+                    q.codes().stream().map(c -> c.substring(c.indexOf('|') + 1)).distinct().toList(),
+                    String[]::new, params));
+            String only = q.codes().size() == 1 ? q.codes().iterator().next() : null;
+            if (only != null && !only.startsWith("|")) {
+                sql.append(" and e.code_system = :codeSystem");
+                params.put("codeSystem", only.substring(0, only.indexOf('|')));
+            } else if (q.codes().stream().anyMatch(c -> !c.startsWith("|"))) {
                 sql.append(" and (e.code_system || '|' || e.code = any(:systemCodes) or e.code = any(:anySystemCodes))");
                 params.put("systemCodes", q.codes().stream().filter(c -> !c.startsWith("|")).toArray(String[]::new));
                 params.put("anySystemCodes", q.codes().stream().filter(c -> c.startsWith("|")).map(c -> c.substring(1))
@@ -300,8 +303,8 @@ class EntryStore {
             params.put("category", q.category());
         }
         if (!q.organisationIds().isEmpty()) {
-            sql.append(" and e.organisation_id = any(:orgs)");
-            params.put("orgs", q.organisationIds().toArray(Long[]::new));
+            sql.append(" and ").append(SqlLists.equalsAny("e.organisation_id", "orgs", q.organisationIds(),
+                    Long[]::new, params));
         }
         if (q.from() != null) {
             sql.append(" and e.effective_at >= :from");
@@ -324,12 +327,11 @@ class EntryStore {
     /** Standing entries with one of these codes that the reader sees, newest first, at most {@code limit}. */
     List<ClinicalEntry> series(List<Long> residentIds, Visibility visibility, Collection<String> codes, Instant since,
                                int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e "
-                + "where e.resident_id = any(:residents) and e.code = any(:codes) and e.voided_at is null "
-                + "and e.effective_at >= :since");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("residents", residentIds.toArray(Long[]::new));
-        params.put("codes", codes.toArray(String[]::new));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e where "
+                + residents(residentIds, params) + " and "
+                + SqlLists.equalsAny("e.code", "codes", codes, String[]::new, params)
+                + " and e.voided_at is null and e.effective_at >= :since");
         params.put("since", utc(since));
         params.put("limit", limit);
         visible(visibility, sql, params);
@@ -340,17 +342,20 @@ class EntryStore {
     /** Standing entries of one kind with one of these statuses that the reader sees, newest first, at most {@code limit}. */
     List<ClinicalEntry> ofKind(List<Long> residentIds, Visibility visibility, EntryKind kind,
                                Collection<String> statuses, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e "
-                + "where e.resident_id = any(:residents) and e.kind = :kind and e.status = any(:statuses) "
-                + "and e.voided_at is null");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("residents", residentIds.toArray(Long[]::new));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from records.entry e where "
+                + residents(residentIds, params) + " and e.kind = :kind and "
+                + SqlLists.equalsAny("e.status", "statuses", statuses, String[]::new, params)
+                + " and e.voided_at is null");
         params.put("kind", kind.name());
-        params.put("statuses", statuses.toArray(String[]::new));
         params.put("limit", limit);
         visible(visibility, sql, params);
         sql.append(" order by e.effective_at desc, e.id desc limit :limit");
         return withAttachments(jdbc.sql(sql.toString()).params(params).query(EntryStore::map).list());
+    }
+
+    private static String residents(List<Long> residentIds, Map<String, Object> params) {
+        return SqlLists.equalsAny("e.resident_id", "residents", residentIds, Long[]::new, params);
     }
 
     /**
@@ -365,8 +370,8 @@ class EntryStore {
         sql.append(" and (e.organisation_id = :viewer or (e.hidden_at is null and (e.sensitivity is null");
         params.put("viewer", visibility.viewerOrganisationId());
         if (!visibility.openCategories().isEmpty()) {
-            sql.append(" or e.sensitivity = any(:openCategories)");
-            params.put("openCategories", visibility.openCategories().stream().map(Enum::name).toArray(String[]::new));
+            sql.append(" or ").append(SqlLists.equalsAny("e.sensitivity", "openCategories",
+                    visibility.openCategories().stream().map(Enum::name).toList(), String[]::new, params));
         }
         sql.append(")))");
     }
@@ -488,10 +493,9 @@ class EntryStore {
      * {@code limit}: an organisation whose only items are hidden from the reader is not named either.
      */
     List<Long> organisationIds(List<Long> residentIds, Visibility visibility, int limit) {
-        StringBuilder sql = new StringBuilder("select distinct e.organisation_id from records.entry e "
-                + "where e.resident_id = any(:residents) and e.voided_at is null");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("residents", residentIds.toArray(Long[]::new));
+        StringBuilder sql = new StringBuilder("select distinct e.organisation_id from records.entry e where "
+                + residents(residentIds, params) + " and e.voided_at is null");
         visible(visibility, sql, params);
         sql.append(" limit :limit");
         params.put("limit", limit);

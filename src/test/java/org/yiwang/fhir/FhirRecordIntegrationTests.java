@@ -347,6 +347,21 @@ class FhirRecordIntegrationTests {
         assertThat(search(Observation.class, "patient=" + pid)).hasSize(10);
     }
 
+    @Test
+    void matchesAnObservationCodeInItsOwnSystemOrAnyWhenNoneIsGivenAndListsOfCodes() {
+        String pid = newPatient();
+        client.create().resource(glucose("Patient/" + pid, null, "2025-05-01T07:30:00+08:00", 5.1)).execute();
+        client.create().resource(bloodPressure("Patient/" + pid, null, "2025-05-01T08:00:00+08:00", 130, 80)).execute();
+
+        assertThat(search(Observation.class, "patient=" + pid + "&code=http://loinc.org|14749-6")).hasSize(1);
+        assertThat(search(Observation.class, "patient=" + pid + "&code=http://snomed.info/sct|14749-6")).isEmpty();
+        assertThat(search(Observation.class, "patient=" + pid + "&code=14749-6")).hasSize(1);
+        assertThat(search(Observation.class, "patient=" + pid + "&code=http://loinc.org|14749-6,http://loinc.org|85354-9"))
+                .hasSize(2);
+        assertThat(search(Observation.class, "patient=" + pid + "&code=http://snomed.info/sct|14749-6,85354-9"))
+                .extracting(o -> o.getCode().getCodingFirstRep().getCode()).containsExactly("85354-9");
+    }
+
     private Bundle visit(Patient patient, boolean conditional, Observation bad) {
         String pu = "urn:uuid:" + UUID.randomUUID();
         String eu = "urn:uuid:" + UUID.randomUUID();
