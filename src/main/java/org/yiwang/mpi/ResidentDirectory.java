@@ -9,19 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.mpi.matching.ChineseNames;
 import org.yiwang.platform.audit.AuditEvent;
 import org.yiwang.platform.audit.AuditTrail;
+import org.yiwang.platform.audit.AuditedRead;
 import org.yiwang.platform.crypto.FieldEncryption;
 
 /**
  * Finding and reading residents for registrars and clinicians: search, details, history, and the likely existing
  * residents of a registration. Every resident whose data is returned is recorded in the audit trail with the
- * caller's purpose. Not read-only: the audit entries are written in the same transaction.
+ * caller's purpose, without a transaction of their own ({@link AuditedRead}).
  */
 @Service
-@Transactional
+@AuditedRead
 public class ResidentDirectory {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

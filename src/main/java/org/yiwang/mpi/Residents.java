@@ -9,18 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.platform.audit.AuditEvent;
 import org.yiwang.platform.audit.AuditTrail;
+import org.yiwang.platform.audit.AuditedRead;
 import org.yiwang.platform.crypto.FieldEncryption;
 
 /**
  * Read access to the residents of the master index. Every read of a resident is recorded in the audit trail with
  * the caller's purpose; counts are aggregates and are not.
- * Not read-only: the audit entry of a read is written in the same transaction.
+ * Audited reads ({@link AuditedRead}): each read and its audit entry run without a transaction of their own.
  */
 @Service
-@Transactional
+@AuditedRead
 public class Residents {
 
     /** Blind-index and encryption context of the ID number column. */
@@ -127,7 +127,6 @@ public class Residents {
      * id they hold (from before or after a merge) and keep working; an unmerge ({@link ResidentsUnmerged}) makes an
      * id resolve to itself again. Unknown ids resolve to empty. Not audited: it reveals no personal data.
      */
-    @Transactional(readOnly = true)
     public Optional<Long> resolve(long residentId) {
         if (RegisteredNow.contains(residentId)) {
             return Optional.of(residentId);
@@ -144,7 +143,6 @@ public class Residents {
      * id. Modules store the id they were given and read with this list, so that a merge needs no data moved and an
      * unmerge gives each record its own data back. Not audited: it reveals no personal data.
      */
-    @Transactional(readOnly = true)
     public List<Long> recordIds(long residentId) {
         // one query: the current record (depth 0, null for an unknown id) and the records merged into it
         return jdbc.sql("""
@@ -164,7 +162,6 @@ public class Residents {
      * Living residents after {@code afterId} in id order, at most {@code limit} (≤ 10,000): the demographic slice that
      * loaders of synthetic clinical data (demo county, load commands) build histories from. One audit entry per page.
      */
-    @Transactional
     public List<ResidentDemographics> demographics(long afterId, int limit, String purpose) {
         requirePurpose(purpose);
         List<ResidentDemographics> page = jdbc.sql("""
@@ -191,7 +188,6 @@ public class Residents {
      * True when {@code guardianId} (or a record merged into it) is the recorded guardian of the living current
      * record {@code wardId}. Not audited: it answers a yes/no question about a relation the caller names.
      */
-    @Transactional(readOnly = true)
     public boolean isGuardian(long guardianId, long wardId) {
         return jdbc.sql("""
                         select exists(select 1 from mpi.resident

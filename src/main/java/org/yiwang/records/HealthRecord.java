@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.mpi.Residents;
 import org.yiwang.platform.audit.AuditEvent;
 import org.yiwang.platform.audit.AuditTrail;
+import org.yiwang.platform.audit.AuditedRead;
 import org.yiwang.platform.security.Actor;
 import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.registry.Organisations;
@@ -31,7 +32,8 @@ import org.yiwang.registry.Practitioners;
  * Every read is checked by {@link RecordAccess}: a reader without a care relationship, emergency override or other
  * ground gets a {@link RecordAccessDeniedException}; a reader with one sees the items of other organisations except
  * those the resident hid and those of sensitive categories without a grant. Recording an item makes the recording
- * organisation one that treats the resident ({@link CareRelationshipKind#TREATING}).
+ * organisation one that treats the resident ({@link CareRelationshipKind#TREATING}). Reads run without a transaction
+ * of their own ({@link AuditedRead}).
  */
 @Service
 // a refusal commits: its audit entry must stay (SEC-05), and nothing else was written before the check
@@ -146,6 +148,7 @@ public class HealthRecord {
      *
      * @throws RecordAccessDeniedException when the reader may not read the resident's record
      */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public Optional<ClinicalEntry> find(long entryId, String purpose) {
         requirePurpose(purpose);
         Optional<ClinicalEntry> entry = store.find(entryId);
@@ -169,6 +172,7 @@ public class HealthRecord {
      *
      * @throws RecordAccessDeniedException when the reader may not read the resident's record
      */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public Optional<ClinicalEntry> findBySource(long organisationId, String sourceSystem, String sourceId,
                                                 String purpose) {
         requirePurpose(purpose);
@@ -187,6 +191,7 @@ public class HealthRecord {
     }
 
     /** Entries by id in the order asked, unknown ones skipped (the results of a report, say); audited per resident. */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public List<ClinicalEntry> findAll(Collection<Long> entryIds, String purpose) {
         requirePurpose(purpose);
         if (entryIds.size() > properties.maxPageSize()) {
@@ -203,6 +208,7 @@ public class HealthRecord {
     }
 
     /** A page of the resident's record, newest first, across every organisation. */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public TimelinePage timeline(long residentId, TimelineQuery query, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
@@ -225,6 +231,7 @@ public class HealthRecord {
      * The resident's results for these codes since a time, newest first, at most {@code limit} (capped at the
      * configured maximum page size): the data of a trend chart or a search by code.
      */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public List<ClinicalEntry> series(long residentId, Collection<String> codes, Instant since, int limit, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
@@ -237,6 +244,7 @@ public class HealthRecord {
     }
 
     /** Diagnoses that are active, newest first, one per code (the latest says whether it is still active). */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public List<ClinicalEntry> activeProblems(long residentId, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
@@ -245,6 +253,7 @@ public class HealthRecord {
     }
 
     /** Prescriptions still running today from any organisation, newest first. */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public List<ClinicalEntry> activeMedications(long residentId, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
@@ -253,6 +262,7 @@ public class HealthRecord {
     }
 
     /** Active allergies and intolerances, newest first. */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public List<ClinicalEntry> allergies(long residentId, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
@@ -264,6 +274,7 @@ public class HealthRecord {
      * What the clinician's record page shows first, with one access decision and one audit entry: allergies, active
      * problems and medications, the organisations with items, and a page of the timeline.
      */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public RecordOverview overview(long residentId, TimelineQuery query, String purpose) {
         requirePurpose(purpose);
         RecordAccess.Scope scope = access.require(residentId, purpose);
@@ -307,12 +318,14 @@ public class HealthRecord {
      * {@link ObservationCatalogue#equivalents}) from any organisation within the configured sharing window, newest
      * first: shown before a clinician orders the test again (检查检验结果互认).
      */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public List<ClinicalEntry> recentEquivalentResults(long residentId, String loincCode, String purpose) {
         return series(residentId, observations.equivalents(loincCode), clock.instant().minus(properties.sharingWindow()),
                 10, purpose);
     }
 
     /** An attachment's bytes, if the reader sees its entry ({@link #find}); the read is audited. */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public Optional<AttachmentContent> attachmentContent(long attachmentId, String purpose) {
         requirePurpose(purpose);
         Optional<AttachmentContent> content = store.attachment(attachmentId);
@@ -485,6 +498,7 @@ public class HealthRecord {
      * The items recorded within one encounter (diagnoses, results, prescriptions…), oldest first, at most the
      * configured maximum page size; audited.
      */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public List<ClinicalEntry> encounterItems(long encounterId, String purpose) {
         requirePurpose(purpose);
         List<ClinicalEntry> items = store.ofEncounter(encounterId, properties.maxPageSize());

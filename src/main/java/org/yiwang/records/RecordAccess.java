@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.mpi.Residents;
 import org.yiwang.platform.audit.AuditEvent;
 import org.yiwang.platform.audit.AuditTrail;
+import org.yiwang.platform.audit.AuditedRead;
 import org.yiwang.platform.security.Actor;
 import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.platform.web.InvalidInputException;
@@ -62,7 +63,7 @@ public class RecordAccess {
      * What a read of this resident's record by the current actor rests on, without reading anything (the banner of
      * a page). Not audited: it reveals no health data.
      */
-    @Transactional(readOnly = true)
+    @AuditedRead
     public RecordAccessView currentAccess(long residentId) {
         AccessPolicy.Decision d = decide(residents.recordIds(residentId));
         return new RecordAccessView(d.basis(), d.relationships(),
@@ -139,6 +140,7 @@ public class RecordAccess {
     }
 
     /** The resident's sensitive-category grants, newest first (bounded); audited. */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     public List<SensitiveGrant> sensitiveGrants(long residentId, String purpose) {
         Scope scope = require(residentId, purpose);
         audit.record(AuditEvent.read(residentId, "VIEW_SENSITIVE_GRANTS", "SensitiveGrant", null, scope.purpose()));
@@ -150,6 +152,7 @@ public class RecordAccess {
      *
      * @throws RecordAccessDeniedException after auditing the refusal
      */
+    @AuditedRead(noRollbackFor = RecordAccessDeniedException.class)
     Scope require(long residentId, String purpose) {
         List<Long> ids = residents.recordIds(residentId);
         AccessPolicy.Decision d = decide(ids);
