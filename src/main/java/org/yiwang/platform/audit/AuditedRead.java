@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * on one connection, each committed by itself; called inside a caller's transaction, they join it. Nothing is lost:
  * under READ COMMITTED each statement of a transaction took its own snapshot anyway, a read has nothing to roll back,
  * and the audit entry is written (and a refusal's entry kept) before the caller gets anything. What it saves is the
- * transaction's own round trip to PostgreSQL, 12–15 % of a FHIR read's throughput (docs/benchmarks.md).
+ * transaction's own round trip (BEGIN, COMMIT): PostgreSQL's CPU per FHIR read or identifier search falls 6–7 %
+ * (docs/benchmarks.md, eleventh run).
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
