@@ -98,6 +98,7 @@ public class OrganisationAdministration {
         if (updated == 0) {
             throw new InvalidRegistryInputException(Map.of("version", "registry.error.version"));
         }
+        organisations.forgetCached();
         jdbc.sql("delete from registry.organisation_service where organisation_id = :id").param("id", id).update();
         writeServices(id, form);
         audit.record(AuditEvent.administration("ORGANISATION_UPDATED", "Organisation", String.valueOf(id),

@@ -1,6 +1,7 @@
 package org.yiwang.registry;
 
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,16 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Read access to the organisations of the county, their network tree, services and consortia. The tree is kept as a
  * materialised path ({@code /root/…/id/}, maintained by the database), so "is A above B" is one primary-key lookup
  * and "the subtree of X" one index range scan. Single-statement reads run without a transaction of their own (a
  * read-only transaction would only add its commit round trip to lookups made on every registration and request);
- * reads of several statements run in one read-only transaction.
+ * reads of several statements run in one read-only transaction. Summaries by id and served divisions, read on every
+ * registration, are kept in memory for a few seconds ({@link OrganisationSummaryCache}).
  */
 @Service
 public class Organisations {
@@ -30,16 +35,35 @@ public class Organisations {
     private static final String COLUMNS = "id, code, name_zh, name_en, type, parent_id, division_code";
 
     private final JdbcClient jdbc;
+    private final OrganisationSummaryCache cache;
 
-    Organisations(JdbcClient jdbc) {
+    Organisations(JdbcClient jdbc, @Value("${yiwang.registry.summary-cache-ttl:10s}") Duration summaryCacheTtl) {
         this.jdbc = jdbc;
+        this.cache = new OrganisationSummaryCache(summaryCacheTtl, 10_000, System::nanoTime);
     }
 
+    /** One organisation; kept in memory for {@code yiwang.registry.summary-cache-ttl} (see {@link #forgetCached()}). */
     public Optional<OrganisationSummary> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.organisation where id = :id")
+        return cache.summary(id, () -> jdbc.sql("select " + COLUMNS + " from registry.organisation where id = :id")
                 .param("id", id)
                 .query(Organisations::map)
-                .optional();
+                .optional());
+    }
+
+    /**
+     * Forgets the summaries kept in memory, now and again when the current transaction ends (so that a read made
+     * meanwhile from the old row is not kept): called by every change of an organisation's row.
+     */
+    void forgetCached() {
+        cache.forgetAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.forgetAll();
+                }
+            });
+        }
     }
 
     public Optional<OrganisationSummary> findByCode(String code) {
@@ -70,11 +94,12 @@ public class Organisations {
 
     /** Whether an organisation of {@code type} serves the administrative division {@code divisionCode}. */
     public boolean servesDivision(OrganisationType type, String divisionCode) {
-        return jdbc.sql("select exists (select 1 from registry.organisation where type = :type and division_code = :code)")
+        return cache.serves(type, divisionCode, () -> jdbc.sql(
+                        "select exists (select 1 from registry.organisation where type = :type and division_code = :code)")
                 .param("type", type.name())
                 .param("code", divisionCode)
                 .query(Boolean.class)
-                .single();
+                .single());
     }
 
     /** Direct children, ordered by code. */

@@ -129,8 +129,11 @@ class RegistryAdminIntegrationTests {
         assertThat(created.latitude()).isEqualByComparingTo(new BigDecimal("30.13"));
         assertThat(organisations.isAbove(commission(), id)).isTrue();
 
+        assertThat(organisations.findById(id).orElseThrow().divisionCode()).isEqualTo("519921051");
+        assertThat(organisations.servesDivision(OrganisationType.COMMUNITY_HEALTH_CENTRE, "519921051")).isTrue();
+
         assertThat(admin.get("/registry/organisations/" + id + "/edit").statusCode()).isEqualTo(200);
-        Map<String, String> edit = centreForm("T-SQ1", "519921051", "30.2", "103.7");
+        Map<String, String> edit = centreForm("T-SQ1", "519921052", "30.2", "103.7");
         edit.put("address", "清水县城关镇新路8号");
         edit.put("services", "VACCINATION");
         edit.put("version", String.valueOf(created.version()));
@@ -139,6 +142,9 @@ class RegistryAdminIntegrationTests {
         assertThat(edited.address()).isEqualTo("清水县城关镇新路8号");
         assertThat(edited.services()).containsExactly(ServiceCode.VACCINATION);
         assertThat(edited.version()).isEqualTo(created.version() + 1);
+        assertThat(organisations.findById(id).orElseThrow().divisionCode())
+                .as("the summary kept in memory is dropped by the edit").isEqualTo("519921052");
+        assertThat(organisations.servesDivision(OrganisationType.COMMUNITY_HEALTH_CENTRE, "519921051")).isFalse();
 
         HttpResponse<String> stale = admin.post("/registry/organisations/" + id + "?lang=zh-CN", edit);
         assertThat(stale.statusCode()).isEqualTo(400);
