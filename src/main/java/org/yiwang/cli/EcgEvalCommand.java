@@ -16,6 +16,8 @@ import org.yiwang.ecg.EcgRhythmEvaluation;
 import org.yiwang.ecg.LudbAfReport;
 import org.yiwang.ecg.QrsEvaluationReport;
 import org.yiwang.ecg.QrsRecordScore;
+import org.yiwang.ecg.VentricularEvaluation;
+import org.yiwang.ecg.VentricularScore;
 
 /**
  * {@code java -jar yiwang.jar ecg-eval --qrs DIR}: scores the ECG analysis against reference databases. Each mode is
@@ -36,11 +38,12 @@ class EcgEvalCommand implements CliCommand {
     private final EcgRhythmEvaluation rhythmEvaluation;
 
     EcgEvalCommand(EcgEvaluation evaluation, EcgRhythmEvaluation rhythmEvaluation,
-            AfEpisodeEvaluation afEpisodeEvaluation) {
+            AfEpisodeEvaluation afEpisodeEvaluation, VentricularEvaluation ventricularEvaluation) {
         this.rhythmEvaluation = rhythmEvaluation;
         modes.put("--qrs", (directory, out) -> printQrs(evaluation.evaluateQrs(directory), out));
         modes.put("--af", (directory, out) -> printAf(rhythmEvaluation.evaluateAf(directory, true), out));
         modes.put("--af-episodes", (directory, out) -> printAfEpisodes(afEpisodeEvaluation.evaluate(directory), out));
+        modes.put("--ventricular", (directory, out) -> printVentricular(ventricularEvaluation.evaluate(directory), out));
         modes.put("--ludb", (directory, out) -> printDelineation(rhythmEvaluation.evaluateDelineation(directory), out));
         modes.put("--ludb-af", (directory, out) -> printLudbAf(rhythmEvaluation.evaluateLudbAf(directory), out));
     }
@@ -156,6 +159,27 @@ class EcgEvalCommand implements CliCommand {
      * flutter and timing lines, then the exact last line {@code af-episodes duration Se=… +P=… episodes Se=… +P=…
      * false_af_s=… records=…}.
      */
+    private static int printVentricular(VentricularEvaluation.Report report, PrintStream out) {
+        for (VentricularEvaluation.RecordResult r : report.records()) {
+            VentricularScore s = r.score();
+            out.println(String.format(Locale.ROOT, "%s veb TP=%d FN=%d FP=%d on_fusion=%d on_no_beat=%d Se=%.2f +P=%.2f "
+                            + "vt_runs found=%d/%d slow_runs_called=%d/%d our_runs=%d false=%d starts_s=%s", r.record(),
+                    s.vebTruePositives(), s.vebFalseNegatives(), s.vebFalsePositives(), s.ventricularOnFusion(),
+                    s.ventricularOnNoBeat(), s.vebSensitivityPercent(), s.vebPositivePredictivityPercent(),
+                    s.tachycardiaRunsFound(), s.tachycardiaRuns(), s.slowRunsCalled(), s.slowRuns(), s.ourRuns(),
+                    s.falseRuns(), r.runStartsSeconds().stream()
+                            .map(t -> String.format(Locale.ROOT, "%.1f", t)).toList()));
+        }
+        VentricularScore t = report.total();
+        out.println(String.format(Locale.ROOT, "ventricular veb Se=%.2f +P=%.2f (TP=%d FN=%d FP=%d, on fusion %d, on no "
+                        + "beat %d) vt_runs found=%d/%d slow_runs_called=%d/%d false_runs=%d of %d seconds=%.1f "
+                        + "recording_s=%.0f", t.vebSensitivityPercent(), t.vebPositivePredictivityPercent(),
+                t.vebTruePositives(), t.vebFalseNegatives(), t.vebFalsePositives(), t.ventricularOnFusion(),
+                t.ventricularOnNoBeat(), t.tachycardiaRunsFound(), t.tachycardiaRuns(), t.slowRunsCalled(), t.slowRuns(),
+                t.falseRuns(), t.ourRuns(), report.analysisSeconds(), report.recordingSeconds()));
+        return 0;
+    }
+
     private static int printAfEpisodes(AfEpisodeEvaluation.Report report, PrintStream out) {
         for (AfEpisodeEvaluation.RecordResult r : report.records()) {
             AfEpisodeScore s = r.score();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yiwang.ecg.EcgEvaluation;
 import org.yiwang.ecg.EcgRhythmEvaluation;
+import org.yiwang.ecg.VentricularEvaluation;
 import org.yiwang.ecg.format.Annotation;
 import org.yiwang.ecg.format.AnnotationCodes;
 import org.yiwang.ecg.format.MitAnnotations;
@@ -24,20 +25,41 @@ import org.yiwang.ecg.signal.Waveforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ecg-eval --af} and {@code --ludb} on synthetic directories in the CinC 2017 and LUDB layouts. */
+/** {@code ecg-eval --af}, {@code --ventricular} and {@code --ludb} on synthetic directories in the CinC 2017 and LUDB layouts. */
 class EcgEvalRhythmModesTests {
 
     @TempDir
     Path dir;
 
     // --af-episodes runs the pre-analysis with the application's settings: EcgEvalCommandIntegrationTests
-    private final EcgEvalCommand command = new EcgEvalCommand(new EcgEvaluation(), new EcgRhythmEvaluation(), null);
+    private final EcgEvalCommand command = new EcgEvalCommand(new EcgEvaluation(), new EcgRhythmEvaluation(), null,
+            new VentricularEvaluation());
 
     private String run(List<String> args, int expectedExit) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(expectedExit);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ventricularModePrintsALinePerRecordAndEndsWithTheTotals() throws Exception {
+        SyntheticEcg ecg = SyntheticEcg.generate(SyntheticEcgSpec.sinus(360, 60, 70).withLeads(List.of("MLII", "V1"))
+                .withVentricularEctopics(0.1), 5);
+        WfdbWriter.write(dir, WfdbRecord.fromRecording(ecg.recording(), "pvc", WfdbSignalFormat.FORMAT_212, 200));
+        List<Annotation> beats = new ArrayList<>();
+        for (int beat = 0; beat < ecg.beats().count(); beat++) {
+            beats.add(Annotation.of(ecg.beats().sampleIndex(beat), ecg.beatKinds().charAt(beat)));
+        }
+        MitAnnotations.write(dir.resolve("pvc.atr"), beats);
+
+        List<String> lines = run(List.of("--ventricular", dir.toString()), 0).lines().toList();
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("pvc veb TP=").contains("vt_runs found=0/0", "false=0");
+        assertThat(lines.get(1)).matches("ventricular veb Se=\\d+\\.\\d\\d \\+P=\\d+\\.\\d\\d \\(TP=\\d+ FN=\\d+ FP=\\d+, "
+                + "on fusion 0, on no beat \\d+\\) vt_runs found=0/0 slow_runs_called=0/0 false_runs=0 of 0 "
+                + "seconds=\\d+\\.\\d recording_s=60");
     }
 
     @Test
