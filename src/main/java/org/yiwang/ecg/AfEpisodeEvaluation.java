@@ -53,10 +53,7 @@ public class AfEpisodeEvaluation {
     }
 
     public Report evaluate(Path directory) throws IOException {
-        List<Path> headers = EcgEvaluation.referenceRecords(directory);
-        if (headers.isEmpty()) {
-            throw new IOException("no WFDB record with a .atr reference annotation file in " + directory);
-        }
+        List<Path> headers = EcgEvaluation.requireReferenceRecords(directory);
         List<RecordResult> records = new ArrayList<>();
         AfEpisodeScore total = AfEpisodeScore.NONE;
         long analysisNanos = 0;

@@ -51,10 +51,7 @@ public class EcgEvaluation {
      * is reported beside it).
      */
     public QrsEvaluationReport evaluateQrs(Path directory) throws IOException {
-        List<Path> headers = referenceRecords(directory);
-        if (headers.isEmpty()) {
-            throw new IOException("no WFDB record with a .atr reference annotation file in " + directory);
-        }
+        List<Path> headers = requireReferenceRecords(directory);
         List<QrsRecordScore> scores = new ArrayList<>();
         boolean warm = false;
         for (Path header : headers) {
@@ -119,6 +116,15 @@ public class EcgEvaluation {
         return new QrsRecordScore(name, comparison.truePositives(), comparison.falseNegatives(),
                 comparison.falsePositives(), recording.durationSeconds(), cpuNanos, wallNanos, scored, withheld / fs,
                 outside);
+    }
+
+    /** As {@link #referenceRecords}, refusing a directory without any: there is nothing to score. */
+    static List<Path> requireReferenceRecords(Path directory) throws IOException {
+        List<Path> headers = referenceRecords(directory);
+        if (headers.isEmpty()) {
+            throw new IOException("no WFDB record with a .atr reference annotation file in " + directory);
+        }
+        return headers;
     }
 
     /** The headers of the WFDB records in {@code directory} that have a {@code .atr} reference, in name order. */

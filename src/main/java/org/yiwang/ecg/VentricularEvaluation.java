@@ -48,10 +48,7 @@ public class VentricularEvaluation {
     }
 
     public Report evaluate(Path directory) throws IOException {
-        List<Path> headers = EcgEvaluation.referenceRecords(directory);
-        if (headers.isEmpty()) {
-            throw new IOException("no WFDB record with a .atr reference annotation file in " + directory);
-        }
+        List<Path> headers = EcgEvaluation.requireReferenceRecords(directory);
         AnalysisThresholds thresholds = AnalysisThresholds.defaults();
         List<RecordResult> records = new ArrayList<>();
         VentricularScore total = VentricularScore.NONE;
