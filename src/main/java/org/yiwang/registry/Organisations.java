@@ -1,8 +1,8 @@
 package org.yiwang.registry;
 
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
