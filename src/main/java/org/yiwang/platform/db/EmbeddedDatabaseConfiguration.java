@@ -31,20 +31,23 @@ class EmbeddedDatabaseConfiguration {
         Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory.getParent());
         long started = System.nanoTime();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = builder(properties, dataDirectory).start();
+        log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms){}", postgres.getPort(), dataDirectory,
+                (System.nanoTime() - started) / 1_000_000, properties.durable() ? "" : ", not durable (fsync off)");
+        return postgres;
+    }
+
+    /** The server as configured by {@code properties}, not yet started. */
+    static EmbeddedPostgres.Builder builder(EmbeddedDatabaseProperties properties, Path dataDirectory) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        properties.serverConfig().forEach(builder::setServerConfig);
+        return builder
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(properties.cleanDataDirectory())
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", properties.sharedBuffers())
-                .setServerConfig("timezone", "UTC")
                 // Spring stops the server after everything that uses it has shut down gracefully.
-                .setRegisterShutdownHook(false)
-                .start();
-        log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), dataDirectory,
-                (System.nanoTime() - started) / 1_000_000);
-        return postgres;
+                .setRegisterShutdownHook(false);
     }
 
     @Bean
