@@ -183,9 +183,21 @@ def write_conv(f, conv, bn):
     f.write(w.numpy().astype("<f4").tobytes()); f.write(b.numpy().astype("<f4").tobytes())
 
 
-def write(nets, path):
+def members_in(path):
+    with open(path, "rb") as f:
+        header = f.read(12)
+    assert header[:8] == b"YWAFN1\0\0", path
+    return struct.unpack("<i", header[8:])[0]
+
+
+def write(nets, path, append=False):
+    kept, count = b"", 0
+    if append:
+        count = members_in(path)
+        with open(path, "rb") as f:
+            kept = f.read()[12:]
     with open(path, "wb") as f:
-        f.write(b"YWAFN1\0\0"); f.write(struct.pack("<i", len(nets)))
+        f.write(b"YWAFN1\0\0"); f.write(struct.pack("<i", count + len(nets))); f.write(kept)
         for net in nets:
             f.write(struct.pack("<i", len(net.blocks)))
             write_conv(f, net.stem[0], net.stem[1])
@@ -212,6 +224,10 @@ def main():
                         help="targets pulled this far towards 1/2 (labels of this data set are not all right)")
     parser.add_argument("--seeds", type=int, default=1,
                         help="training runs (seeds 0, 1, …) of one member per fold each, all kept in the ensemble")
+    parser.add_argument("--first-seed", type=int, default=0,
+                        help="seed of the first run; with --append, the runs after those already in --out")
+    parser.add_argument("--append", action="store_true",
+                        help="keep the members already in --out and add the new runs after them")
     args = parser.parse_args()
     torch.set_num_threads(2)
     names, labels, sigs = load(args.input)
@@ -226,7 +242,7 @@ def main():
     oof = np.zeros(n)
     nets = []
     started = time.time()
-    for seed in range(args.seeds):
+    for seed in range(args.first_seed, args.first_seed + args.seeds):
         for fold in range(FOLDS):
             train = np.array([i for i in range(n) if i % FOLDS != fold])
             net = train_member(sigs, y, train, fold, args.epochs, extra, args.extra_af, args.extra_other, noise,
@@ -238,14 +254,19 @@ def main():
                   f"({time.time() - started:.0f} s)", flush=True)
             nets.append(net)
     print(f"out-of-fold AUC {auc(y, oof):.4f}, AF records {y.sum()} of {n}")
+    if args.append:  # the ensemble's out-of-fold logit averages every run, the earlier ones as saved with them
+        earlier_runs = members_in(args.out) // FOLDS
+        earlier = np.loadtxt(args.out + ".oof.csv", delimiter=",", skiprows=1)[:, 1]
+        oof = (earlier * earlier_runs + oof * args.seeds) / (earlier_runs + args.seeds)
+        print(f"with the {earlier_runs} earlier runs: out-of-fold AUC {auc(y, oof):.4f}")
     np.savetxt(args.out + ".oof.csv", np.c_[np.arange(n), oof], delimiter=",", fmt=["%d", "%.6f"],
                header="position,logit", comments="")
-    write(nets, args.out)
+    write(nets, args.out, append=args.append)
     t = np.arange(WINDOW) / FS
     probe = (np.sin(2 * np.pi * 1.2 * t) + 0.3 * np.sin(2 * np.pi * 7 * t)).astype(np.float32)
     print(f"probe logit member 0: {logit(nets[0], probe):.6f}; ensemble: {np.mean([logit(m, probe) for m in nets]):.6f}")
-    for seed in range(1, args.seeds):
-        print(f"probe logit member {seed * FOLDS}: {logit(nets[seed * FOLDS], probe):.6f}")
+    for run in range(1, args.seeds):
+        print(f"probe logit member {run * FOLDS} of this run: {logit(nets[run * FOLDS], probe):.6f}")
 
 
 if __name__ == "__main__":
