@@ -264,6 +264,7 @@ def main():
     write(nets, args.out, append=args.append)
     t = np.arange(WINDOW) / FS
     probe = (np.sin(2 * np.pi * 1.2 * t) + 0.3 * np.sin(2 * np.pi * 7 * t)).astype(np.float32)
+    # with --append, of the members trained now (the file's member count before them is the offset)
     print(f"probe logit member 0: {logit(nets[0], probe):.6f}; ensemble: {np.mean([logit(m, probe) for m in nets]):.6f}")
     for run in range(1, args.seeds):
         print(f"probe logit member {run * FOLDS} of this run: {logit(nets[run * FOLDS], probe):.6f}")
