@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.yiwang.platform.audit.AuditEvent;
@@ -20,9 +21,10 @@ import org.yiwang.platform.security.CurrentActor;
 import org.yiwang.platform.security.Role;
 
 /**
- * Appends one row per event inside the caller's transaction, so that an audited read or write and its
- * entry commit or roll back together. No lock is taken here: chaining is the sealer's job, so audited reads
- * on many nodes never queue behind each other.
+ * Appends one row per event inside the caller's transaction, so that an audited write and its entry commit or roll
+ * back together. Outside a transaction (audited reads) the entry is committed with whatever other entries are waiting
+ * ({@link AuditGroupCommit}) before the caller goes on. No lock is taken here: chaining is the sealer's job, so
+ * audited reads on many nodes never queue behind each other.
  */
 @Component
 class JdbcAuditTrail implements AuditTrail {
@@ -34,6 +36,7 @@ class JdbcAuditTrail implements AuditTrail {
     // Lazy: the security module itself records login events through this trail.
     private final ObjectProvider<CurrentActor> currentActor;
     private final Clock clock;
+    private final AuditGroupCommit groupCommit;
 
     JdbcAuditTrail(AuditEventStore store, ResidentAccessLog accessLog, ObjectProvider<CurrentActor> currentActor,
             Clock clock) {
@@ -41,11 +44,26 @@ class JdbcAuditTrail implements AuditTrail {
         this.accessLog = accessLog;
         this.currentActor = currentActor;
         this.clock = clock;
+        this.groupCommit = new AuditGroupCommit(this::commitGroup);
     }
 
     @Override
     public void record(AuditEvent event) {
-        store.insert(entry(event, currentActor.getObject().current(), clientAddress()));
+        AuditEntry entry = entry(event, currentActor.getObject().current(), clientAddress());
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            store.insert(entry);
+        } else {
+            groupCommit.write(entry);
+        }
+    }
+
+    /** Runs outside a transaction, so each statement commits by itself: one commit for the whole group. */
+    private void commitGroup(List<AuditEntry> entries) {
+        if (entries.size() == 1) {
+            store.insert(entries.getFirst());
+        } else {
+            store.insertAll(entries);
+        }
     }
 
     /** One batched insert (JDBC batch) instead of a round trip per event; same entries as {@link #record}. */

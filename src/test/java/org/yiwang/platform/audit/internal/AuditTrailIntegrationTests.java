@@ -109,6 +109,41 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void concurrentReadsOutsideATransactionAreEachOnRecordBeforeTheyReturnAndTheyChain() throws Exception {
+        long resident = newResidentId();
+        int readers = 48;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(readers);
+        java.util.Set<String> missingWhenReturned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                String objectId = "obs-" + i;
+                calls.add(executor.submit(() -> {
+                    start.await();
+                    trail.record(AuditEvent.read(resident, "VIEW_RECORD", "Observation", objectId, "TREATMENT"));
+                    // another connection: the entry must be committed, not just written
+                    long seen = jdbc.sql("select count(*) from platform.audit_event where resident_id = :r and object_id = :o")
+                            .param("r", resident).param("o", objectId).query(Long.class).single();
+                    if (seen != 1) {
+                        missingWhenReturned.add(objectId);
+                    }
+                    return null;
+                }));
+            }
+            for (var call : calls) {
+                call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        sealer.sealNow();
+
+        assertThat(missingWhenReturned).isEmpty();
+        List<StoredRow> rows = rowsOfResident(resident);
+        assertThat(rows).hasSize(readers);
+        assertThat(rows).extracting(StoredRow::chainSeq).doesNotContainNull().isSorted();
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
     void recordsManyEventsWithOneStatementInListOrderAndTheyChainAndVerify() {
         long resident = newResidentId();
         RequestContextHolder.resetRequestAttributes();
