@@ -57,6 +57,9 @@ final class AuditGroupCommit {
         try {
             return pending.turn().join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
@@ -71,11 +74,11 @@ final class AuditGroupCommit {
         } finally {
             lock.unlock();
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             writer.accept(group.stream().map(Pending::entry).toList());
-        } catch (RuntimeException e) {
-            failure = e;
+        } catch (RuntimeException | Error e) {
+            failure = e; // the waiting callers get it too, never a wait without end
         }
         for (Pending pending : group) {
             if (failure == null) {
@@ -85,8 +88,11 @@ final class AuditGroupCommit {
             }
         }
         handOver();
-        if (failure != null) {
-            throw failure;
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
         }
     }
 

@@ -115,6 +115,21 @@ class AuditGroupCommitTests {
         assertThat(committed).containsExactlyInAnyOrder("first", "later");
     }
 
+    @Test
+    void aWriteThatDiesWithAnErrorStillReleasesTheNextCaller() {
+        AuditGroupCommit groupCommit = new AuditGroupCommit(entries -> {
+            if (entries.getFirst().action().equals("oom")) {
+                throw new OutOfMemoryError("simulated");
+            }
+            record(entries);
+        });
+
+        assertThatThrownBy(() -> groupCommit.write(entry("oom"))).isInstanceOf(OutOfMemoryError.class);
+        groupCommit.write(entry("after"));
+
+        assertThat(committed).containsExactly("after");
+    }
+
     private void record(List<AuditEntry> entries) {
         List<String> actions = entries.stream().map(AuditEntry::action).toList();
         groupsWritten.add(actions);
