@@ -57,7 +57,7 @@ class JdbcAuditTrail implements AuditTrail {
         }
     }
 
-    /** Runs outside a transaction, so each statement commits by itself: one commit for the whole group. */
+    /** Runs outside a transaction, so each statement commits by itself: one commit per group (per 2,000 entries). */
     private void commitGroup(List<AuditEntry> entries) {
         if (entries.size() == 1) {
             store.insert(entries.getFirst());
