@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.yiwang.mpi.IdentityDocumentType;
 import org.yiwang.mpi.ResidentDetails;
+import org.yiwang.mpi.ResidentRecord;
 import org.yiwang.mpi.ResidentDraft;
 import org.yiwang.mpi.ResidentListItem;
 import org.yiwang.mpi.ResidentSummary;
@@ -68,14 +69,14 @@ final class PatientMapper {
         }
     }
 
-    static Resident of(ResidentDetails details) {
-        ResidentListItem item = details.resident();
+    static Resident of(ResidentRecord record) {
+        ResidentListItem item = record.resident();
         return new Resident(item.id(), item.healthRecordNumber(), item.name(), item.sex(), item.birthDate(),
-                details.ethnicityCode(),
-                details.documents().stream().map(d -> new Document(d.type(), d.numberMasked())).toList(),
-                details.phones().stream().map(ResidentDetails.Phone::numberMasked).toList(),
-                item.divisionCode(), item.address(), item.registeredOrganisationId(), details.version(),
-                details.updatedAt(), details.voided());
+                record.ethnicityCode(),
+                record.documents().stream().map(d -> new Document(d.type(), d.numberMasked())).toList(),
+                record.phones().stream().map(ResidentDetails.Phone::numberMasked).toList(),
+                item.divisionCode(), item.address(), item.registeredOrganisationId(), record.version(),
+                record.updatedAt(), record.voided());
     }
 
     static Resident of(ResidentSummary summary) {

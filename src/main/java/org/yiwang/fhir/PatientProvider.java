@@ -37,6 +37,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.yiwang.mpi.IdentityDocumentType;
 import org.yiwang.mpi.ResidentDetails;
+import org.yiwang.mpi.ResidentRecord;
 import org.yiwang.mpi.ResidentDirectory;
 import org.yiwang.mpi.ResidentDraft;
 import org.yiwang.mpi.ResidentListItem;
@@ -99,8 +100,8 @@ class PatientProvider implements IResourceProvider, CursorPaging.Search {
     /** {@link #read} with the audit purpose given ($everything). */
     Patient read(IdType id, String purpose) {
         // one query (merge resolution included) and its audit entry, in one transaction
-        ResidentDetails details = directory.currentDetails(residentId(id), purpose).orElseThrow(() -> notFound(id));
-        return PatientMapper.toPatient(PatientMapper.of(details));
+        ResidentRecord resident = directory.currentResident(residentId(id), purpose).orElseThrow(() -> notFound(id));
+        return PatientMapper.toPatient(PatientMapper.of(resident));
     }
 
     @Search

@@ -34,6 +34,15 @@ public record ResidentDetails(
     public record Relative(long id, String healthRecordNumber, String name, LocalDate birthDate) {
     }
 
+    /** The resident's own record with its relatives. */
+    static ResidentDetails of(ResidentRecord record, Relative guardian, List<Relative> wards, Long householdId,
+            List<Relative> householdMembers) {
+        return new ResidentDetails(record.resident(), record.ethnicityCode(), record.documents(), record.phones(),
+                guardian, List.copyOf(wards), householdId, List.copyOf(householdMembers), record.version(),
+                record.createdAt(), record.createdBy(), record.updatedAt(), record.updatedBy(),
+                record.registeredDespite(), record.voided());
+    }
+
     public long id() {
         return resident.id();
     }

@@ -156,13 +156,13 @@ public class ResidentDirectory {
 
     /**
      * The resident that {@code id} stands for now — itself, or the survivor when it was merged (as
-     * {@link Residents#resolve}) — with its details, in one query; the read of the current record is audited.
+     * {@link Residents#resolve}) — without relatives, in one query; the read of the current record is audited.
      */
-    public Optional<ResidentDetails> currentDetails(long id, String purpose) {
+    public Optional<ResidentRecord> currentResident(long id, String purpose) {
         requirePurpose(purpose);
-        Optional<ResidentDetails> details = queries.currentDetails(id);
-        details.ifPresent(d -> audit(d.id(), "VIEW_RESIDENT_DETAILS", purpose));
-        return details;
+        Optional<ResidentRecord> resident = queries.currentResident(id);
+        resident.ifPresent(r -> audit(r.id(), "VIEW_RESIDENT_DETAILS", purpose));
+        return resident;
     }
 
     /** The recorded versions of a resident, newest first (at most 100); the read is audited. */

@@ -105,33 +105,47 @@ class ResidentQueries {
 
     /** The resident {@code id} with documents, phones, guardian, wards and household: one query. */
     Optional<ResidentDetails> details(long id) {
-        return details("r.id = :id", id);
+        return jdbc.sql(DETAILS + " where r.id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    String guardian = rs.getString("guardian_json");
+                    return ResidentDetails.of(record(rs, n), guardian == null ? null : relative(JSON.readTree(guardian)),
+                            relatives(rs.getString("wards_json")), rs.getObject("household_id", Long.class),
+                            relatives(rs.getString("household_json")));
+                })
+                .optional();
     }
 
     /**
-     * The resident that {@code id} stands for now (itself, or the survivor at the end of its merges) with its
-     * details: one query, the merge resolution included.
+     * The resident that {@code id} stands for now (itself, or the survivor at the end of its merges), without
+     * relatives: one query, the merge resolution included.
      */
-    Optional<ResidentDetails> currentDetails(long id) {
-        return details("r.id = " + currentRecord("id = :id"), id);
+    Optional<ResidentRecord> currentResident(long id) {
+        return jdbc.sql(RECORD + LIST_FROM + " where r.id = " + currentRecord("id = :id"))
+                .param("id", id)
+                .query(ResidentQueries::record)
+                .optional();
     }
 
-    /*
-     * Documents, phones and relatives come as JSON arrays of scalar subqueries, so that a read is one round trip.
-     * Links made to or from records merged since count for the survivor (undoing a merge has nothing to move).
-     * At most 50 relatives of each kind: households and wards are small, and the bound keeps a bad import from
-     * hurting.
-     */
-    private static final String DETAILS = "select " + LIST_COLUMNS + """
-            , r.ethnicity, r.guardian_resident_id, r.household_id, r.version, r.created_at, r.created_by,
+    /* Documents and phones come as JSON arrays of scalar subqueries, so that a read is one round trip. */
+    private static final String RECORD = "select " + LIST_COLUMNS + """
+            , r.ethnicity, r.household_id, r.version, r.created_at, r.created_by,
               r.updated_at, r.updated_by, r.registered_despite, r.voided_at,
               (select coalesce(json_agg(json_build_array(d.id, d.type, d.number_masked, d.issuing_country,
                           d.is_primary, d.original_ciphertext is not null) order by d.is_primary desc, d.id), '[]')
                from mpi.identity_document d where d.resident_id = r.id and d.voided_at is null) as documents_json,
               (select coalesce(json_agg(json_build_array(p.id, p.phone_masked, p.kind, p.is_primary)
                           order by p.is_primary desc, p.id), '[]')
-               from mpi.resident_phone p where p.resident_id = r.id and p.voided_at is null) as phones_json,
-              (select json_build_array(g.id, g.health_record_number, g.name, g.birth_date) from mpi.resident g
+               from mpi.resident_phone p where p.resident_id = r.id and p.voided_at is null) as phones_json
+            """;
+
+    /*
+     * Relatives come the same way. Links made to or from records merged since count for the survivor (undoing a
+     * merge has nothing to move). At most 50 relatives of each kind: households and wards are small, and the bound
+     * keeps a bad import from hurting.
+     */
+    private static final String DETAILS = RECORD + """
+            , (select json_build_array(g.id, g.health_record_number, g.name, g.birth_date) from mpi.resident g
                where g.id = %s) as guardian_json,
               (select coalesce(json_agg(json_build_array(w.id, w.health_record_number, w.name, w.birth_date)
                           order by w.birth_date, w.id), '[]')
@@ -150,31 +164,22 @@ class ResidentQueries {
 
     private static final JsonMapper JSON = new JsonMapper();
 
-    private Optional<ResidentDetails> details(String where, long id) {
-        return jdbc.sql(DETAILS + " where " + where)
-                .param("id", id)
-                .query((rs, n) -> {
-                    List<ResidentDetails.Document> documents = new ArrayList<>();
-                    for (JsonNode d : JSON.readTree(rs.getString("documents_json"))) {
-                        documents.add(new ResidentDetails.Document(d.get(0).asLong(),
-                                IdentityDocumentType.valueOf(d.get(1).asString()), text(d.get(2)), text(d.get(3)),
-                                d.get(4).asBoolean(), d.get(5).asBoolean()));
-                    }
-                    List<ResidentDetails.Phone> phones = new ArrayList<>();
-                    for (JsonNode p : JSON.readTree(rs.getString("phones_json"))) {
-                        phones.add(new ResidentDetails.Phone(p.get(0).asLong(), text(p.get(1)),
-                                PhoneNumber.Kind.valueOf(p.get(2).asString()), p.get(3).asBoolean()));
-                    }
-                    String guardian = rs.getString("guardian_json");
-                    return new ResidentDetails(listItem(rs, n), rs.getString("ethnicity"), List.copyOf(documents),
-                            List.copyOf(phones), guardian == null ? null : relative(JSON.readTree(guardian)),
-                            relatives(rs.getString("wards_json")), rs.getObject("household_id", Long.class),
-                            relatives(rs.getString("household_json")), rs.getInt("version"),
-                            instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
-                            rs.getString("updated_by"), rs.getString("registered_despite"),
-                            rs.getObject("voided_at") != null);
-                })
-                .optional();
+    private static ResidentRecord record(ResultSet rs, int n) throws SQLException {
+        List<ResidentDetails.Document> documents = new ArrayList<>();
+        for (JsonNode d : JSON.readTree(rs.getString("documents_json"))) {
+            documents.add(new ResidentDetails.Document(d.get(0).asLong(),
+                    IdentityDocumentType.valueOf(d.get(1).asString()), text(d.get(2)), text(d.get(3)),
+                    d.get(4).asBoolean(), d.get(5).asBoolean()));
+        }
+        List<ResidentDetails.Phone> phones = new ArrayList<>();
+        for (JsonNode p : JSON.readTree(rs.getString("phones_json"))) {
+            phones.add(new ResidentDetails.Phone(p.get(0).asLong(), text(p.get(1)),
+                    PhoneNumber.Kind.valueOf(p.get(2).asString()), p.get(3).asBoolean()));
+        }
+        return new ResidentRecord(listItem(rs, n), rs.getString("ethnicity"), documents, phones,
+                rs.getInt("version"), instant(rs, "created_at"), rs.getString("created_by"),
+                instant(rs, "updated_at"), rs.getString("updated_by"), rs.getString("registered_despite"),
+                rs.getObject("voided_at") != null);
     }
 
     private static List<ResidentDetails.Relative> relatives(String json) {

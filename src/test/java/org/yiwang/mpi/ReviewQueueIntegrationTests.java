@@ -161,14 +161,16 @@ class ReviewQueueIntegrationTests {
     }
 
     @Test
-    void currentDetailsOfAMergedIdAreTheSurvivorsAndItsRecordIdsListTheSurvivorFirst() {
+    void currentResidentOfAMergedIdIsTheSurvivorsOwnRecordAndItsRecordIdsListTheSurvivorFirst() {
         long[] pair = newPair("孙雅琴", "孙雅琴", true);
         queue.link(enqueue(pair[0], pair[1]), pair[0], "同一人两处建档", "registrar", null);
 
-        ResidentDetails current = directory.currentDetails(pair[1], "test").orElseThrow();
+        ResidentRecord current = directory.currentResident(pair[1], "test").orElseThrow();
         assertThat(current.id()).isEqualTo(pair[0]);
         assertThat(current.documents()).hasSize(2);
-        assertThat(current).isEqualTo(directory.details(pair[0], "test").orElseThrow());
+        ResidentDetails survivor = directory.details(pair[0], "test").orElseThrow();
+        assertThat(current).as("the details are this record and the relatives")
+                .usingRecursiveComparison().isEqualTo(survivor);
         assertThat(jdbc.sql("""
                         select count(*) from platform.audit_event
                         where resident_id = :merged and action = 'VIEW_RESIDENT_DETAILS'""")
@@ -176,7 +178,7 @@ class ReviewQueueIntegrationTests {
                 .isZero();
         assertThat(residents.recordIds(pair[1])).containsExactly(pair[0], pair[1]);
         assertThat(residents.recordIds(pair[0])).containsExactly(pair[0], pair[1]);
-        assertThat(directory.currentDetails(Long.MAX_VALUE, "test")).isEmpty();
+        assertThat(directory.currentResident(Long.MAX_VALUE, "test")).isEmpty();
         assertThat(residents.recordIds(Long.MAX_VALUE)).isEmpty();
     }
 
