@@ -21,9 +21,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.yiwang.mpi.IdentityDocumentType;
 import org.yiwang.mpi.ResidentDetails;
-import org.yiwang.mpi.ResidentRecord;
 import org.yiwang.mpi.ResidentDraft;
 import org.yiwang.mpi.ResidentListItem;
+import org.yiwang.mpi.ResidentRecord;
 import org.yiwang.mpi.ResidentSummary;
 import org.yiwang.mpi.Sex;
 

@@ -129,7 +129,7 @@ class ResidentQueries {
 
     /* Documents and phones come as JSON arrays of scalar subqueries, so that a read is one round trip. */
     private static final String RECORD = "select " + LIST_COLUMNS + """
-            , r.ethnicity, r.household_id, r.version, r.created_at, r.created_by,
+            , r.ethnicity, r.version, r.created_at, r.created_by,
               r.updated_at, r.updated_by, r.registered_despite, r.voided_at,
               (select coalesce(json_agg(json_build_array(d.id, d.type, d.number_masked, d.issuing_country,
                           d.is_primary, d.original_ciphertext is not null) order by d.is_primary desc, d.id), '[]')
@@ -145,7 +145,8 @@ class ResidentQueries {
      * keeps a bad import from hurting.
      */
     private static final String DETAILS = RECORD + """
-            , (select json_build_array(g.id, g.health_record_number, g.name, g.birth_date) from mpi.resident g
+            , r.household_id,
+              (select json_build_array(g.id, g.health_record_number, g.name, g.birth_date) from mpi.resident g
                where g.id = %s) as guardian_json,
               (select coalesce(json_agg(json_build_array(w.id, w.health_record_number, w.name, w.birth_date)
                           order by w.birth_date, w.id), '[]')
