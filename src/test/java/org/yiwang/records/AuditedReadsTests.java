@@ -20,7 +20,7 @@ class AuditedReadsTests {
                 Residents.class.getMethod("findById", long.class, String.class),
                 Residents.class.getMethod("findByIdNumber", String.class, String.class),
                 Residents.class.getMethod("recordIds", long.class),
-                ResidentDirectory.class.getMethod("currentDetails", long.class, String.class),
+                ResidentDirectory.class.getMethod("currentResident", long.class, String.class),
                 HealthRecord.class.getMethod("timeline", long.class, TimelineQuery.class, String.class),
                 HealthRecord.class.getMethod("find", long.class, String.class),
                 RecordAccess.class.getDeclaredMethod("require", long.class, String.class)}) {
